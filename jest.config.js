@@ -1,0 +1,21 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
+
+const swc = base.transform['^.+\\.(t|j)sx?$'];
+
+module.exports = {
+  ...base,
+  // Integration tests (real backends on loopback) live beside the unit tests' conventions under tests/.
+  testMatch: [...base.testMatch, '<rootDir>/tests/integration/**/*.test.ts'],
+  transform: {
+    ...base.transform,
+    // d3-color and friends ship only .mjs
+    '^.+\\.mjs$': swc,
+  },
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'd3-dispatch', 'd3-quadtree', 'd3-timer'])],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/demo/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/demo/'],
+};

@@ -1,0 +1,95 @@
+import React from 'react';
+import { Field, FieldSet, Input, RadioButtonGroup } from '@grafana/ui';
+import { CatalogSource } from './types';
+import { ConfigProps, JsonField, SecretField } from './editors/config/fields';
+
+const CATALOG_OPTIONS: Array<{ label: string; value: CatalogSource }> = [
+  { label: 'Backstage', value: 'backstage' },
+  { label: 'catalog-info.yaml files', value: 'catalog-files' },
+  { label: 'OpsLevel', value: 'opslevel' },
+  { label: 'None', value: 'none' },
+];
+
+export function ConfigEditor(props: ConfigProps) {
+  const { options, onOptionsChange } = props;
+  const { jsonData } = options;
+  const setJson = (patch: Partial<typeof jsonData>) => onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
+  const catalog = jsonData.catalogSource ?? 'backstage';
+
+  return (
+    <>
+      <FieldSet label="Service catalog">
+        <Field label="Catalog">
+          <RadioButtonGroup options={CATALOG_OPTIONS} value={catalog} onChange={(v) => setJson({ catalogSource: v })} />
+        </Field>
+        {catalog === 'backstage' && (
+          <>
+            <JsonField props={props} name="backstageUrl" label="Backstage backend URL" placeholder="http://backstage:7007" />
+            <SecretField props={props} name="backstageToken" label="Static token" description="backend.auth.externalAccess static token; sent as Bearer by the data proxy" />
+          </>
+        )}
+        {catalog === 'catalog-files' && (
+          <>
+            <JsonField props={props} name="catalogFilesUrl" label="Base URL" description="Where the catalog-info.yaml files are served (a git host's raw URL)" />
+            <Field label="Files" description="Paths below the base URL, comma-separated; Location entities are followed">
+              <Input
+                width={60}
+                value={(jsonData.catalogFiles ?? []).join(', ')}
+                onChange={(e) => setJson({ catalogFiles: e.currentTarget.value.split(',').map((s) => s.trim()).filter(Boolean) })}
+              />
+            </Field>
+          </>
+        )}
+        {catalog === 'opslevel' && (
+          <>
+            <JsonField props={props} name="opslevelUrl" label="OpsLevel GraphQL URL" placeholder="https://app.opslevel.com/graphql" />
+            <SecretField props={props} name="opslevelToken" label="API token" />
+          </>
+        )}
+        <Field label="Cache (seconds)" description="Catalog data changes slowly: answers are kept this long">
+          <Input
+            type="number"
+            width={12}
+            value={jsonData.cacheTtlSeconds ?? 300}
+            onChange={(e) => setJson({ cacheTtlSeconds: Number(e.currentTarget.value) })}
+          />
+        </Field>
+      </FieldSet>
+
+      <FieldSet label="Chaos experiments">
+        <JsonField props={props} name="chaosMeshUrl" label="Chaos Mesh dashboard URL" placeholder="http://chaos-dashboard:2333" />
+        <SecretField props={props} name="chaosMeshToken" label="Chaos Mesh token" />
+        <JsonField props={props} name="litmusUrl" label="Litmus ChaosCenter GraphQL URL" placeholder="http://litmus-server:9002" />
+        <JsonField props={props} name="litmusProjectId" label="Litmus project ID" />
+        <SecretField props={props} name="litmusToken" label="Litmus token" />
+        <JsonField props={props} name="gremlinUrl" label="Gremlin API URL" placeholder="https://api.gremlin.com/v1" />
+        <JsonField props={props} name="gremlinTeamId" label="Gremlin team ID" />
+        <Field label="Gremlin auth scheme">
+          <RadioButtonGroup<'Key' | 'Bearer'>
+            options={[{ label: 'Key', value: 'Key' }, { label: 'Bearer', value: 'Bearer' }]}
+            value={jsonData.gremlinAuthScheme ?? 'Key'}
+            onChange={(v) => setJson({ gremlinAuthScheme: v })}
+          />
+        </Field>
+        <SecretField props={props} name="gremlinToken" label="Gremlin API key or token" />
+        <JsonField props={props} name="journalsUrl" label="Chaos Toolkit journals base URL" />
+        <JsonField props={props} name="journalIndex" label="Journal index path" description="A JSON array of journal paths below the base URL" placeholder="/index.json" />
+      </FieldSet>
+
+      <FieldSet label="Network flows">
+        <JsonField props={props} name="prometheusUrl" label="Prometheus-compatible URL" description="Prometheus, Thanos, Cortex/Mimir, M3 or VictoriaMetrics" placeholder="http://prometheus:9090" />
+        <JsonField props={props} name="prometheusTenant" label="Tenant (X-Scope-OrgID)" />
+        <SecretField props={props} name="prometheusAuthorization" label="Authorization header" description='Full value, e.g. "Bearer …" or "Basic …"' />
+        <Field label="Cross-zone price per GB" description="Used for the cross-zone cost of flows">
+          <Input type="number" width={12} step="0.001" value={jsonData.costPerGb ?? 0.01} onChange={(e) => setJson({ costPerGb: Number(e.currentTarget.value) })} />
+        </Field>
+      </FieldSet>
+
+      <FieldSet label="Requests">
+        <Field label="Timeout (seconds)">
+          <Input type="number" width={12} value={jsonData.timeoutSeconds ?? 15} onChange={(e) => setJson({ timeoutSeconds: Number(e.currentTarget.value) })} />
+        </Field>
+      </FieldSet>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import React, { ComponentType } from 'react';
+import { QueryEditorProps } from '@grafana/data';
+import { Field, Select } from '@grafana/ui';
+import { FaultlineDataSource } from './datasource';
+import { CatalogQueryEditor } from './editors/CatalogQueryEditor';
+import { ChaosQueryEditor } from './editors/ChaosQueryEditor';
+import { FlowQueryEditor } from './editors/FlowQueryEditor';
+import { FaultlineOptions, FaultlineQuery, QUERY_TYPE_LABELS, QUERY_TYPES, QueryType } from './types';
+
+export type EditorProps = QueryEditorProps<FaultlineDataSource, FaultlineQuery, FaultlineOptions>;
+
+/** A Record, so a query type without an editor is a compile error. */
+const EDITORS: Record<QueryType, ComponentType<EditorProps>> = {
+  services: CatalogQueryEditor,
+  ownership: CatalogQueryEditor,
+  scorecard: CatalogQueryEditor,
+  experiments: ChaosQueryEditor,
+  timeline: ChaosQueryEditor,
+  flows: FlowQueryEditor,
+};
+
+const TYPE_OPTIONS = QUERY_TYPES.map((value) => ({ value, ...QUERY_TYPE_LABELS[value] }));
+
+export function QueryEditor(props: EditorProps) {
+  const queryType = props.query.queryType ?? 'services';
+  const Editor = EDITORS[queryType];
+  return (
+    <>
+      <Field label="Query type">
+        <Select
+          inputId="faultline-query-type"
+          width={40}
+          options={TYPE_OPTIONS}
+          value={queryType}
+          onChange={(v) => {
+            props.onChange({ ...props.query, queryType: v.value });
+            props.onRunQuery();
+          }}
+        />
+      </Field>
+      <Editor {...props} />
+    </>
+  );
+}

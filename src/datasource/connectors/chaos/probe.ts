@@ -1,0 +1,3 @@
+import { ProbeFactory } from '../../health';
+
+export const chaosProbes: ProbeFactory = () => [];

@@ -1,0 +1,20 @@
+import { BadResponseError } from '../../../model';
+import { HttpClient } from '../../http/client';
+import { jsonProbe, ProbeFactory } from '../../health';
+
+/** Every Prometheus-compatible store answers an instant query of a constant. */
+export const flowProbes: ProbeFactory = (settings, transport) => {
+  if (!settings.prometheusUrl) {
+    return [];
+  }
+  const where = 'Prometheus store';
+  const client = new HttpClient({ where, transport, attempts: 1 });
+  return [
+    jsonProbe(where, client, { route: 'prometheus', path: '/api/v1/query', params: { query: '1' } }, (body) => {
+      if ((body as { status?: string })?.status !== 'success') {
+        throw new BadResponseError('answered, but not like a Prometheus query API', where);
+      }
+      return 'Prometheus store answers queries';
+    }),
+  ];
+};

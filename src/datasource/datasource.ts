@@ -1,0 +1,103 @@
+import {
+  AnnotationSupport,
+  DataFrame,
+  DataQueryRequest,
+  DataQueryResponse,
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  MetricFindValue,
+  ScopedVars,
+} from '@grafana/data';
+import { getTemplateSrv } from '@grafana/runtime';
+import { isFaultlineError } from '../model';
+import { catalogProbes } from './connectors/catalog/probe';
+import { chaosProbes } from './connectors/chaos/probe';
+import { flowProbes } from './connectors/flow/probe';
+import { HANDLERS } from './handlers';
+import { HandlerContext } from './handlers/context';
+import { checkHealth } from './health';
+import { grafanaTransport } from './http/grafanaTransport';
+import { Transport } from './http/transport';
+import { DEFAULT_QUERY, FaultlineOptions, FaultlineQuery, FaultlineVariableQuery } from './types';
+import { findVariableValues } from './variables';
+
+export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, FaultlineOptions> {
+  readonly settings: FaultlineOptions;
+  readonly transport: Transport;
+  private readonly cache = new Map<string, unknown>();
+  annotations?: AnnotationSupport<FaultlineQuery>;
+
+  constructor(instanceSettings: DataSourceInstanceSettings<FaultlineOptions>, transport?: Transport) {
+    super(instanceSettings);
+    this.settings = instanceSettings.jsonData ?? {};
+    this.transport = transport ?? grafanaTransport(instanceSettings.url ?? '');
+  }
+
+  getDefaultQuery(): Partial<FaultlineQuery> {
+    return DEFAULT_QUERY;
+  }
+
+  filterQuery(query: FaultlineQuery): boolean {
+    return !query.hide;
+  }
+
+  async query(request: DataQueryRequest<FaultlineQuery>): Promise<DataQueryResponse> {
+    const results = await Promise.all(
+      request.targets.filter((t) => this.filterQuery(t)).map((target) => this.runOne(target, request))
+    );
+    // One failing query (a backend down) must not blank the other queries of the panel.
+    const errors = results.flatMap((r) => (r.error ? [r.error] : []));
+    return { data: results.flatMap((r) => r.frames), errors: errors.length ? errors : undefined };
+  }
+
+  private async runOne(target: FaultlineQuery, request: DataQueryRequest<FaultlineQuery>) {
+    const handler = HANDLERS[target.queryType ?? 'services'];
+    try {
+      const frames = await handler(target, this.context(request.range.from.valueOf(), request.range.to.valueOf(), request.scopedVars, target.refId));
+      return { frames: frames.map((f) => ({ ...f, refId: target.refId })) as DataFrame[] };
+    } catch (e) {
+      if (!isFaultlineError(e)) {
+        throw e;
+      }
+      return { frames: [] as DataFrame[], error: { refId: target.refId, message: e.message, status: e.status } };
+    }
+  }
+
+  /** Exposed for handlers that need another handler's data (flows joining owners and chaos). */
+  context(from: number, to: number, scopedVars: ScopedVars = {}, refId = 'A', signal?: AbortSignal): HandlerContext {
+    return {
+      settings: this.settings,
+      transport: this.transport,
+      range: { from, to },
+      scopedVars,
+      interpolate: (value, vars) => interpolate(value, { ...scopedVars, ...vars }),
+      cache: this.cache,
+      signal,
+      refId,
+    };
+  }
+
+  async metricFindQuery(query: FaultlineVariableQuery | string, options?: { range?: { from: { valueOf(): number }; to: { valueOf(): number } }; scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
+    const q: FaultlineVariableQuery = typeof query === 'string' ? { kind: (query as FaultlineVariableQuery['kind']) || 'services' } : query;
+    const now = Date.now();
+    const ctx = this.context(options?.range?.from.valueOf() ?? now - 3600_000, options?.range?.to.valueOf() ?? now, options?.scopedVars);
+    return findVariableValues(q, ctx);
+  }
+
+  async testDatasource(): Promise<{ status: 'success' | 'error'; message: string }> {
+    const result = await checkHealth(this.settings, this.transport, [catalogProbes, chaosProbes, flowProbes]);
+    return { status: result.ok ? 'success' : 'error', message: result.message };
+  }
+}
+
+function interpolate(value: string | undefined, scopedVars: ScopedVars): string {
+  if (!value) {
+    return '';
+  }
+  try {
+    return getTemplateSrv().replace(value, scopedVars, 'csv');
+  } catch {
+    // Outside Grafana (Node tests, the benchmark) there is no template service: values are literal.
+    return value;
+  }
+}

@@ -1,0 +1,6 @@
+import { InputError } from '../../model';
+import { QueryHandler } from './context';
+
+export const experimentsHandler: QueryHandler = async () => {
+  throw new InputError('this query type is not available in this build', 'Faultline');
+};

@@ -1,0 +1,57 @@
+import { FaultlineError } from '../model';
+import { HttpClient } from './http/client';
+import { Transport } from './http/transport';
+import { FaultlineOptions } from './types';
+
+export interface Probe {
+  /** Human name, as used in messages. */
+  name: string;
+  /** Returns a one-line success message, or throws a FaultlineError saying what is wrong. */
+  run: () => Promise<string>;
+}
+
+export interface HealthResult {
+  ok: boolean;
+  message: string;
+  details: Array<{ name: string; ok: boolean; message: string }>;
+}
+
+export type ProbeFactory = (settings: FaultlineOptions, transport: Transport) => Probe[];
+
+/** Runs every configured backend's probe; the data source is healthy only if all of them pass. */
+export async function checkHealth(
+  settings: FaultlineOptions,
+  transport: Transport,
+  factories: ProbeFactory[]
+): Promise<HealthResult> {
+  const probes = factories.flatMap((f) => f(settings, transport));
+  if (probes.length === 0) {
+    return { ok: false, message: 'No backend is configured: set a catalog, a chaos backend or a Prometheus URL.', details: [] };
+  }
+  const details = await Promise.all(
+    probes.map(async (p) => {
+      try {
+        return { name: p.name, ok: true, message: await p.run() };
+      } catch (e) {
+        const message = e instanceof FaultlineError ? e.message : `${p.name}: ${String(e)}`;
+        return { name: p.name, ok: false, message };
+      }
+    })
+  );
+  const failed = details.filter((d) => !d.ok);
+  return {
+    ok: failed.length === 0,
+    message: failed.length === 0 ? details.map((d) => d.message).join(' · ') : failed.map((d) => d.message).join(' · '),
+    details,
+  };
+}
+
+/** Builds a probe that GETs one JSON endpoint and checks the body with `accept`. */
+export function jsonProbe(
+  name: string,
+  client: HttpClient,
+  req: Parameters<HttpClient['getJson']>[0],
+  accept: (body: unknown) => string
+): Probe {
+  return { name, run: async () => accept(await client.getJson(req)) };
+}

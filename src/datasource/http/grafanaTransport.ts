@@ -1,0 +1,50 @@
+import { getBackendSrv, FetchError, FetchResponse } from '@grafana/runtime';
+import { lastValueFrom } from 'rxjs';
+import { buildQueryString, Transport, TransportFailure } from './transport';
+
+/**
+ * Sends requests through Grafana's data proxy: `<instance url>/<route>/<path>`. Secrets are added
+ * by the proxy from secureJsonData, so they never reach the browser.
+ */
+export function grafanaTransport(instanceUrl: string): Transport {
+  return async (req) => {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), req.timeoutMs);
+    req.signal?.addEventListener('abort', () => abort.abort());
+    try {
+      const res: FetchResponse<string> = await lastValueFrom(
+        getBackendSrv().fetch<string>({
+          url: `${instanceUrl}/${req.route}${req.path}${buildQueryString(req.params)}`,
+          method: req.method ?? 'GET',
+          data: req.body,
+          headers: req.headers,
+          responseType: 'text',
+          showErrorAlert: false,
+          showSuccessAlert: false,
+          abortSignal: abort.signal,
+        })
+      );
+      return { status: res.status, text: res.data ?? '', headers: headersOf(res.headers) };
+    } catch (e) {
+      if (abort.signal.aborted) {
+        throw req.signal?.aborted
+          ? new TransportFailure('request cancelled', 'aborted')
+          : new TransportFailure(`no answer within ${req.timeoutMs} ms`, 'timeout');
+      }
+      const err = e as FetchError<unknown>;
+      if (typeof err?.status === 'number' && err.status > 0) {
+        const text = typeof err.data === 'string' ? err.data : JSON.stringify(err.data ?? '');
+        return { status: err.status, text, headers: {} };
+      }
+      throw new TransportFailure('the Grafana data proxy could not reach the backend', 'unreachable');
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+function headersOf(h: Headers | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  h?.forEach?.((v, k) => (out[k] = v));
+  return out;
+}

@@ -1,0 +1,2 @@
+export * from './query.types';
+export * from './options.types';

@@ -1,0 +1,6 @@
+export interface FlowGraphOptions {
+  layout: 'auto' | 'layered' | 'force';
+  colorBy: 'team' | 'health' | 'errors';
+  groupBy: 'none' | 'team' | 'namespace';
+  showLabels: boolean;
+}
