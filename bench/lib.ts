@@ -1,0 +1,60 @@
+/**
+ * Benchmark helpers. Each `bench/*.bench.ts` measures one issue's figures and prints them with
+ * `report`, always next to the baseline it is compared with, as a ratio from the same run.
+ */
+export interface BenchRow {
+  /** What was measured, e.g. "map 5,000 Backstage entities to frames". */
+  name: string;
+  value: number;
+  unit: 'ms' | 'MB' | 'fps' | 'count';
+  /** The baseline measured in the same run, e.g. JSON.parse of the same payload. */
+  baseline?: { name: string; value: number };
+  /** The goal an issue names, as text, e.g. "≤ 3× JSON.parse". */
+  goal?: string;
+  /** Whether the goal was reached; absent when no goal is set. */
+  met?: boolean;
+}
+
+export function report(row: BenchRow): void {
+  const ratio = row.baseline && row.baseline.value > 0 ? row.value / row.baseline.value : undefined;
+  const parts = [
+    row.name.padEnd(58),
+    `${fmt(row.value)} ${row.unit}`.padStart(14),
+    row.baseline ? `vs ${row.baseline.name} ${fmt(row.baseline.value)} ${row.unit}`.padEnd(40) : ''.padEnd(40),
+    ratio !== undefined ? `ratio ${ratio.toFixed(2)}×` : '',
+    row.goal ? `goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}` : '',
+  ];
+  console.log(parts.join('  ').trimEnd());
+  // Machine-readable line for scripts/bench.mjs to collect.
+  console.log(`BENCH_JSON ${JSON.stringify({ ...row, ratio })}`);
+}
+
+function fmt(v: number): string {
+  return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(3);
+}
+
+/** Median wall time in ms of `runs` calls of fn, after one warm-up call. */
+export function timeMs(fn: () => unknown, runs = 5): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Median wall time in ms of an async function. */
+export async function timeMsAsync(fn: () => Promise<unknown>, runs = 5): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
