@@ -16,6 +16,6 @@ module.exports = {
     '^.+\\.mjs$': swc,
   },
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'd3-dispatch', 'd3-quadtree', 'd3-timer'])],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/demo/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/demo/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/demo/'],
 };
