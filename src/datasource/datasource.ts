@@ -9,6 +9,7 @@ import {
   ScopedVars,
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
+import { Observable } from 'rxjs';
 import { isFaultlineError } from '../model';
 import { catalogProbes } from './connectors/catalog/probe';
 import { chaosProbes } from './connectors/chaos/probe';
@@ -41,19 +42,30 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
     return !query.hide;
   }
 
-  async query(request: DataQueryRequest<FaultlineQuery>): Promise<DataQueryResponse> {
-    const results = await Promise.all(
-      request.targets.filter((t) => this.filterQuery(t)).map((target) => this.runOne(target, request))
-    );
-    // One failing query (a backend down) must not blank the other queries of the panel.
-    const errors = results.flatMap((r) => (r.error ? [r.error] : []));
-    return { data: results.flatMap((r) => r.frames), errors: errors.length ? errors : undefined };
+  /**
+   * An Observable rather than a Promise: Grafana unsubscribes when the time range changes or the
+   * panel goes away, and that aborts every backend request still in flight.
+   */
+  query(request: DataQueryRequest<FaultlineQuery>): Observable<DataQueryResponse> {
+    return new Observable<DataQueryResponse>((subscriber) => {
+      const abort = new AbortController();
+      Promise.all(request.targets.filter((t) => this.filterQuery(t)).map((target) => this.runOne(target, request, abort.signal)))
+        .then((results) => {
+          // One failing query (a backend down) must not blank the other queries of the panel.
+          const errors = results.flatMap((r) => (r.error ? [r.error] : []));
+          subscriber.next({ data: results.flatMap((r) => r.frames), errors: errors.length ? errors : undefined });
+          subscriber.complete();
+        })
+        .catch((e) => subscriber.error(e));
+      return () => abort.abort();
+    });
   }
 
-  private async runOne(target: FaultlineQuery, request: DataQueryRequest<FaultlineQuery>) {
+  private async runOne(target: FaultlineQuery, request: DataQueryRequest<FaultlineQuery>, signal: AbortSignal) {
     const handler = HANDLERS[target.queryType ?? 'services'];
+    const ctx = this.context(request.range.from.valueOf(), request.range.to.valueOf(), request.scopedVars, target.refId, signal);
     try {
-      const frames = await handler(target, this.context(request.range.from.valueOf(), request.range.to.valueOf(), request.scopedVars, target.refId));
+      const frames = await handler(target, ctx);
       return { frames: frames.map((f) => ({ ...f, refId: target.refId })) as DataFrame[] };
     } catch (e) {
       if (!isFaultlineError(e)) {
