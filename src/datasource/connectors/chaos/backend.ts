@@ -1,0 +1,24 @@
+import { ChaosRun, ChaosSource } from '../../../model/chaos';
+import { Transport } from '../../http/transport';
+import { FaultlineOptions } from '../../types';
+
+/** What a chaos backend needs to load the runs of a time range. */
+export interface LoadContext {
+  settings: FaultlineOptions;
+  transport: Transport;
+  /** Epoch milliseconds. */
+  range: { from: number; to: number };
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** One configured chaos backend: a client plus a pure mapper behind one call. */
+export interface ChaosBackend {
+  source: ChaosSource;
+  /** Human name used in errors, e.g. "Chaos Mesh". */
+  where: string;
+  load: (ctx: LoadContext) => Promise<ChaosRun[]>;
+}
+
+/** Largest number of items read from one backend for one range, so a runaway history cannot freeze a panel. */
+export const MAX_ITEMS = 50_000;

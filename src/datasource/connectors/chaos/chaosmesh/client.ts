@@ -1,0 +1,59 @@
+import { BackendError } from '../../../../model/errors';
+import { parseTimestamp } from '../../../../model/time';
+import { HttpClient } from '../../../http/client';
+import { collectPages } from '../../../http/paging';
+import { LoadContext, MAX_ITEMS } from '../backend';
+import { expectArray } from '../shape';
+import { CmArchive, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
+
+export const CHAOS_MESH = 'Chaos Mesh';
+const ROUTE = 'chaosmesh';
+/** Events per request; the API has no cursor, so pages walk back in time (it sorts by id desc). */
+export const EVENT_PAGE = 5000;
+
+export function chaosMeshClient(ctx: LoadContext): HttpClient {
+  return new HttpClient({ where: CHAOS_MESH, transport: ctx.transport, timeoutMs: ctx.timeoutMs });
+}
+
+/** Everything the mapper needs for one range: events in it, live experiments, archives, workflows. */
+export async function fetchChaosMesh(ctx: LoadContext, client = chaosMeshClient(ctx)): Promise<CmPayload> {
+  const get = async <T>(path: string, params?: Record<string, string | number>) =>
+    expectArray<T>(await client.getJson({ route: ROUTE, path, params, signal: ctx.signal }), CHAOS_MESH, path);
+  const [events, experiments, archives, workflows] = await Promise.all([
+    fetchEvents(ctx, get),
+    get<CmExperiment>('/api/experiments'),
+    get<CmArchive>('/api/archives'),
+    // Workflows arrived in Chaos Mesh 2.0: an older dashboard answers 404, which is not a failure.
+    get<CmWorkflow>('/api/workflows').catch((e) => (e instanceof BackendError && e.status === 404 ? [] : Promise.reject(e))),
+  ]);
+  return { events, experiments, archives, workflows };
+}
+
+type Get = <T>(path: string, params?: Record<string, string | number>) => Promise<T[]>;
+
+async function fetchEvents(ctx: LoadContext, get: Get): Promise<CmEvent[]> {
+  const from = new Date(ctx.range.from).toISOString();
+  const { items } = await collectPages<CmEvent>(
+    async (cursor) => {
+      const end = cursor ?? new Date(ctx.range.to).toISOString();
+      const page = await get<CmEvent>('/api/events', { start: from, end, limit: EVENT_PAGE });
+      return { items: page, next: page.length < EVENT_PAGE ? undefined : olderThan(page, end) };
+    },
+    { maxItems: MAX_ITEMS, where: CHAOS_MESH }
+  );
+  return items;
+}
+
+/** The oldest time on a full page, unless it is where this page began (all events at one instant). */
+function olderThan(page: CmEvent[], end: string): string | undefined {
+  let oldest: string | undefined;
+  let oldestMs = Infinity;
+  for (const e of page) {
+    const ms = parseTimestamp(e.created_at) ?? Infinity;
+    if (ms < oldestMs) {
+      oldestMs = ms;
+      oldest = e.created_at;
+    }
+  }
+  return oldest && oldestMs < (parseTimestamp(end) ?? 0) ? new Date(oldestMs).toISOString() : undefined;
+}

@@ -1,0 +1,9 @@
+import { ChaosBackend } from '../backend';
+import { CHAOS_MESH, fetchChaosMesh } from './client';
+import { mapChaosMesh } from './mapper';
+
+export const chaosMeshBackend: ChaosBackend = {
+  source: 'chaosmesh',
+  where: CHAOS_MESH,
+  load: async (ctx) => mapChaosMesh(await fetchChaosMesh(ctx), ctx.settings.chaosMeshUrl),
+};

@@ -1,0 +1,99 @@
+import { ChaosRun } from '../../../../model/chaos';
+import { fixture } from '../fixtures/load';
+import { mapChaosMesh } from './mapper';
+import { CmPayload } from './types';
+
+const payload = (): CmPayload => ({
+  events: fixture('chaosmesh/events.json'),
+  experiments: fixture('chaosmesh/experiments.json'),
+  archives: fixture('chaosmesh/archives.json'),
+  workflows: fixture('chaosmesh/workflows.json'),
+});
+const BASE = 'http://chaos.example:2333/';
+const byName = (runs: ChaosRun[]) => Object.fromEntries(runs.map((r) => [r.name, r]));
+const at = (iso: string) => Date.parse(iso);
+
+describe('mapChaosMesh on the contract fixtures', () => {
+  const runs = byName(mapChaosMesh(payload(), BASE));
+
+  it('makes one run per experiment, archive and workflow, and none for schedules', () => {
+    expect(Object.keys(runs).sort()).toEqual([
+      'checkout-delay', 'checkout-serial', 'frontend-kill', 'inventory-cpu', 'old-dns-error',
+      'payments-partition', 'payments-pod-kill', 'shipping-io', 'weekly-gameday',
+    ]);
+  });
+
+  it('derives start and end from Applied → TimeUp/Recovered, across timestamp offsets', () => {
+    const r = runs['checkout-delay'];
+    expect(r.start).toBe(at('2026-11-26T09:00:03Z'));
+    expect(r.end).toBe(at('2026-11-26T09:10:04.2Z'));
+    expect(r.status).toBe('succeeded');
+    expect(r.targets).toEqual(['shop/checkout-5c9d7f6b8-abcde', 'shop/checkout-5c9d7f6b8-fghij']);
+    expect(r.url).toBe('http://chaos.example:2333/experiments/6f0c1c2e-0002-4e4e-9d2b-1a2b3c4d5e02');
+    expect(r.events.map((e) => e.reason)).toEqual(['FinalizerInited', 'Updated', 'Applied', 'Applied', 'TimeUp', 'Recovered', 'Recovered']);
+  });
+
+  it('leaves a running experiment open', () => {
+    expect(runs['payments-pod-kill']).toMatchObject({ status: 'running', end: undefined, start: at('2026-11-26T10:00:01Z') });
+  });
+
+  it('ends a paused experiment when it was paused', () => {
+    expect(runs['inventory-cpu']).toMatchObject({ status: 'paused', end: at('2026-11-26T09:45:00Z'), targets: ['shop/inventory-0'] });
+  });
+
+  it('marks a failed injection failed, ends it at the failure, and keeps the unknown reason as an event', () => {
+    const r = runs['shipping-io'];
+    expect(r).toMatchObject({ status: 'failed', start: at('2026-11-26T09:40:00Z'), end: at('2026-11-26T09:40:01Z') });
+    expect(r.events.find((e) => e.reason === 'Failed')?.level).toBe('error');
+    expect(r.events.some((e) => e.reason === 'SomethingFromAFutureVersion')).toBe(true);
+  });
+
+  it('reads archived runs, links to the archive page with the kind, and tells stopped from finished', () => {
+    expect(runs['frontend-kill']).toMatchObject({
+      status: 'succeeded',
+      start: at('2026-11-26T08:00:01Z'),
+      end: at('2026-11-26T08:06:00Z'),
+      url: 'http://chaos.example:2333/archives/6f0c1c2e-0011-4e4e-9d2b-1a2b3c4d5e11?kind=PodChaos',
+      labels: { archived: 'true' },
+    });
+    expect(runs['payments-partition']).toMatchObject({ status: 'aborted', end: at('2026-11-26T08:31:05Z') });
+    expect(runs['old-dns-error']).toMatchObject({ status: 'unknown', end: undefined, start: at('2026-11-20T08:30:00Z') });
+  });
+
+  it('maps workflows with their end time, ignoring Go zero times', () => {
+    expect(runs['weekly-gameday']).toMatchObject({ kind: 'Workflow', status: 'succeeded', end: at('2026-11-26T07:20:00Z') });
+    expect(runs['weekly-gameday'].events).toHaveLength(1);
+    expect(runs['checkout-serial']).toMatchObject({ status: 'running', end: undefined });
+  });
+
+  it('counts an event listed twice once', () => {
+    const all = mapChaosMesh(payload(), BASE).flatMap((r) => r.events);
+    expect(all).toHaveLength(payload().events.length - 1 - 2);
+  });
+});
+
+describe('mapChaosMesh on bad input', () => {
+  const empty: CmPayload = { events: [], experiments: [], archives: [], workflows: [] };
+  const ev = (id: number, reason: string, created_at: string) => ({ id, object_id: 'u1', name: 'x', namespace: 'n', kind: 'PodChaos', type: 'Normal', reason, created_at });
+
+  it('reopens a run whose last lifecycle event is a new injection, whatever came before', () => {
+    const [r] = mapChaosMesh({ ...empty, events: [ev(2, 'Recovered', '2026-11-26T10:00:00Z'), ev(1, 'Applied', '2026-11-26T10:05:00Z'), ev(3, 'Deleted', '2026-11-26T09:00:00Z')] }, undefined);
+    expect(r).toMatchObject({ start: at('2026-11-26T10:05:00Z'), end: undefined, status: 'running' });
+  });
+
+  it('clamps an end before the start to the start', () => {
+    const archives = [{ uid: 'u1', kind: 'PodChaos', namespace: 'n', name: 'x', created_at: '2026-11-26T10:00:00Z' }];
+    const [r] = mapChaosMesh({ ...empty, archives, events: [ev(1, 'Recovered', '2026-11-26T09:00:00Z')] }, undefined);
+    expect(r).toMatchObject({ start: at('2026-11-26T10:00:00Z'), end: at('2026-11-26T10:00:00Z'), status: 'succeeded' });
+  });
+
+  it('skips events without a time or an object, and links nothing without a base URL', () => {
+    const runs = mapChaosMesh({ ...empty, events: [ev(1, 'Applied', 'not a time'), { ...ev(2, 'Applied', '2026-11-26T10:00:00Z'), object_id: '' }] }, undefined);
+    expect(runs).toEqual([]);
+  });
+
+  it('never links to a javascript: base URL', () => {
+    const [r] = mapChaosMesh({ ...empty, events: [ev(1, 'Applied', '2026-11-26T10:00:00Z')] }, 'javascript:alert(1)//');
+    expect(r.url).toBeUndefined();
+  });
+});
