@@ -16,6 +16,18 @@ export interface FlowEdge {
   targetZone?: string;
   /** Total bytes transferred over the range (for cost). */
   bytesTotal?: number;
+  /** Bytes of this edge that crossed availability zones over the range. */
+  crossZoneBytesTotal?: number;
+  /** Flows (Hubble's flow events) per second. */
+  flowRate?: number;
+  /** TCP resets (Hubble's TCP flags) per second. */
+  resetRate?: number;
+  /** Change against the comparison range, when one is asked for. */
+  diff?: EdgeDiff;
+  /** Main rate of the edge in the comparison range. */
+  previousRate?: number;
+  /** Price of the bytes of a cross-zone edge over the range, in the configured currency per GB. */
+  cost?: number;
 }
 
 export interface FlowNodeInfo {
@@ -24,6 +36,26 @@ export interface FlowNodeInfo {
   zone?: string;
   owner?: string;
   team?: string;
+  /** Display name (workload, pod, namespace or address); `id` may add the namespace to stay unique. */
+  title?: string;
+  /** Role in the blast radius of chaos runs active in the range. */
+  chaos?: BlastRole;
+  /** Names of those runs. */
+  chaosRuns?: string[];
+}
+
+/** Everything a flows query found over one time range, ready to become node graph frames. */
+export interface FlowGraph {
+  nodes: FlowNodeInfo[];
+  edges: FlowEdge[];
+  /** Sum of `cost` over cross-zone edges; absent when no price per GB is configured. */
+  totalCost?: number;
+}
+
+/** Something a query wants the user to know without failing: shown as a frame notice. */
+export interface FlowNotice {
+  severity: 'info' | 'warning' | 'error';
+  text: string;
 }
 
 /** Role of a node in a chaos run's blast radius. */

@@ -1,6 +1,20 @@
-import { InputError } from '../../model';
+import { FlowQuery, FLOW_PRESETS } from '../types';
+import { loadFlowGraph } from '../connectors/flow';
+import { toNodeGraphFrames } from '../connectors/flow/frames';
 import { QueryHandler } from './context';
 
-export const flowsHandler: QueryHandler = async () => {
-  throw new InputError('this query type is not available in this build', 'Faultline');
+const DEFAULT_FLOW_QUERY: FlowQuery = { preset: FLOW_PRESETS[0], grouping: 'workload', joinOwners: true, joinChaos: true };
+
+export const flowsHandler: QueryHandler = async (query, ctx) => {
+  const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };
+  const preset = ctx.interpolate(flows.preset) as FlowQuery['preset'];
+  const result = await loadFlowGraph(ctx, { ...flows, preset });
+  const frames = toNodeGraphFrames(result.graph, {
+    primary: result.primary,
+    notices: result.notices,
+    pricePerGb: ctx.settings.costPerGb,
+    preset,
+  });
+  frames[0].meta = { ...frames[0].meta, executedQueryString: result.queries.join('\n') };
+  return frames;
 };

@@ -1,0 +1,168 @@
+import { FlowGraph, FlowNotice, InputError, isFaultlineError } from '../../../model';
+import { HandlerContext } from '../../handlers/context';
+import { FlowGrouping, FlowQuery } from '../../types';
+import { loadServices } from '../catalog';
+import { loadRuns } from '../chaos';
+import { applyCost } from './cost';
+import { diffGraphs } from './diff';
+import { activeRuns, joinOwners, markBlastRadius } from './joins';
+import { MapStats, mapFlowGraph, MeasureSamples } from './mapper';
+import { groupingLabels, Grouping, Measure, PRESETS } from './presets';
+import { PrometheusClient } from './promClient';
+import { checkMatchers, measureQuery, rangeVars, replaceRangeVars } from './promql';
+import { parseDuration } from './promValues';
+
+export interface FlowResult {
+  graph: FlowGraph;
+  primary: Measure;
+  notices: FlowNotice[];
+  /** The PromQL that ran, for the query inspector and the docs. */
+  queries: string[];
+}
+
+interface Plan {
+  primary: Measure;
+  grouping: Grouping;
+  queries: Array<{ measure: Measure; promql: string; scale?: number }>;
+}
+
+const DEFAULT_DIFF_THRESHOLD = 0.5;
+
+/**
+ * The flows query: the preset's PromQL as instant queries over the whole range, mapped to one
+ * graph, then joined with owners, chaos runs, an earlier range and zone prices. Only the primary
+ * measure may fail the query; every other failure becomes a notice on the frames.
+ */
+export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Promise<FlowResult> {
+  if (!ctx.settings.prometheusUrl) {
+    throw new InputError('no Prometheus URL is configured for flows; set it in the data source settings', 'Flow query');
+  }
+  const notices: FlowNotice[] = [];
+  const client = PrometheusClient.fromSettings(ctx.settings, ctx.transport);
+  const { from, to } = ctx.range;
+  const plan = planQueries(query, ctx, notices, to - from);
+  const graph = await runPlan(client, plan, to, to - from, notices, ctx.signal);
+
+  const compareMs = query.compareWith?.trim() ? parseDuration(ctx.interpolate(query.compareWith)) : undefined;
+  if (query.compareWith?.trim() && compareMs === undefined) {
+    throw new InputError(`"${query.compareWith}" is not a duration like 1h or 1d`, 'Flow query');
+  }
+  if (compareMs) {
+    const primaryOnly = { ...plan, queries: plan.queries.filter((q) => q.measure === plan.primary) };
+    const earlier = await optional(notices, `comparison with ${query.compareWith} ago`, () => runPlan(client, primaryOnly, to - compareMs, to - from, [], ctx.signal));
+    if (earlier) {
+      const d = diffGraphs(graph, earlier, plan.primary, query.diffThreshold ?? DEFAULT_DIFF_THRESHOLD);
+      notices.push({ severity: 'info', text: `Compared with ${query.compareWith} earlier: ${d.new} new, ${d.vanished} vanished, ${d.changed} changed edges.` });
+    }
+  }
+  if (query.joinOwners !== false) {
+    const services = await optional(notices, 'owners from the catalog', () => loadServices(ctx));
+    if (services && services.length > 0) {
+      joinOwners(graph.nodes, services);
+    }
+  }
+  if (query.joinChaos !== false) {
+    const result = await optional(notices, 'chaos runs', () => loadRuns(ctx, {}));
+    result?.errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
+    if (result) {
+      markBlastRadius(graph, activeRuns(result.runs, from, to));
+    }
+  }
+  if (ctx.settings.costPerGb !== undefined && ctx.settings.costPerGb > 0) {
+    const total = applyCost(graph, ctx.settings.costPerGb);
+    if (total > 0) {
+      notices.push({ severity: 'info', text: `Cross-zone traffic in this range costs about ${total.toFixed(2)} at ${ctx.settings.costPerGb} per GB.` });
+    }
+  }
+  return { graph, primary: plan.primary, notices, queries: plan.queries.map((q) => q.promql) };
+}
+
+function planQueries(query: FlowQuery, ctx: HandlerContext, notices: FlowNotice[], rangeMs: number): Plan {
+  const matchers = checkMatchers(ctx.interpolate(query.matchers));
+  if (query.preset === 'custom') {
+    const promql = ctx.interpolate(query.customQuery).trim();
+    const source = query.sourceLabel?.trim();
+    const target = query.targetLabel?.trim();
+    if (!promql || !source || !target) {
+      throw new InputError('the custom preset needs PromQL and the names of its source and target labels', 'Flow query');
+    }
+    if (matchers) {
+      notices.push({ severity: 'info', text: 'Matchers are not applied to custom PromQL: write them into the query.' });
+    }
+    const v = rangeVars(ctx.range.from, ctx.range.to);
+    // A custom query already yields per-second values: scaling by the range makes the mapper's division a no-op.
+    return {
+      primary: 'requests',
+      grouping: { source: { name: [source] }, target: { name: [target] } },
+      queries: [{ measure: 'requests', promql: replaceRangeVars(promql, v), scale: rangeMs / 1000 }],
+    };
+  }
+  const preset = PRESETS[query.preset];
+  if (!preset) {
+    throw new InputError(`unknown preset "${String(query.preset)}"`, 'Flow query');
+  }
+  const wanted: FlowGrouping = query.grouping ?? 'workload';
+  let grouping = preset.groupings[wanted];
+  if (!grouping) {
+    notices.push({ severity: 'info', text: `${preset.label} metrics carry no ${wanted} labels: grouped by workload instead.` });
+    grouping = preset.groupings.workload!;
+  }
+  const by = groupingLabels(grouping);
+  return {
+    primary: preset.primary,
+    grouping,
+    queries: preset.measures.map((m) => ({ measure: m.measure, promql: measureQuery(m, by, rangeMs, matchers), scale: m.scale })),
+  };
+}
+
+async function runPlan(client: PrometheusClient, plan: Plan, at: number, rangeMs: number, notices: FlowNotice[], signal?: AbortSignal): Promise<FlowGraph> {
+  const settled = await Promise.allSettled(plan.queries.map((q) => client.queryVector(q.promql, at, signal)));
+  const results: MeasureSamples[] = [];
+  settled.forEach((s, i) => {
+    const q = plan.queries[i];
+    if (s.status === 'rejected') {
+      if (q.measure === plan.primary || !isFaultlineError(s.reason)) {
+        throw s.reason;
+      }
+      notices.push({ severity: 'warning', text: `${q.measure} left out: ${s.reason.message}` });
+      return;
+    }
+    s.value.warnings.forEach((w) => notices.push({ severity: 'warning', text: w }));
+    s.value.infos.forEach((w) => notices.push({ severity: 'info', text: w }));
+    results.push({ measure: q.measure, samples: s.value.data, scale: q.scale });
+  });
+  const { graph, stats } = mapFlowGraph(results, plan.grouping, rangeMs / 1000);
+  statNotices(stats, plan).forEach((n) => notices.push(n));
+  return graph;
+}
+
+function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
+  const out: FlowNotice[] = [];
+  const names = `${plan.grouping.source.name.join('/')} and ${plan.grouping.target.name.join('/')}`;
+  if (stats.series === 0) {
+    out.push({ severity: 'info', text: 'The store has no series for this preset in the range: check that the exporter runs and is scraped.' });
+  }
+  if (stats.missingLabels > 0) {
+    out.push({ severity: 'warning', text: `${stats.missingLabels} series without ${names} labels were left out.` });
+  }
+  if (stats.nonFinite > 0) {
+    out.push({ severity: 'warning', text: `${stats.nonFinite} series with NaN or infinite values were left out.` });
+  }
+  if (stats.selfLoops > 0) {
+    out.push({ severity: 'info', text: `${stats.selfLoops} series from a node to itself are not drawn.` });
+  }
+  if (stats.unattributedInterZoneBytes > 0) {
+    out.push({ severity: 'info', text: `${(stats.unattributedInterZoneBytes / 1e9).toFixed(3)} GB of inter-zone bytes carry no workload labels and are not priced per edge.` });
+  }
+  return out;
+}
+
+/** Runs a join that may fail (a catalog not built or down) and turns the failure into a notice. */
+async function optional<T>(notices: FlowNotice[], what: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (e) {
+    notices.push({ severity: 'warning', text: `No ${what}: ${e instanceof Error ? e.message : String(e)}` });
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import { BlastRole, ChaosRun, FlowGraph, FlowNodeInfo, Ownership } from '../../../model';
+
+/** Adds owner and team from the catalog to every node whose name (and namespace, when both have one) matches a service. */
+export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number {
+  const byName = new Map<string, Ownership[]>();
+  for (const s of services) {
+    const k = s.service.toLowerCase();
+    byName.set(k, [...(byName.get(k) ?? []), s]);
+  }
+  let matched = 0;
+  for (const node of nodes) {
+    const candidates = byName.get((node.title ?? node.id).toLowerCase());
+    if (!candidates) {
+      continue;
+    }
+    const hit = candidates.find((s) => s.namespace && node.namespace && s.namespace === node.namespace) ?? candidates.find((s) => !s.namespace || !node.namespace);
+    if (hit) {
+      node.owner = hit.owner;
+      node.team = hit.team ?? hit.owner;
+      matched++;
+    }
+  }
+  return matched;
+}
+
+/** A run touches the range if it started before its end and had not finished before its start. */
+export function activeRuns(runs: ChaosRun[], from: number, to: number): ChaosRun[] {
+  return runs.filter((r) => r.start <= to && (r.end === undefined || r.end >= from));
+}
+
+const RANK: Record<BlastRole, number> = { target: 3, upstream: 2, downstream: 1 };
+
+/**
+ * Marks the blast radius: nodes a run targets, the nodes that call them (upstream, they feel the
+ * fault first) and the nodes they call (downstream). A target is matched by workload name,
+ * `namespace/name`, or namespace when the graph is grouped by namespace.
+ */
+export function markBlastRadius(graph: FlowGraph, runs: ChaosRun[]): number {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const mark = (node: FlowNodeInfo | undefined, role: BlastRole, run: string) => {
+    if (!node) {
+      return;
+    }
+    if (!node.chaos || RANK[role] > RANK[node.chaos]) {
+      node.chaos = role;
+    }
+    node.chaosRuns = node.chaosRuns?.includes(run) ? node.chaosRuns : [...(node.chaosRuns ?? []), run];
+  };
+  let targets = 0;
+  for (const run of runs) {
+    const wanted = new Set(run.targets.map((t) => t.toLowerCase()));
+    const hit = graph.nodes.filter((n) => matchesTarget(n, wanted, run.namespace));
+    const hitIds = new Set(hit.map((n) => n.id));
+    targets += hit.length;
+    hit.forEach((n) => mark(n, 'target', run.name));
+    for (const e of graph.edges) {
+      if (hitIds.has(e.target) && !hitIds.has(e.source)) {
+        mark(byId.get(e.source), 'upstream', run.name);
+      }
+      if (hitIds.has(e.source) && !hitIds.has(e.target)) {
+        mark(byId.get(e.target), 'downstream', run.name);
+      }
+    }
+  }
+  return targets;
+}
+
+function matchesTarget(n: FlowNodeInfo, wanted: Set<string>, runNamespace: string | undefined): boolean {
+  const title = (n.title ?? n.id).toLowerCase();
+  if (!wanted.has(title) && !wanted.has(n.id.toLowerCase())) {
+    return false;
+  }
+  return !runNamespace || !n.namespace || n.namespace === runNamespace;
+}

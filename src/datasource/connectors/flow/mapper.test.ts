@@ -1,0 +1,107 @@
+import { mapFlowGraph, MeasureSamples } from './mapper';
+import { PRESETS } from './presets';
+import { PromVectorSample } from './promTypes';
+
+const beyla = PRESETS.beyla.groupings.workload!;
+const sample = (metric: Record<string, string>, value: string): PromVectorSample => ({ metric, value: [1700000000, value] });
+const flow = (src: string, dst: string, value: string, extra: Record<string, string> = {}) =>
+  sample({ k8s_src_owner_name: src, k8s_dst_owner_name: dst, k8s_src_namespace: 'shop', k8s_dst_namespace: 'shop', ...extra }, value);
+const bytes = (...samples: PromVectorSample[]): MeasureSamples => ({ measure: 'bytes', samples });
+
+describe('mapFlowGraph', () => {
+  it('sums series naming the same ends into one edge and turns totals into rates', () => {
+    const { graph, stats } = mapFlowGraph([bytes(flow('frontend', 'checkout', '600', { dst_port: '80' }), flow('frontend', 'checkout', '1200', { dst_port: '443' }))], beyla, 60);
+    expect(stats).toMatchObject({ series: 2, missingLabels: 0, nonFinite: 0, selfLoops: 0 });
+    expect(graph.edges).toEqual([expect.objectContaining({ source: 'shop/frontend', target: 'shop/checkout', bytesTotal: 1800, bytesRate: 30 })]);
+    expect(graph.nodes.map((n) => [n.id, n.title, n.namespace])).toEqual([
+      ['shop/frontend', 'frontend', 'shop'],
+      ['shop/checkout', 'checkout', 'shop'],
+    ]);
+  });
+
+  it('falls back to src_name when the owner label is absent', () => {
+    const { graph } = mapFlowGraph([bytes(sample({ src_name: 'frontend', dst_name: 'checkout' }, '10'))], beyla, 10);
+    expect(graph.edges[0]).toMatchObject({ source: 'frontend', target: 'checkout', bytesRate: 1 });
+  });
+
+  it('leaves out and counts series with missing labels, NaN/Inf values and self-loops', () => {
+    const { graph, stats } = mapFlowGraph(
+      [
+        bytes(
+          flow('a', 'b', '5'),
+          sample({ k8s_src_owner_name: 'a' }, '5'),
+          sample({ k8s_src_owner_name: 'a', k8s_dst_owner_name: '' }, '5'),
+          flow('a', 'c', 'NaN'),
+          flow('a', 'c', '+Inf'),
+          flow('a', 'c', '-Inf'),
+          flow('a', 'a', '7'),
+          { metric: null, value: [0, '1'] } as unknown as PromVectorSample,
+          { metric: { k8s_src_owner_name: 'a', k8s_dst_owner_name: 'd' } } as unknown as PromVectorSample
+        ),
+      ],
+      beyla,
+      1
+    );
+    expect(graph.edges.map((e) => e.target)).toEqual(['shop/b']);
+    expect(stats).toMatchObject({ series: 9, missingLabels: 3, nonFinite: 4, selfLoops: 1 });
+  });
+
+  it('keeps a NaN p95 (no requests) out of the bad-data count but counts +Inf', () => {
+    const sg = PRESETS.servicegraph.groupings.workload!;
+    const { graph, stats } = mapFlowGraph(
+      [
+        { measure: 'requests', samples: [sample({ client: 'a', server: 'b' }, '60')] },
+        { measure: 'latencyP95', samples: [sample({ client: 'a', server: 'b' }, 'NaN'), sample({ client: 'a', server: 'c' }, '+Inf')] },
+      ],
+      sg,
+      60
+    );
+    expect(stats.nonFinite).toBe(1);
+    expect(graph.edges).toHaveLength(1);
+    expect(graph.edges[0].latencyP95).toBeUndefined();
+    expect(graph.edges[0].requestRate).toBe(1);
+  });
+
+  it('scales histogram values and keeps the worst p95 of several series', () => {
+    const istio = PRESETS.istio.groupings.workload!;
+    const l = (v: string) => sample({ source_workload: 'a', destination_workload: 'b', destination_version: v }, v === 'v1' ? '120' : '480');
+    const { graph } = mapFlowGraph([{ measure: 'latencyP95', samples: [l('v1'), l('v2')], scale: 0.001 }], istio, 60);
+    expect(graph.edges[0].latencyP95).toBeCloseTo(0.48);
+  });
+
+  it('counts bytes between different zones as cross-zone, per series', () => {
+    const z = (sz: string, dz: string, v: string) => flow('a', 'b', v, { src_zone: sz, dst_zone: dz });
+    const { graph } = mapFlowGraph([bytes(z('eu-1a', 'eu-1b', '3000'), z('eu-1a', 'eu-1a', '1000'))], beyla, 1);
+    expect(graph.edges[0].crossZoneBytesTotal).toBe(3000);
+    expect(graph.edges[0].bytesTotal).toBe(4000);
+    // Two zone pairs on one edge: the edge has no single zone.
+    expect(graph.edges[0].sourceZone).toBe('eu-1a');
+    expect(graph.edges[0].targetZone).toBeUndefined();
+  });
+
+  it('prefers the inter-zone metric over comparing zone labels, and reports unlabelled inter-zone bytes', () => {
+    const { graph, stats } = mapFlowGraph(
+      [
+        bytes(flow('a', 'b', '100', { src_zone: 'z1', dst_zone: 'z2' })),
+        { measure: 'interZoneBytes', samples: [flow('a', 'b', '80', { src_zone: 'z1', dst_zone: 'z2' }), sample({ src_zone: 'z1', dst_zone: 'z2' }, '5000')] },
+      ],
+      beyla,
+      1
+    );
+    expect(graph.edges[0].crossZoneBytesTotal).toBe(80);
+    expect(stats.unattributedInterZoneBytes).toBe(5000);
+    expect(stats.missingLabels).toBe(0);
+  });
+
+  it('maps 100,000 series to a graph with the expected edges and nodes', () => {
+    const samples: PromVectorSample[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      samples.push(sample({ k8s_src_owner_name: `svc-${i % 5000}`, k8s_dst_owner_name: `svc-${(i * 7 + 1) % 5000}`, dst_port: String(i % 3) }, '1'));
+    }
+    const { graph, stats } = mapFlowGraph([bytes(...samples)], beyla, 1);
+    expect(stats.series).toBe(100_000);
+    expect(graph.nodes).toHaveLength(5000);
+    const total = graph.edges.reduce((s, e) => s + (e.bytesTotal ?? 0), 0);
+    expect(total + stats.selfLoops).toBe(100_000);
+  });
+});

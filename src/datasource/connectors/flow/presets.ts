@@ -1,0 +1,151 @@
+import { FlowGrouping, FlowPreset } from '../../types';
+
+/** What one preset query measures; each becomes one field of the edge (src/model/flow.ts). */
+export type Measure = 'bytes' | 'requests' | 'errors' | 'latencyP95' | 'retransmits' | 'drops' | 'resets' | 'flows' | 'interZoneBytes';
+
+export interface PresetMeasure {
+  measure: Measure;
+  /** counter: summed `increase` over the range; histogram: p95 of `<metric>_bucket`. */
+  kind: 'counter' | 'histogram';
+  /** Metric name, or for histograms the name without `_bucket`. */
+  metric: string;
+  /** Fixed label matchers of this measure, e.g. `reporter="destination"`. */
+  match?: string;
+  /** Multiplier to base units (Istio's latency is in milliseconds). */
+  scale?: number;
+}
+
+/** Labels naming one end of an edge: the first non-empty candidate wins, so one preset fits several exporter configurations. */
+export interface EndLabels {
+  name: string[];
+  namespace?: string[];
+  zone?: string[];
+}
+
+export interface Grouping {
+  source: EndLabels;
+  target: EndLabels;
+}
+
+export interface PresetDef {
+  label: string;
+  description: string;
+  /** The measure that defines which edges exist (and is compared by the time-range diff). */
+  primary: Measure;
+  measures: PresetMeasure[];
+  groupings: Partial<Record<FlowGrouping, Grouping>>;
+}
+
+const both = (src: EndLabels, dst: EndLabels): Grouping => ({ source: src, target: dst });
+
+/**
+ * Beyla and OBI share attribute names (grafana/beyla docs/sources/network, open-telemetry/
+ * opentelemetry-ebpf-instrumentation docs network): by default only owner, namespace and cluster
+ * are reported; src_name/src_address/k8s_src_name appear when selected.
+ */
+function ebpfPreset(prefix: 'beyla' | 'obi'): PresetDef {
+  const end = (side: 'src' | 'dst') => ({
+    zone: [`${side}_zone`],
+    ns: [`k8s_${side}_namespace`],
+  });
+  const s = end('src');
+  const d = end('dst');
+  return {
+    label: prefix === 'beyla' ? 'Beyla network flows' : 'OpenTelemetry eBPF (OBI) network flows',
+    description: `${prefix}_network_flow_bytes_total and ${prefix}_network_inter_zone_bytes_total`,
+    primary: 'bytes',
+    measures: [
+      { measure: 'bytes', kind: 'counter', metric: `${prefix}_network_flow_bytes_total` },
+      { measure: 'interZoneBytes', kind: 'counter', metric: `${prefix}_network_inter_zone_bytes_total` },
+    ],
+    groupings: {
+      workload: both(
+        { name: ['k8s_src_owner_name', 'src_name'], namespace: s.ns, zone: s.zone },
+        { name: ['k8s_dst_owner_name', 'dst_name'], namespace: d.ns, zone: d.zone }
+      ),
+      namespace: both({ name: s.ns, zone: s.zone }, { name: d.ns, zone: d.zone }),
+      pod: both({ name: ['k8s_src_name', 'src_name'], namespace: s.ns, zone: s.zone }, { name: ['k8s_dst_name', 'dst_name'], namespace: d.ns, zone: d.zone }),
+      address: both({ name: ['src_address'], zone: s.zone }, { name: ['dst_address'], zone: d.zone }),
+    },
+  };
+}
+
+/** Hubble needs `labelsContext=source_namespace,source_workload,destination_namespace,destination_workload` (or sourceContext/destinationContext, which write `source`/`destination`). */
+const hubble: PresetDef = {
+  label: 'Cilium Hubble',
+  description: 'hubble_flows_processed_total, hubble_drop_total, hubble_tcp_flags_total, hubble_http_requests_total',
+  primary: 'flows',
+  measures: [
+    { measure: 'flows', kind: 'counter', metric: 'hubble_flows_processed_total' },
+    { measure: 'drops', kind: 'counter', metric: 'hubble_drop_total' },
+    { measure: 'resets', kind: 'counter', metric: 'hubble_tcp_flags_total', match: 'flag="RST"' },
+    { measure: 'requests', kind: 'counter', metric: 'hubble_http_requests_total' },
+    { measure: 'errors', kind: 'counter', metric: 'hubble_http_requests_total', match: 'status=~"5.."' },
+    { measure: 'latencyP95', kind: 'histogram', metric: 'hubble_http_request_duration_seconds' },
+  ],
+  groupings: {
+    workload: both(
+      { name: ['source_workload', 'source_app', 'source'], namespace: ['source_namespace'] },
+      { name: ['destination_workload', 'destination_app', 'destination'], namespace: ['destination_namespace'] }
+    ),
+    namespace: both({ name: ['source_namespace'] }, { name: ['destination_namespace'] }),
+    pod: both({ name: ['source_pod'], namespace: ['source_namespace'] }, { name: ['destination_pod'], namespace: ['destination_namespace'] }),
+    address: both({ name: ['source_ip'] }, { name: ['destination_ip'] }),
+  },
+};
+
+/** Tempo metrics-generator / Alloy service graphs: `client`/`server`; the virtual client is `user`. */
+const servicegraph: PresetDef = {
+  label: 'OpenTelemetry / Tempo service graph',
+  description: 'traces_service_graph_request_total, _failed_total, _request_server_seconds',
+  primary: 'requests',
+  measures: [
+    { measure: 'requests', kind: 'counter', metric: 'traces_service_graph_request_total' },
+    { measure: 'errors', kind: 'counter', metric: 'traces_service_graph_request_failed_total' },
+    { measure: 'latencyP95', kind: 'histogram', metric: 'traces_service_graph_request_server_seconds' },
+  ],
+  groupings: {
+    // Namespaces exist only when the generator adds the k8s.namespace.name dimension.
+    workload: both({ name: ['client'], namespace: ['client_k8s_namespace_name'] }, { name: ['server'], namespace: ['server_k8s_namespace_name'] }),
+    namespace: both({ name: ['client_k8s_namespace_name'] }, { name: ['server_k8s_namespace_name'] }),
+  },
+};
+
+/** Istio standard metrics; the destination reporter counts each request once. */
+const istio: PresetDef = {
+  label: 'Istio',
+  description: 'istio_requests_total, istio_request_duration_milliseconds, istio_tcp_sent/received_bytes_total',
+  primary: 'requests',
+  measures: [
+    { measure: 'requests', kind: 'counter', metric: 'istio_requests_total', match: 'reporter="destination"' },
+    { measure: 'errors', kind: 'counter', metric: 'istio_requests_total', match: 'reporter="destination",response_code=~"5.."' },
+    { measure: 'latencyP95', kind: 'histogram', metric: 'istio_request_duration_milliseconds', match: 'reporter="destination"', scale: 0.001 },
+    { measure: 'bytes', kind: 'counter', metric: '', match: '__name__=~"istio_tcp_(sent|received)_bytes_total",reporter="destination"' },
+  ],
+  groupings: {
+    workload: both(
+      { name: ['source_workload'], namespace: ['source_workload_namespace'] },
+      { name: ['destination_workload'], namespace: ['destination_workload_namespace'] }
+    ),
+    namespace: both({ name: ['source_workload_namespace'] }, { name: ['destination_workload_namespace'] }),
+  },
+};
+
+export const PRESETS: Record<Exclude<FlowPreset, 'custom'>, PresetDef> = {
+  beyla: ebpfPreset('beyla'),
+  obi: ebpfPreset('obi'),
+  hubble,
+  servicegraph,
+  istio,
+};
+
+/** Every label a grouping reads, for `sum by (...)`. */
+export function groupingLabels(g: Grouping): string[] {
+  const out = new Set<string>();
+  for (const end of [g.source, g.target]) {
+    for (const l of [...end.name, ...(end.namespace ?? []), ...(end.zone ?? [])]) {
+      out.add(l);
+    }
+  }
+  return [...out];
+}

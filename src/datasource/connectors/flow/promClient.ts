@@ -1,0 +1,97 @@
+import { BackendError, BadResponseError } from '../../../model';
+import { HttpClient } from '../../http/client';
+import { Transport } from '../../http/transport';
+import { FaultlineOptions } from '../../types';
+import { PromAnswer, PromEnvelope, PromQueryData, PromVectorSample } from './promTypes';
+import { promTime } from './promValues';
+
+export const PROMETHEUS_WHERE = 'Prometheus store';
+
+/** Prometheus states an error as `errorType` + `error`; show it exactly so. */
+export function promErrorMessage(body: unknown): string | undefined {
+  const b = body as PromEnvelope<unknown> | undefined;
+  if (!b || typeof b !== 'object' || typeof b.error !== 'string') {
+    return undefined;
+  }
+  return b.errorType ? `${b.errorType}: ${b.error}` : b.error;
+}
+
+/**
+ * Client of any Prometheus-compatible HTTP API through the `prometheus` data proxy route.
+ * Only instant queries, series and label look-ups: a flow graph is one value per edge.
+ */
+export class PrometheusClient {
+  constructor(
+    private readonly http: HttpClient,
+    /** Sent as the `timeout` parameter so the store gives up before the HTTP client does. */
+    private readonly timeoutMs = 15_000
+  ) {}
+
+  static fromSettings(settings: FaultlineOptions, transport: Transport): PrometheusClient {
+    const timeoutMs = (settings.timeoutSeconds ?? 15) * 1000;
+    const http = new HttpClient({ where: PROMETHEUS_WHERE, transport, timeoutMs: timeoutMs + 2000, errorMessage: promErrorMessage });
+    return new PrometheusClient(http, timeoutMs);
+  }
+
+  /** Instant query at `timeMs`; the result must be a vector (every flow preset sums by labels). */
+  async queryVector(promql: string, timeMs: number, signal?: AbortSignal): Promise<PromAnswer<PromVectorSample[]>> {
+    const answer = await this.get<PromQueryData>('/api/v1/query', { query: promql, time: promTime(timeMs), timeout: this.timeoutParam() }, signal);
+    const d = answer.data;
+    if (!d || typeof d !== 'object' || !Array.isArray(d.result)) {
+      throw new BadResponseError('answered a query without data.result', PROMETHEUS_WHERE);
+    }
+    if (d.resultType !== 'vector') {
+      throw new BadResponseError(`returned a ${String(d.resultType)} where an instant vector was expected; the query must aggregate to one value per edge`, PROMETHEUS_WHERE);
+    }
+    return { ...answer, data: d.result as PromVectorSample[] };
+  }
+
+  async queryRange(promql: string, startMs: number, endMs: number, stepMs: number, signal?: AbortSignal): Promise<PromAnswer<PromQueryData>> {
+    const step = `${Math.max(1, Math.round(stepMs / 1000))}s`;
+    return this.get<PromQueryData>('/api/v1/query_range', { query: promql, start: promTime(startMs), end: promTime(endMs), step, timeout: this.timeoutParam() }, signal);
+  }
+
+  async series(match: string[], startMs: number, endMs: number): Promise<PromAnswer<Array<Record<string, string>>>> {
+    return this.getArray('/api/v1/series', { 'match[]': match, start: promTime(startMs), end: promTime(endMs) });
+  }
+
+  async labels(startMs: number, endMs: number, match: string[] = []): Promise<PromAnswer<string[]>> {
+    return this.getArray('/api/v1/labels', { 'match[]': match.length ? match : undefined, start: promTime(startMs), end: promTime(endMs) });
+  }
+
+  async labelValues(label: string, startMs: number, endMs: number, match: string[] = []): Promise<PromAnswer<string[]>> {
+    return this.getArray(`/api/v1/label/${encodeURIComponent(label)}/values`, {
+      'match[]': match.length ? match : undefined,
+      start: promTime(startMs),
+      end: promTime(endMs),
+    });
+  }
+
+  private timeoutParam(): string {
+    return `${Math.max(1, Math.round(this.timeoutMs / 1000))}s`;
+  }
+
+  private async getArray<T>(path: string, params: Record<string, string | string[] | undefined>): Promise<PromAnswer<T[]>> {
+    const answer = await this.get<T[]>(path, params);
+    if (!Array.isArray(answer.data)) {
+      throw new BadResponseError(`answered ${path} without a data array`, PROMETHEUS_WHERE);
+    }
+    return answer;
+  }
+
+  private async get<T>(path: string, params: Record<string, string | string[] | undefined>, signal?: AbortSignal): Promise<PromAnswer<T>> {
+    const body = await this.http.getJson<PromEnvelope<T>>({ route: 'prometheus', path, params, signal });
+    if (!body || typeof body !== 'object' || (body.status !== 'success' && body.status !== 'error')) {
+      throw new BadResponseError('answered, but not like a Prometheus API (no "status")', PROMETHEUS_WHERE);
+    }
+    // Some proxies answer 200 with status "error": treat it like Prometheus' own 4xx.
+    if (body.status === 'error') {
+      throw new BackendError(promErrorMessage(body) ?? 'the query failed without a message', PROMETHEUS_WHERE);
+    }
+    return { data: body.data as T, warnings: strings(body.warnings), infos: strings(body.infos) };
+  }
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
