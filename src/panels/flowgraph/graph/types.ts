@@ -1,0 +1,58 @@
+import type { Field } from '@grafana/data';
+import type { BlastRole, EdgeDiff } from '../../../model';
+
+/** Where a node or edge came from; the tooltip formats its detail__* fields only when shown. */
+export interface RowRef {
+  fields: Field[];
+  row: number;
+}
+
+export interface FlowNode {
+  id: string;
+  title: string;
+  subtitle?: string;
+  mainStat?: string;
+  secondaryStat?: string;
+  /** Explicit colour from the frame's `color` field. */
+  color?: string;
+  team?: string;
+  owner?: string;
+  namespace?: string;
+  zone?: string;
+  chaos?: BlastRole;
+  errorShare?: number;
+  /** Own detail__* numbers, or when absent the totals of the node's edges (for filtering). */
+  bytes?: number;
+  errors?: number;
+  cost?: number;
+  src?: RowRef;
+  /** Set when this node stands for a collapsed group. */
+  groupSize?: number;
+}
+
+export interface FlowEdge {
+  id: string;
+  /** Index into FlowGraph.nodes. */
+  source: number;
+  target: number;
+  mainStat?: string;
+  secondaryStat?: string;
+  thickness?: number;
+  /** Throughput used for edge width and ranking: detail__bytes, else a numeric mainstat, else 0. */
+  weight: number;
+  color?: string;
+  bytes?: number;
+  errors?: number;
+  errorShare?: number;
+  cost?: number;
+  crossZone?: boolean;
+  diff?: EdgeDiff;
+  src?: RowRef;
+}
+
+export interface FlowGraph {
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  /** Node id -> index in nodes. */
+  index: Map<string, number>;
+}
