@@ -1,0 +1,87 @@
+// The few Grafana HTTP API endpoints the shell and the plugins call, answered from the provisioning
+// files and src/dashboards/. Plugin settings changed by the app's config page live in memory.
+import fs from 'node:fs';
+import path from 'node:path';
+
+function json(res, status, body) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const c of req) {
+    chunks.push(c);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+/** Every dashboard JSON in the folder, keyed by uid (or file name when it has none). */
+export function readDashboards(dir) {
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      try {
+        const dashboard = JSON.parse(fs.readFileSync(file, 'utf8'));
+        return { file: f, uid: dashboard.uid ?? f.replace(/\.json$/, ''), title: dashboard.title ?? f, dashboard };
+      } catch (e) {
+        return { file: f, uid: f.replace(/\.json$/, ''), title: f, error: `${f} is not valid JSON: ${e.message}` };
+      }
+    });
+}
+
+const pluginSettings = new Map();
+
+export async function handleApi(req, res, pathname, ctx) {
+  if (pathname === '/api/health') {
+    return json(res, 200, { database: 'ok', version: '12.4.10 (preview)' });
+  }
+  if (pathname === '/api/search' || pathname === '/api/preview/dashboards') {
+    return json(
+      res,
+      200,
+      readDashboards(ctx.dashboardsDir).map(({ uid, title, file, error }) => ({ uid, title, file, error, type: 'dash-db', url: `/d/${uid}` }))
+    );
+  }
+  const dash = pathname.match(/^\/api\/dashboards\/uid\/([^/]+)$/);
+  if (dash) {
+    const found = readDashboards(ctx.dashboardsDir).find((d) => d.uid === decodeURIComponent(dash[1]));
+    if (!found) {
+      return json(res, 404, { message: 'Dashboard not found' });
+    }
+    if (found.error) {
+      return json(res, 500, { message: found.error });
+    }
+    return json(res, 200, { dashboard: found.dashboard, meta: { slug: found.uid, canEdit: false, provisioned: true } });
+  }
+  const settings = pathname.match(/^\/api\/plugins\/([^/]+)\/settings$/);
+  if (settings) {
+    const id = settings[1];
+    const meta = ctx.plugins.find((p) => p.id === id);
+    if (!meta) {
+      return json(res, 404, { message: 'Plugin not found' });
+    }
+    if (req.method === 'POST') {
+      const body = await readBody(req);
+      pluginSettings.set(id, { ...(pluginSettings.get(id) ?? {}), ...body });
+      return json(res, 200, { message: 'Plugin settings updated' });
+    }
+    const provisioned = ctx.apps.find((a) => a.type === id);
+    const stored = pluginSettings.get(id) ?? {};
+    return json(res, 200, {
+      ...meta,
+      enabled: stored.enabled ?? (provisioned ? provisioned.disabled !== true : false),
+      pinned: true,
+      jsonData: stored.jsonData ?? provisioned?.jsonData ?? {},
+      secureJsonFields: {},
+    });
+  }
+  return json(res, 404, { message: `the preview does not implement ${req.method} ${pathname}` });
+}
