@@ -1,0 +1,80 @@
+import { ChaosRun, ChaosStatus } from '../../../../model/chaos';
+import { safeUrl } from '../../../../model/safeUrl';
+import { parseTimestamp } from '../../../../model/time';
+import { GremlinTask } from './types';
+
+const LIFECYCLE: Record<string, ChaosStatus> = { Active: 'running', Halting: 'running', Error: 'failed' };
+const STAGE: Record<string, ChaosStatus> = {
+  Successful: 'succeeded',
+  UserHalted: 'aborted',
+  ClientAborted: 'aborted',
+  Halt: 'aborted',
+  InvalidArgument: 'failed',
+  TargetNotFound: 'failed',
+  LostCommunication: 'failed',
+  InitializationFailed: 'failed',
+  TeardownFailed: 'failed',
+  HaltFailed: 'failed',
+  Failed: 'failed',
+  Pending: 'running',
+  Distributed: 'running',
+  Initializing: 'running',
+  Running: 'running',
+  HaltDistributed: 'running',
+  InterruptTriggered: 'running',
+  RollbackTriggered: 'running',
+  RollbackStarted: 'running',
+  TearingDown: 'running',
+};
+
+export const GREMLIN_APP = 'https://app.gremlin.com';
+
+/** The lifecycle says whether the attack is over; the stage says how it ended. */
+export function gremlinStatus(t: GremlinTask): ChaosStatus {
+  const life = t.stageLifecycle ?? '';
+  if (LIFECYCLE[life]) {
+    return LIFECYCLE[life];
+  }
+  const stage = STAGE[t.stage ?? ''];
+  if (life === 'Complete') {
+    return stage && stage !== 'running' ? stage : 'succeeded';
+  }
+  return stage ?? 'unknown';
+}
+
+export function mapGremlinTask(t: GremlinTask): ChaosRun | undefined {
+  const start = parseTimestamp(t.startTime) ?? parseTimestamp(t.createdAt);
+  if (!t.guid || start === undefined) {
+    return undefined;
+  }
+  const status = gremlinStatus(t);
+  let end = status === 'running' ? undefined : parseTimestamp(t.endTime) ?? parseTimestamp(t.updatedAt);
+  if (end !== undefined && end < start) {
+    end = start;
+  }
+  const command = typeof t.infraCommand?.type === 'string' ? t.infraCommand.type : typeof t.infraCommand?.commandType === 'string' ? t.infraCommand.commandType : 'attack';
+  const labels: Record<string, string> = { ...(t.tags ?? {}), ...(t.labels ?? {}) };
+  if (t.targetType) {
+    labels.targetType = t.targetType;
+  }
+  const targets = [...(t.targets ?? []), ...Object.keys(t.targetContainers ?? {})];
+  return {
+    source: 'gremlin',
+    id: t.guid,
+    name: t.annotations?.name ?? `${command} on ${targets.slice(0, 3).join(', ') || 'no target'}`,
+    kind: command,
+    namespace: labels.namespace ?? labels['k8s-namespace'],
+    targets: [...new Set([...targets, ...serviceTags(labels)])],
+    start,
+    end,
+    status,
+    url: safeUrl(`${GREMLIN_APP}/attacks/${encodeURIComponent(t.guid)}`),
+    labels,
+    events: t.displayErrorMessage ? [{ time: end ?? start, reason: t.stage ?? 'Error', message: t.displayErrorMessage, level: 'error' }] : [],
+  };
+}
+
+/** Gremlin hosts are tagged by service (`service=payments`): those tags name what was attacked. */
+function serviceTags(labels: Record<string, string>): string[] {
+  return ['service', 'app', 'service-name'].map((k) => labels[k]).filter((v): v is string => Boolean(v));
+}
