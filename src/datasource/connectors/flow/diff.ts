@@ -19,7 +19,12 @@ export function primaryRate(edge: FlowEdge, primary: Measure): number {
  * back as `vanished` (with zero traffic), and edges whose main rate moved by more than
  * `threshold` (0.5 = 50 %) either way are `changed`.
  */
-export function diffGraphs(current: FlowGraph, previous: FlowGraph, primary: Measure, threshold: number): { new: number; vanished: number; changed: number } {
+export function diffGraphs(
+  current: FlowGraph,
+  previous: FlowGraph,
+  primary: Measure,
+  threshold: number
+): { new: number; vanished: number; changed: number } {
   const before = new Map(previous.edges.map((e) => [edgeKey(e.source, e.target), e]));
   const counts = { new: 0, vanished: 0, changed: 0 };
   for (const e of current.edges) {
@@ -41,7 +46,14 @@ export function diffGraphs(current: FlowGraph, previous: FlowGraph, primary: Mea
   const known = new Set(current.nodes.map((n) => n.id));
   const oldNodes = new Map(previous.nodes.map((n) => [n.id, n]));
   for (const old of before.values()) {
-    current.edges.push({ source: old.source, target: old.target, diff: 'vanished', previousRate: primaryRate(old, primary), sourceZone: old.sourceZone, targetZone: old.targetZone });
+    current.edges.push({
+      source: old.source,
+      target: old.target,
+      diff: 'vanished',
+      previousRate: primaryRate(old, primary),
+      sourceZone: old.sourceZone,
+      targetZone: old.targetZone,
+    });
     counts.vanished++;
     for (const id of [old.source, old.target]) {
       if (!known.has(id)) {

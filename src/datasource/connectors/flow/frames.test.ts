@@ -7,18 +7,44 @@ const values = (f: DataFrame, name: string) => field(f, name)?.values;
 
 const graph: FlowGraph = {
   nodes: [
-    { id: 'shop/frontend', title: 'frontend', namespace: 'shop', zone: 'eu-1a', owner: 'Team Web', team: 'web', chaos: 'upstream', chaosRuns: ['pod-kill'] },
+    {
+      id: 'shop/frontend',
+      title: 'frontend',
+      namespace: 'shop',
+      zone: 'eu-1a',
+      owner: 'Team Web',
+      team: 'web',
+      chaos: 'upstream',
+      chaosRuns: ['pod-kill'],
+    },
     { id: 'shop/checkout', title: 'checkout', namespace: 'shop', chaos: 'target', chaosRuns: ['pod-kill'] },
   ],
   edges: [
-    { source: 'shop/frontend', target: 'shop/checkout', bytesRate: 1000, requestRate: 10, errorRate: 1, crossZoneBytesTotal: 5e9, sourceZone: 'eu-1a', targetZone: 'eu-1b', cost: 0.05, diff: 'changed', previousRate: 400 },
+    {
+      source: 'shop/frontend',
+      target: 'shop/checkout',
+      bytesRate: 1000,
+      requestRate: 10,
+      errorRate: 1,
+      crossZoneBytesTotal: 5e9,
+      sourceZone: 'eu-1a',
+      targetZone: 'eu-1b',
+      cost: 0.05,
+      diff: 'changed',
+      previousRate: 400,
+    },
     { source: 'shop/checkout', target: 'shop/frontend', bytesRate: 250, diff: 'vanished' },
   ],
   totalCost: 0.05,
 };
 
 describe('toNodeGraphFrames', () => {
-  const [nodes, edges] = toNodeGraphFrames(graph, { primary: 'bytes', pricePerGb: 0.01, notices: [{ severity: 'warning', text: 'partial data' }], preset: 'beyla' });
+  const [nodes, edges] = toNodeGraphFrames(graph, {
+    primary: 'bytes',
+    pricePerGb: 0.01,
+    notices: [{ severity: 'warning', text: 'partial data' }],
+    preset: 'beyla',
+  });
 
   it('names the frames as the Node Graph panel expects and asks for it', () => {
     expect(nodes.name).toBe('nodes');

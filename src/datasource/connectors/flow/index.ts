@@ -49,10 +49,15 @@ export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Prom
   }
   if (compareMs) {
     const primaryOnly = { ...plan, queries: plan.queries.filter((q) => q.measure === plan.primary) };
-    const earlier = await optional(notices, `comparison with ${query.compareWith} ago`, () => runPlan(client, primaryOnly, to - compareMs, to - from, [], ctx.signal));
+    const earlier = await optional(notices, `comparison with ${query.compareWith} ago`, () =>
+      runPlan(client, primaryOnly, to - compareMs, to - from, [], ctx.signal)
+    );
     if (earlier) {
       const d = diffGraphs(graph, earlier, plan.primary, query.diffThreshold ?? DEFAULT_DIFF_THRESHOLD);
-      notices.push({ severity: 'info', text: `Compared with ${query.compareWith} earlier: ${d.new} new, ${d.vanished} vanished, ${d.changed} changed edges.` });
+      notices.push({
+        severity: 'info',
+        text: `Compared with ${query.compareWith} earlier: ${d.new} new, ${d.vanished} vanished, ${d.changed} changed edges.`,
+      });
     }
   }
   if (query.joinOwners !== false) {
@@ -71,7 +76,10 @@ export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Prom
   if (ctx.settings.costPerGb !== undefined && ctx.settings.costPerGb > 0) {
     const total = applyCost(graph, ctx.settings.costPerGb);
     if (total > 0) {
-      notices.push({ severity: 'info', text: `Cross-zone traffic in this range costs about ${total.toFixed(2)} at ${ctx.settings.costPerGb} per GB.` });
+      notices.push({
+        severity: 'info',
+        text: `Cross-zone traffic in this range costs about ${total.toFixed(2)} at ${ctx.settings.costPerGb} per GB.`,
+      });
     }
   }
   return { graph, primary: plan.primary, notices, queries: plan.queries.map((q) => q.promql) };
@@ -84,7 +92,10 @@ function planQueries(query: FlowQuery, ctx: HandlerContext, notices: FlowNotice[
     const source = query.sourceLabel?.trim();
     const target = query.targetLabel?.trim();
     if (!promql || !source || !target) {
-      throw new InputError('the custom preset needs PromQL and the names of its source and target labels', 'Flow query');
+      throw new InputError(
+        'the custom preset needs PromQL and the names of its source and target labels',
+        'Flow query'
+      );
     }
     if (matchers) {
       notices.push({ severity: 'info', text: 'Matchers are not applied to custom PromQL: write them into the query.' });
@@ -104,18 +115,32 @@ function planQueries(query: FlowQuery, ctx: HandlerContext, notices: FlowNotice[
   const wanted: FlowGrouping = query.grouping ?? 'workload';
   let grouping = preset.groupings[wanted];
   if (!grouping) {
-    notices.push({ severity: 'info', text: `${preset.label} metrics carry no ${wanted} labels: grouped by workload instead.` });
+    notices.push({
+      severity: 'info',
+      text: `${preset.label} metrics carry no ${wanted} labels: grouped by workload instead.`,
+    });
     grouping = preset.groupings.workload!;
   }
   const by = groupingLabels(grouping);
   return {
     primary: preset.primary,
     grouping,
-    queries: preset.measures.map((m) => ({ measure: m.measure, promql: measureQuery(m, by, rangeMs, matchers), scale: m.scale })),
+    queries: preset.measures.map((m) => ({
+      measure: m.measure,
+      promql: measureQuery(m, by, rangeMs, matchers),
+      scale: m.scale,
+    })),
   };
 }
 
-async function runPlan(client: PrometheusClient, plan: Plan, at: number, rangeMs: number, notices: FlowNotice[], signal?: AbortSignal): Promise<FlowGraph> {
+async function runPlan(
+  client: PrometheusClient,
+  plan: Plan,
+  at: number,
+  rangeMs: number,
+  notices: FlowNotice[],
+  signal?: AbortSignal
+): Promise<FlowGraph> {
   const settled = await Promise.allSettled(plan.queries.map((q) => client.queryVector(q.promql, at, signal)));
   const results: MeasureSamples[] = [];
   settled.forEach((s, i) => {
@@ -140,7 +165,10 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
   const out: FlowNotice[] = [];
   const names = `${plan.grouping.source.name.join('/')} and ${plan.grouping.target.name.join('/')}`;
   if (stats.series === 0) {
-    out.push({ severity: 'info', text: 'The store has no series for this preset in the range: check that the exporter runs and is scraped.' });
+    out.push({
+      severity: 'info',
+      text: 'The store has no series for this preset in the range: check that the exporter runs and is scraped.',
+    });
   }
   if (stats.missingLabels > 0) {
     out.push({ severity: 'warning', text: `${stats.missingLabels} series without ${names} labels were left out.` });
@@ -152,7 +180,10 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
     out.push({ severity: 'info', text: `${stats.selfLoops} series from a node to itself are not drawn.` });
   }
   if (stats.unattributedInterZoneBytes > 0) {
-    out.push({ severity: 'info', text: `${(stats.unattributedInterZoneBytes / 1e9).toFixed(3)} GB of inter-zone bytes carry no workload labels and are not priced per edge.` });
+    out.push({
+      severity: 'info',
+      text: `${(stats.unattributedInterZoneBytes / 1e9).toFixed(3)} GB of inter-zone bytes carry no workload labels and are not priced per edge.`,
+    });
   }
   return out;
 }

@@ -13,15 +13,41 @@ const graph = (): FlowGraph => ({
   ],
 });
 
-const service = (name: string, owner: string, namespace?: string): Ownership => ({ ref: `component:default/${name}`, service: name, namespace, owner, team: owner, contacts: [], links: [], tags: [], source: 'backstage', missing: [] });
+const service = (name: string, owner: string, namespace?: string): Ownership => ({
+  ref: `component:default/${name}`,
+  service: name,
+  namespace,
+  owner,
+  team: owner,
+  contacts: [],
+  links: [],
+  tags: [],
+  source: 'backstage',
+  missing: [],
+});
 
-const run = (over: Partial<ChaosRun>): ChaosRun => ({ source: 'chaosmesh', id: '1', name: 'pod-kill', kind: 'PodChaos', targets: ['checkout'], start: 100, status: 'running', labels: {}, events: [], ...over });
+const run = (over: Partial<ChaosRun>): ChaosRun => ({
+  source: 'chaosmesh',
+  id: '1',
+  name: 'pod-kill',
+  kind: 'PodChaos',
+  targets: ['checkout'],
+  start: 100,
+  status: 'running',
+  labels: {},
+  events: [],
+  ...over,
+});
 
 describe('owner join', () => {
   it('adds owner and team by service name, preferring the same namespace', () => {
     const g = graph();
     g.nodes[1].namespace = 'shop';
-    const matched = joinOwners(g.nodes, [service('checkout', 'team-other', 'other'), service('Checkout', 'team-shop', 'shop'), service('payments', 'team-pay')]);
+    const matched = joinOwners(g.nodes, [
+      service('checkout', 'team-other', 'other'),
+      service('Checkout', 'team-shop', 'shop'),
+      service('payments', 'team-pay'),
+    ]);
     expect(matched).toBe(2);
     expect(g.nodes[1]).toMatchObject({ owner: 'team-shop', team: 'team-shop' });
     expect(g.nodes[2]).toMatchObject({ owner: 'team-pay' });
@@ -31,7 +57,12 @@ describe('owner join', () => {
 
 describe('chaos blast radius', () => {
   it('keeps runs overlapping the range, open ones too', () => {
-    const runs = [run({ id: 'a', start: 0, end: 50 }), run({ id: 'b', start: 50, end: 150 }), run({ id: 'c', start: 120 }), run({ id: 'd', start: 300 })];
+    const runs = [
+      run({ id: 'a', start: 0, end: 50 }),
+      run({ id: 'b', start: 50, end: 150 }),
+      run({ id: 'c', start: 120 }),
+      run({ id: 'd', start: 300 }),
+    ];
     expect(activeRuns(runs, 100, 200).map((r) => r.id)).toEqual(['b', 'c']);
   });
 
@@ -39,14 +70,23 @@ describe('chaos blast radius', () => {
     const g = graph();
     markBlastRadius(g, [run({})]);
     const roles = Object.fromEntries(g.nodes.map((n) => [n.id, n.chaos]));
-    expect(roles).toEqual({ frontend: 'upstream', checkout: 'target', payments: 'downstream', shipping: undefined, user: undefined });
+    expect(roles).toEqual({
+      frontend: 'upstream',
+      checkout: 'target',
+      payments: 'downstream',
+      shipping: undefined,
+      user: undefined,
+    });
     expect(g.nodes[1].chaosRuns).toEqual(['pod-kill']);
   });
 
   it('lets the strongest role win when runs overlap', () => {
     const g = graph();
     markBlastRadius(g, [run({ targets: ['checkout'] }), run({ name: 'net-delay', targets: ['payments'] })]);
-    expect(g.nodes.find((n) => n.id === 'checkout')).toMatchObject({ chaos: 'target', chaosRuns: ['pod-kill', 'net-delay'] });
+    expect(g.nodes.find((n) => n.id === 'checkout')).toMatchObject({
+      chaos: 'target',
+      chaosRuns: ['pod-kill', 'net-delay'],
+    });
   });
 
   it('ignores a target in another namespace', () => {
@@ -80,7 +120,13 @@ describe('time-range diff', () => {
 
 describe('cross-zone cost', () => {
   it('prices cross-zone bytes per edge and in total', () => {
-    const g: FlowGraph = { nodes: [], edges: [{ source: 'a', target: 'b', crossZoneBytesTotal: 2e9 }, { source: 'b', target: 'c', bytesTotal: 5e9 }] };
+    const g: FlowGraph = {
+      nodes: [],
+      edges: [
+        { source: 'a', target: 'b', crossZoneBytesTotal: 2e9 },
+        { source: 'b', target: 'c', bytesTotal: 5e9 },
+      ],
+    };
     expect(applyCost(g, 0.01)).toBeCloseTo(0.02);
     expect(g.edges[0].cost).toBeCloseTo(0.02);
     expect(g.edges[1].cost).toBeUndefined();

@@ -13,7 +13,9 @@ export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number
     if (!candidates) {
       continue;
     }
-    const hit = candidates.find((s) => s.namespace && node.namespace && s.namespace === node.namespace) ?? candidates.find((s) => !s.namespace || !node.namespace);
+    const hit =
+      candidates.find((s) => s.namespace && node.namespace && s.namespace === node.namespace) ??
+      candidates.find((s) => !s.namespace || !node.namespace);
     if (hit) {
       node.owner = hit.owner;
       node.team = hit.team ?? hit.owner;

@@ -3,16 +3,39 @@ import { PRESETS } from './presets';
 import { PromVectorSample } from './promTypes';
 
 const beyla = PRESETS.beyla.groupings.workload!;
-const sample = (metric: Record<string, string>, value: string): PromVectorSample => ({ metric, value: [1700000000, value] });
+const sample = (metric: Record<string, string>, value: string): PromVectorSample => ({
+  metric,
+  value: [1700000000, value],
+});
 const flow = (src: string, dst: string, value: string, extra: Record<string, string> = {}) =>
-  sample({ k8s_src_owner_name: src, k8s_dst_owner_name: dst, k8s_src_namespace: 'shop', k8s_dst_namespace: 'shop', ...extra }, value);
+  sample(
+    {
+      k8s_src_owner_name: src,
+      k8s_dst_owner_name: dst,
+      k8s_src_namespace: 'shop',
+      k8s_dst_namespace: 'shop',
+      ...extra,
+    },
+    value
+  );
 const bytes = (...samples: PromVectorSample[]): MeasureSamples => ({ measure: 'bytes', samples });
 
 describe('mapFlowGraph', () => {
   it('sums series naming the same ends into one edge and turns totals into rates', () => {
-    const { graph, stats } = mapFlowGraph([bytes(flow('frontend', 'checkout', '600', { dst_port: '80' }), flow('frontend', 'checkout', '1200', { dst_port: '443' }))], beyla, 60);
+    const { graph, stats } = mapFlowGraph(
+      [
+        bytes(
+          flow('frontend', 'checkout', '600', { dst_port: '80' }),
+          flow('frontend', 'checkout', '1200', { dst_port: '443' })
+        ),
+      ],
+      beyla,
+      60
+    );
     expect(stats).toMatchObject({ series: 2, missingLabels: 0, nonFinite: 0, selfLoops: 0 });
-    expect(graph.edges).toEqual([expect.objectContaining({ source: 'shop/frontend', target: 'shop/checkout', bytesTotal: 1800, bytesRate: 30 })]);
+    expect(graph.edges).toEqual([
+      expect.objectContaining({ source: 'shop/frontend', target: 'shop/checkout', bytesTotal: 1800, bytesRate: 30 }),
+    ]);
     expect(graph.nodes.map((n) => [n.id, n.title, n.namespace])).toEqual([
       ['shop/frontend', 'frontend', 'shop'],
       ['shop/checkout', 'checkout', 'shop'],
@@ -51,7 +74,10 @@ describe('mapFlowGraph', () => {
     const { graph, stats } = mapFlowGraph(
       [
         { measure: 'requests', samples: [sample({ client: 'a', server: 'b' }, '60')] },
-        { measure: 'latencyP95', samples: [sample({ client: 'a', server: 'b' }, 'NaN'), sample({ client: 'a', server: 'c' }, '+Inf')] },
+        {
+          measure: 'latencyP95',
+          samples: [sample({ client: 'a', server: 'b' }, 'NaN'), sample({ client: 'a', server: 'c' }, '+Inf')],
+        },
       ],
       sg,
       60
@@ -64,7 +90,8 @@ describe('mapFlowGraph', () => {
 
   it('scales histogram values and keeps the worst p95 of several series', () => {
     const istio = PRESETS.istio.groupings.workload!;
-    const l = (v: string) => sample({ source_workload: 'a', destination_workload: 'b', destination_version: v }, v === 'v1' ? '120' : '480');
+    const l = (v: string) =>
+      sample({ source_workload: 'a', destination_workload: 'b', destination_version: v }, v === 'v1' ? '120' : '480');
     const { graph } = mapFlowGraph([{ measure: 'latencyP95', samples: [l('v1'), l('v2')], scale: 0.001 }], istio, 60);
     expect(graph.edges[0].latencyP95).toBeCloseTo(0.48);
   });
@@ -83,7 +110,13 @@ describe('mapFlowGraph', () => {
     const { graph, stats } = mapFlowGraph(
       [
         bytes(flow('a', 'b', '100', { src_zone: 'z1', dst_zone: 'z2' })),
-        { measure: 'interZoneBytes', samples: [flow('a', 'b', '80', { src_zone: 'z1', dst_zone: 'z2' }), sample({ src_zone: 'z1', dst_zone: 'z2' }, '5000')] },
+        {
+          measure: 'interZoneBytes',
+          samples: [
+            flow('a', 'b', '80', { src_zone: 'z1', dst_zone: 'z2' }),
+            sample({ src_zone: 'z1', dst_zone: 'z2' }, '5000'),
+          ],
+        },
       ],
       beyla,
       1
@@ -96,7 +129,16 @@ describe('mapFlowGraph', () => {
   it('maps 100,000 series to a graph with the expected edges and nodes', () => {
     const samples: PromVectorSample[] = [];
     for (let i = 0; i < 100_000; i++) {
-      samples.push(sample({ k8s_src_owner_name: `svc-${i % 5000}`, k8s_dst_owner_name: `svc-${(i * 7 + 1) % 5000}`, dst_port: String(i % 3) }, '1'));
+      samples.push(
+        sample(
+          {
+            k8s_src_owner_name: `svc-${i % 5000}`,
+            k8s_dst_owner_name: `svc-${(i * 7 + 1) % 5000}`,
+            dst_port: String(i % 3),
+          },
+          '1'
+        )
+      );
     }
     const { graph, stats } = mapFlowGraph([bytes(...samples)], beyla, 1);
     expect(stats.series).toBe(100_000);

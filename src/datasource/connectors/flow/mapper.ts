@@ -46,7 +46,11 @@ export function edgeKey(source: string, target: string): string {
  * two ends are summed, non-finite values and self-loops are counted and left out.
  * Counter values are `increase` over the range; rates are totals divided by the range.
  */
-export function mapFlowGraph(results: MeasureSamples[], grouping: Grouping, rangeSeconds: number): { graph: FlowGraph; stats: MapStats } {
+export function mapFlowGraph(
+  results: MeasureSamples[],
+  grouping: Grouping,
+  rangeSeconds: number
+): { graph: FlowGraph; stats: MapStats } {
   const stats: MapStats = { series: 0, missingLabels: 0, nonFinite: 0, selfLoops: 0, unattributedInterZoneBytes: 0 };
   const edges = new Map<string, EdgeAcc>();
   const nodes = new Map<string, FlowNodeInfo & { zoneMixed?: boolean }>();
@@ -95,7 +99,12 @@ export function mapFlowGraph(results: MeasureSamples[], grouping: Grouping, rang
       const key = edgeKey(sId, tId);
       let acc = edges.get(key);
       if (!acc) {
-        acc = { edge: { source: sId, target: tId, sourceZone: sZone, targetZone: tZone }, totals: {}, sMixed: false, tMixed: false };
+        acc = {
+          edge: { source: sId, target: tId, sourceZone: sZone, targetZone: tZone },
+          totals: {},
+          sMixed: false,
+          tMixed: false,
+        };
         edges.set(key, acc);
       } else {
         acc.sMixed ||= acc.edge.sourceZone !== sZone;
@@ -144,7 +153,13 @@ function finishEdges(edges: Map<string, EdgeAcc>, rangeSeconds: number): FlowEdg
   return out;
 }
 
-function noteNode(nodes: Map<string, FlowNodeInfo & { zoneMixed?: boolean }>, id: string, title: string, namespace: string | undefined, zone: string | undefined) {
+function noteNode(
+  nodes: Map<string, FlowNodeInfo & { zoneMixed?: boolean }>,
+  id: string,
+  title: string,
+  namespace: string | undefined,
+  zone: string | undefined
+) {
   const n = nodes.get(id);
   if (!n) {
     nodes.set(id, { id, title, namespace, zone });

@@ -1,7 +1,8 @@
 import { FlowGrouping, FlowPreset } from '../../types';
 
 /** What one preset query measures; each becomes one field of the edge (src/model/flow.ts). */
-export type Measure = 'bytes' | 'requests' | 'errors' | 'latencyP95' | 'retransmits' | 'drops' | 'resets' | 'flows' | 'interZoneBytes';
+export type Measure =
+  'bytes' | 'requests' | 'errors' | 'latencyP95' | 'retransmits' | 'drops' | 'resets' | 'flows' | 'interZoneBytes';
 
 export interface PresetMeasure {
   measure: Measure;
@@ -64,7 +65,10 @@ function ebpfPreset(prefix: 'beyla' | 'obi'): PresetDef {
         { name: ['k8s_dst_owner_name', 'dst_name'], namespace: d.ns, zone: d.zone }
       ),
       namespace: both({ name: s.ns, zone: s.zone }, { name: d.ns, zone: d.zone }),
-      pod: both({ name: ['k8s_src_name', 'src_name'], namespace: s.ns, zone: s.zone }, { name: ['k8s_dst_name', 'dst_name'], namespace: d.ns, zone: d.zone }),
+      pod: both(
+        { name: ['k8s_src_name', 'src_name'], namespace: s.ns, zone: s.zone },
+        { name: ['k8s_dst_name', 'dst_name'], namespace: d.ns, zone: d.zone }
+      ),
       address: both({ name: ['src_address'], zone: s.zone }, { name: ['dst_address'], zone: d.zone }),
     },
   };
@@ -89,7 +93,10 @@ const hubble: PresetDef = {
       { name: ['destination_workload', 'destination_app', 'destination'], namespace: ['destination_namespace'] }
     ),
     namespace: both({ name: ['source_namespace'] }, { name: ['destination_namespace'] }),
-    pod: both({ name: ['source_pod'], namespace: ['source_namespace'] }, { name: ['destination_pod'], namespace: ['destination_namespace'] }),
+    pod: both(
+      { name: ['source_pod'], namespace: ['source_namespace'] },
+      { name: ['destination_pod'], namespace: ['destination_namespace'] }
+    ),
     address: both({ name: ['source_ip'] }, { name: ['destination_ip'] }),
   },
 };
@@ -106,7 +113,10 @@ const servicegraph: PresetDef = {
   ],
   groupings: {
     // Namespaces exist only when the generator adds the k8s.namespace.name dimension.
-    workload: both({ name: ['client'], namespace: ['client_k8s_namespace_name'] }, { name: ['server'], namespace: ['server_k8s_namespace_name'] }),
+    workload: both(
+      { name: ['client'], namespace: ['client_k8s_namespace_name'] },
+      { name: ['server'], namespace: ['server_k8s_namespace_name'] }
+    ),
     namespace: both({ name: ['client_k8s_namespace_name'] }, { name: ['server_k8s_namespace_name'] }),
   },
 };
@@ -118,9 +128,25 @@ const istio: PresetDef = {
   primary: 'requests',
   measures: [
     { measure: 'requests', kind: 'counter', metric: 'istio_requests_total', match: 'reporter="destination"' },
-    { measure: 'errors', kind: 'counter', metric: 'istio_requests_total', match: 'reporter="destination",response_code=~"5.."' },
-    { measure: 'latencyP95', kind: 'histogram', metric: 'istio_request_duration_milliseconds', match: 'reporter="destination"', scale: 0.001 },
-    { measure: 'bytes', kind: 'counter', metric: '', match: '__name__=~"istio_tcp_(sent|received)_bytes_total",reporter="destination"' },
+    {
+      measure: 'errors',
+      kind: 'counter',
+      metric: 'istio_requests_total',
+      match: 'reporter="destination",response_code=~"5.."',
+    },
+    {
+      measure: 'latencyP95',
+      kind: 'histogram',
+      metric: 'istio_request_duration_milliseconds',
+      match: 'reporter="destination"',
+      scale: 0.001,
+    },
+    {
+      measure: 'bytes',
+      kind: 'counter',
+      metric: '',
+      match: '__name__=~"istio_tcp_(sent|received)_bytes_total",reporter="destination"',
+    },
   ],
   groupings: {
     workload: both(

@@ -21,30 +21,58 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  client = PrometheusClient.fromSettings({ prometheusUrl: url, timeoutSeconds: 5 }, fetchTransport({ prometheus: { url } }));
+  client = PrometheusClient.fromSettings(
+    { prometheusUrl: url, timeoutSeconds: 5 },
+    fetchTransport({ prometheus: { url } })
+  );
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const ok = (data: unknown, extra: Record<string, unknown> = {}) => () => ({ status: 200, body: JSON.stringify({ status: 'success', data, ...extra }) });
+const ok =
+  (data: unknown, extra: Record<string, unknown> = {}) =>
+  () => ({ status: 200, body: JSON.stringify({ status: 'success', data, ...extra }) });
 
 describe('PrometheusClient', () => {
   it('sends query, time in seconds and a store-side timeout, and returns warnings and infos apart', async () => {
-    reply = ok({ resultType: 'vector', result: [{ metric: { a: '1' }, value: [1, 'NaN'] }] }, { warnings: ['partial response: store eu-1 down'], infos: ['PromQL info: metric might not be a counter'] });
+    reply = ok(
+      { resultType: 'vector', result: [{ metric: { a: '1' }, value: [1, 'NaN'] }] },
+      { warnings: ['partial response: store eu-1 down'], infos: ['PromQL info: metric might not be a counter'] }
+    );
     const answer = await client.queryVector('sum(up)', 1_700_000_000_500);
     expect(lastUrl?.pathname).toBe('/api/v1/query');
     expect(lastUrl?.searchParams.get('query')).toBe('sum(up)');
     expect(lastUrl?.searchParams.get('time')).toBe('1700000000.500');
     expect(lastUrl?.searchParams.get('timeout')).toBe('5s');
-    expect(answer).toEqual({ data: [{ metric: { a: '1' }, value: [1, 'NaN'] }], warnings: ['partial response: store eu-1 down'], infos: ['PromQL info: metric might not be a counter'] });
+    expect(answer).toEqual({
+      data: [{ metric: { a: '1' }, value: [1, 'NaN'] }],
+      warnings: ['partial response: store eu-1 down'],
+      infos: ['PromQL info: metric might not be a counter'],
+    });
   });
 
   it('shows a PromQL error as Prometheus states it', async () => {
-    reply = () => ({ status: 400, body: JSON.stringify({ status: 'error', errorType: 'bad_data', error: '1:6: parse error: unexpected end of input' }) });
-    await expect(client.queryVector('sum(', 0)).rejects.toThrow('Prometheus store: HTTP 400: bad_data: 1:6: parse error: unexpected end of input');
+    reply = () => ({
+      status: 400,
+      body: JSON.stringify({
+        status: 'error',
+        errorType: 'bad_data',
+        error: '1:6: parse error: unexpected end of input',
+      }),
+    });
+    await expect(client.queryVector('sum(', 0)).rejects.toThrow(
+      'Prometheus store: HTTP 400: bad_data: 1:6: parse error: unexpected end of input'
+    );
   });
 
   it('treats 200 with status "error" (some proxies) as the store error it is', async () => {
-    reply = () => ({ status: 200, body: JSON.stringify({ status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation' }) });
+    reply = () => ({
+      status: 200,
+      body: JSON.stringify({
+        status: 'error',
+        errorType: 'timeout',
+        error: 'query timed out in expression evaluation',
+      }),
+    });
     const err = await client.queryVector('x', 0).catch((e) => e);
     expect(err).toBeInstanceOf(BackendError);
     expect(err.message).toContain('timeout: query timed out in expression evaluation');

@@ -29,26 +29,48 @@ export class PrometheusClient {
 
   static fromSettings(settings: FaultlineOptions, transport: Transport): PrometheusClient {
     const timeoutMs = (settings.timeoutSeconds ?? 15) * 1000;
-    const http = new HttpClient({ where: PROMETHEUS_WHERE, transport, timeoutMs: timeoutMs + 2000, errorMessage: promErrorMessage });
+    const http = new HttpClient({
+      where: PROMETHEUS_WHERE,
+      transport,
+      timeoutMs: timeoutMs + 2000,
+      errorMessage: promErrorMessage,
+    });
     return new PrometheusClient(http, timeoutMs);
   }
 
   /** Instant query at `timeMs`; the result must be a vector (every flow preset sums by labels). */
   async queryVector(promql: string, timeMs: number, signal?: AbortSignal): Promise<PromAnswer<PromVectorSample[]>> {
-    const answer = await this.get<PromQueryData>('/api/v1/query', { query: promql, time: promTime(timeMs), timeout: this.timeoutParam() }, signal);
+    const answer = await this.get<PromQueryData>(
+      '/api/v1/query',
+      { query: promql, time: promTime(timeMs), timeout: this.timeoutParam() },
+      signal
+    );
     const d = answer.data;
     if (!d || typeof d !== 'object' || !Array.isArray(d.result)) {
       throw new BadResponseError('answered a query without data.result', PROMETHEUS_WHERE);
     }
     if (d.resultType !== 'vector') {
-      throw new BadResponseError(`returned a ${String(d.resultType)} where an instant vector was expected; the query must aggregate to one value per edge`, PROMETHEUS_WHERE);
+      throw new BadResponseError(
+        `returned a ${String(d.resultType)} where an instant vector was expected; the query must aggregate to one value per edge`,
+        PROMETHEUS_WHERE
+      );
     }
     return { ...answer, data: d.result as PromVectorSample[] };
   }
 
-  async queryRange(promql: string, startMs: number, endMs: number, stepMs: number, signal?: AbortSignal): Promise<PromAnswer<PromQueryData>> {
+  async queryRange(
+    promql: string,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+    signal?: AbortSignal
+  ): Promise<PromAnswer<PromQueryData>> {
     const step = `${Math.max(1, Math.round(stepMs / 1000))}s`;
-    return this.get<PromQueryData>('/api/v1/query_range', { query: promql, start: promTime(startMs), end: promTime(endMs), step, timeout: this.timeoutParam() }, signal);
+    return this.get<PromQueryData>(
+      '/api/v1/query_range',
+      { query: promql, start: promTime(startMs), end: promTime(endMs), step, timeout: this.timeoutParam() },
+      signal
+    );
   }
 
   async series(match: string[], startMs: number, endMs: number): Promise<PromAnswer<Array<Record<string, string>>>> {
@@ -56,10 +78,19 @@ export class PrometheusClient {
   }
 
   async labels(startMs: number, endMs: number, match: string[] = []): Promise<PromAnswer<string[]>> {
-    return this.getArray('/api/v1/labels', { 'match[]': match.length ? match : undefined, start: promTime(startMs), end: promTime(endMs) });
+    return this.getArray('/api/v1/labels', {
+      'match[]': match.length ? match : undefined,
+      start: promTime(startMs),
+      end: promTime(endMs),
+    });
   }
 
-  async labelValues(label: string, startMs: number, endMs: number, match: string[] = []): Promise<PromAnswer<string[]>> {
+  async labelValues(
+    label: string,
+    startMs: number,
+    endMs: number,
+    match: string[] = []
+  ): Promise<PromAnswer<string[]>> {
     return this.getArray(`/api/v1/label/${encodeURIComponent(label)}/values`, {
       'match[]': match.length ? match : undefined,
       start: promTime(startMs),
@@ -71,7 +102,10 @@ export class PrometheusClient {
     return `${Math.max(1, Math.round(this.timeoutMs / 1000))}s`;
   }
 
-  private async getArray<T>(path: string, params: Record<string, string | string[] | undefined>): Promise<PromAnswer<T[]>> {
+  private async getArray<T>(
+    path: string,
+    params: Record<string, string | string[] | undefined>
+  ): Promise<PromAnswer<T[]>> {
     const answer = await this.get<T[]>(path, params);
     if (!Array.isArray(answer.data)) {
       throw new BadResponseError(`answered ${path} without a data array`, PROMETHEUS_WHERE);
@@ -79,7 +113,11 @@ export class PrometheusClient {
     return answer;
   }
 
-  private async get<T>(path: string, params: Record<string, string | string[] | undefined>, signal?: AbortSignal): Promise<PromAnswer<T>> {
+  private async get<T>(
+    path: string,
+    params: Record<string, string | string[] | undefined>,
+    signal?: AbortSignal
+  ): Promise<PromAnswer<T>> {
     const body = await this.http.getJson<PromEnvelope<T>>({ route: 'prometheus', path, params, signal });
     if (!body || typeof body !== 'object' || (body.status !== 'success' && body.status !== 'error')) {
       throw new BadResponseError('answered, but not like a Prometheus API (no "status")', PROMETHEUS_WHERE);

@@ -20,7 +20,9 @@ describe('durations', () => {
     expect(parseDuration('250ms')).toBe(250);
   });
 
-  it.each(['', '1', 'h', '1.5h', '-1h', '1 h', 'yesterday'])('refuses %j', (s) => expect(parseDuration(s)).toBeUndefined());
+  it.each(['', '1', 'h', '1.5h', '-1h', '1 h', 'yesterday'])('refuses %j', (s) =>
+    expect(parseDuration(s)).toBeUndefined()
+  );
 
   it('never writes a zero duration', () => {
     expect(promDuration(10)).toBe('1s');

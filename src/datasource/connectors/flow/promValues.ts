@@ -24,7 +24,15 @@ export function promTime(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
-const UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000, y: 31_536_000_000 };
+const UNITS_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+  y: 31_536_000_000,
+};
 
 /** Parses a Prometheus duration such as "90s", "1h30m" or "1d"; undefined when it is not one. */
 export function parseDuration(text: string): number | undefined {

@@ -11,7 +11,10 @@ describe('range variables', () => {
   });
 
   it('replaces the variables Grafana left in custom PromQL, bare and braced', () => {
-    const q = replaceRangeVars('sum(rate(x[$__rate_interval])) / sum(increase(x[${__range}])) * $__range_s + $__unknown', v);
+    const q = replaceRangeVars(
+      'sum(rate(x[$__rate_interval])) / sum(increase(x[${__range}])) * $__range_s + $__unknown',
+      v
+    );
     expect(q).toBe('sum(rate(x[60s])) / sum(increase(x[3600s])) * 3600 + $__unknown');
   });
 });
@@ -23,7 +26,9 @@ describe('selectors', () => {
   });
 
   it('accepts label matchers, braces inside quoted values too', () => {
-    expect(checkMatchers('k8s_src_namespace="shop",dst_name=~"a{2}"')).toBe('k8s_src_namespace="shop",dst_name=~"a{2}"');
+    expect(checkMatchers('k8s_src_namespace="shop",dst_name=~"a{2}"')).toBe(
+      'k8s_src_namespace="shop",dst_name=~"a{2}"'
+    );
     expect(checkMatchers('  ')).toBeUndefined();
   });
 

@@ -31,12 +31,22 @@ export function replaceRangeVars(promql: string, v: RangeVars): string {
     __interval_ms: String(v.intervalMs),
     __interval: promDuration(v.intervalMs),
   };
-  return promql.replace(/\$\{(__\w+)\}|\$(__\w+)/g, (m, braced: string | undefined, bare: string | undefined) => values[braced ?? bare ?? ''] ?? m);
+  return promql.replace(
+    /\$\{(__\w+)\}|\$(__\w+)/g,
+    (m, braced: string | undefined, bare: string | undefined) => values[braced ?? bare ?? ''] ?? m
+  );
 }
 
 /** `metric{a,b}` from a metric name and matcher lists; empty parts are left out. */
 export function selector(metric: string, ...matchers: Array<string | undefined>): string {
-  const parts = matchers.map((m) => m?.trim().replace(/^\{|\}$/g, '').trim()).filter((m): m is string => !!m);
+  const parts = matchers
+    .map((m) =>
+      m
+        ?.trim()
+        .replace(/^\{|\}$/g, '')
+        .trim()
+    )
+    .filter((m): m is string => !!m);
   return `${metric}{${parts.join(',')}}`;
 }
 
