@@ -26,8 +26,8 @@ export interface FlowNode {
   errors?: number;
   cost?: number;
   src?: RowRef;
-  /** Set when this node stands for a collapsed group. */
-  groupSize?: number;
+  /** Set when this node stands for a collapsed group: indices of its members in the full graph. */
+  members?: number[];
 }
 
 export interface FlowEdge {
