@@ -1,4 +1,5 @@
 import { ChaosRun, ChaosSource } from '../../../model/chaos';
+import { FaultlineError } from '../../../model/errors';
 import { Transport } from '../../http/transport';
 import { FaultlineOptions } from '../../types';
 
@@ -10,6 +11,14 @@ export interface LoadContext {
   range: { from: number; to: number };
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Per data source instance; connectors keep what never changes (finished journals) here. */
+  cache?: Map<string, unknown>;
+}
+
+export interface BackendResult {
+  runs: ChaosRun[];
+  /** Parts that failed while the rest loaded (one unreadable journal of forty). */
+  warnings?: FaultlineError[];
 }
 
 /** One configured chaos backend: a client plus a pure mapper behind one call. */
@@ -17,7 +26,7 @@ export interface ChaosBackend {
   source: ChaosSource;
   /** Human name used in errors, e.g. "Chaos Mesh". */
   where: string;
-  load: (ctx: LoadContext) => Promise<ChaosRun[]>;
+  load: (ctx: LoadContext) => Promise<BackendResult>;
 }
 
 /** Largest number of items read from one backend for one range, so a runaway history cannot freeze a panel. */

@@ -5,5 +5,5 @@ import { mapChaosMesh } from './mapper';
 export const chaosMeshBackend: ChaosBackend = {
   source: 'chaosmesh',
   where: CHAOS_MESH,
-  load: async (ctx) => mapChaosMesh(await fetchChaosMesh(ctx), ctx.settings.chaosMeshUrl),
+  load: async (ctx) => ({ runs: mapChaosMesh(await fetchChaosMesh(ctx), ctx.settings.chaosMeshUrl) }),
 };

@@ -6,5 +6,5 @@ import { mapGremlinTask } from './mapper';
 export const gremlinBackend: ChaosBackend = {
   source: 'gremlin',
   where: GREMLIN,
-  load: async (ctx) => (await fetchGremlinAttacks(ctx)).map(mapGremlinTask).filter((r): r is ChaosRun => r !== undefined),
+  load: async (ctx) => ({ runs: (await fetchGremlinAttacks(ctx)).map(mapGremlinTask).filter((r): r is ChaosRun => r !== undefined) }),
 };

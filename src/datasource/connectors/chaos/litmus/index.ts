@@ -6,6 +6,7 @@ import { mapLitmusRun } from './mapper';
 export const litmusBackend: ChaosBackend = {
   source: 'litmus',
   where: LITMUS,
-  load: async (ctx) =>
-    (await fetchLitmusRuns(ctx)).map((r) => mapLitmusRun(r, ctx.settings.litmusUrl)).filter((r): r is ChaosRun => r !== undefined),
+  load: async (ctx) => ({
+    runs: (await fetchLitmusRuns(ctx)).map((r) => mapLitmusRun(r, ctx.settings.litmusUrl)).filter((r): r is ChaosRun => r !== undefined),
+  }),
 };
