@@ -1,0 +1,84 @@
+import { createDataFrame, DataFrame, FieldType, MappingType, ValueMapping } from '@grafana/data';
+import { ChaosRun } from '../../../model/chaos';
+import { FRAME_NAMES } from '../../../model/frames';
+import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from './outcome';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * One row per run in the shape Grafana turns into one region each (time, timeEnd, title, text,
+ * tags, id), plus `color` and `newState` so regions are coloured by outcome.
+ */
+export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number): DataFrame {
+  const outcomes = runs.map(outcomeOf);
+  return createDataFrame({
+    name: FRAME_NAMES.annotations,
+    fields: [
+      { name: 'time', type: FieldType.time, values: runs.map((r) => r.start) },
+      { name: 'timeEnd', type: FieldType.time, values: runs.map((r) => drawnEnd(r, rangeTo, now)) },
+      { name: 'isRegion', type: FieldType.boolean, values: runs.map(() => true) },
+      { name: 'title', type: FieldType.string, values: runs.map((r, i) => `${r.name} · ${outcomes[i]}`) },
+      { name: 'text', type: FieldType.string, values: runs.map((r, i) => annotationText(r, outcomes[i])) },
+      { name: 'tags', type: FieldType.other, values: runs.map(tagsOf) },
+      { name: 'id', type: FieldType.string, values: runs.map((r) => `${r.source}:${r.id}`) },
+      { name: 'color', type: FieldType.string, values: outcomes.map((o) => OUTCOME_COLOR[o]) },
+      { name: 'newState', type: FieldType.string, values: outcomes.map((o) => OUTCOME_STATE[o]) },
+    ],
+  });
+}
+
+/** The tooltip body: name, kind, targets, status and verdict, source, and a link to the run. */
+export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r)): string {
+  const lines = [
+    `<b>${escapeHtml(r.name)}</b>`,
+    escapeHtml(`${r.kind}${r.namespace ? ` in ${r.namespace}` : ''}`),
+    r.targets.length ? escapeHtml(`targets: ${r.targets.join(', ')}`) : '',
+    escapeHtml(`status: ${r.status}${outcome === 'deviated' || r.verdict ? ` · verdict: ${verdictText(r)}` : ''}`),
+    escapeHtml(`source: ${sourceName(r)}`),
+    r.url ? `<a href="${escapeHtml(r.url)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>` : '',
+  ];
+  return lines.filter(Boolean).join('<br/>');
+}
+
+export function tagsOf(r: ChaosRun): string[] {
+  return [
+    `kind:${r.kind}`,
+    ...(r.namespace ? [`namespace:${r.namespace}`] : []),
+    `source:${r.source}`,
+    ...Object.entries(r.labels).map(([k, v]) => `${k}:${v}`),
+  ];
+}
+
+const STATUS_MAPPINGS: ValueMapping[] = [
+  {
+    type: MappingType.ValueToText,
+    options: Object.fromEntries(Object.entries(OUTCOME_COLOR).map(([k, color], index) => [k, { color, index }])),
+  },
+];
+
+/** The `experiments` table: one row per run, the run name links to the run. */
+export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number): DataFrame {
+  return createDataFrame({
+    name: FRAME_NAMES.experiments,
+    meta: { preferredVisualisationType: 'table' },
+    fields: [
+      {
+        name: 'run',
+        type: FieldType.string,
+        values: runs.map((r) => r.name),
+        config: { links: [{ title: 'Open run', url: '${__data.fields.link}', targetBlank: true }] },
+      },
+      { name: 'status', type: FieldType.string, values: runs.map(outcomeOf), config: { mappings: STATUS_MAPPINGS, custom: { cellOptions: { type: 'color-text' } } } },
+      { name: 'verdict', type: FieldType.string, values: runs.map(verdictText) },
+      { name: 'start', type: FieldType.time, values: runs.map((r) => r.start) },
+      { name: 'duration', type: FieldType.number, values: runs.map((r) => drawnEnd(r, Math.max(rangeTo, now), now) - r.start), config: { unit: 'ms' } },
+      { name: 'targets', type: FieldType.string, values: runs.map((r) => r.targets.join(', ')) },
+      { name: 'kind', type: FieldType.string, values: runs.map((r) => r.kind) },
+      { name: 'namespace', type: FieldType.string, values: runs.map((r) => r.namespace ?? '') },
+      { name: 'source', type: FieldType.string, values: runs.map(sourceName) },
+      { name: 'link', type: FieldType.string, values: runs.map((r) => r.url ?? '') },
+      { name: 'id', type: FieldType.string, values: runs.map((r) => r.id), config: { custom: { hidden: true } } },
+    ],
+  });
+}

@@ -1,0 +1,60 @@
+import { ChaosRun } from '../../../model/chaos';
+
+/** What a region's colour says: status, except that a run whose hypothesis broke is "deviated". */
+export type Outcome = 'failed' | 'deviated' | 'succeeded' | 'running' | 'aborted' | 'paused' | 'unknown';
+
+export function outcomeOf(run: ChaosRun): Outcome {
+  if (run.status === 'failed') {
+    return 'failed';
+  }
+  if (run.verdict?.outcome === 'deviated' && run.status !== 'running') {
+    return 'deviated';
+  }
+  return run.status;
+}
+
+export const OUTCOME_COLOR: Record<Outcome, string> = {
+  failed: '#E02F44',
+  deviated: '#E02F44',
+  succeeded: '#56A64B',
+  running: '#FF9830',
+  aborted: '#8E8E8E',
+  paused: '#8AB8FF',
+  unknown: '#8E8E8E',
+};
+
+/**
+ * Grafana overwrites every annotation's colour with the annotation query's iconColor, except for
+ * alert-state events (`newState`): that is the only way to colour regions per run. These states map
+ * to red, green, yellow and grey in DashboardQueryRunner and in the scenes annotations layer.
+ */
+export const OUTCOME_STATE: Record<Outcome, string | undefined> = {
+  failed: 'alerting',
+  deviated: 'alerting',
+  succeeded: 'ok',
+  running: 'pending',
+  aborted: 'no_data',
+  paused: undefined,
+  unknown: undefined,
+};
+
+/** End of a run for drawing: open runs last until now, but never past the range shown. */
+export function drawnEnd(run: ChaosRun, rangeTo: number, now: number): number {
+  return Math.max(run.start, run.end ?? Math.min(rangeTo, now));
+}
+
+const SOURCE_NAMES: Record<ChaosRun['source'], string> = {
+  chaosmesh: 'Chaos Mesh',
+  litmus: 'LitmusChaos',
+  gremlin: 'Gremlin',
+  chaostoolkit: 'Chaos Toolkit',
+};
+
+export const sourceName = (run: ChaosRun) => SOURCE_NAMES[run.source] ?? run.source;
+
+export function verdictText(run: ChaosRun): string {
+  if (!run.verdict) {
+    return '';
+  }
+  return run.verdict.detail ? `${run.verdict.outcome} (${run.verdict.detail})` : run.verdict.outcome;
+}
