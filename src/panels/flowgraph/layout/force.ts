@@ -25,10 +25,12 @@ export function relax(level: Level, xy: Float32Array, ticks: number, alpha: numb
     ...(fixed?.[i] ? { fx: xy[2 * i], fy: xy[2 * i + 1] } : {}),
   }));
   const links = Array.from(level.sources, (s, k) => ({ source: s, target: level.targets[k] }));
+  // Heavier (coarser) nodes need longer links, or their members would overlap once expanded.
+  const length = Float32Array.from(level.sources, (s, k) => LINK * Math.sqrt((level.mass[s] + level.mass[level.targets[k]]) / 2));
   const sim = forceSimulation(bodies)
     .alpha(alpha)
     .force('charge', forceManyBody<Body>().strength((b) => -30 * Math.sqrt(b.mass)).theta(1.2).distanceMax(LINK * 25))
-    .force('link', forceLink<Body, { source: number; target: number }>(links).id((b) => b.i).distance((l) => LINK * Math.sqrt(((l.source as Body).mass + (l.target as Body).mass) / 2)).strength(0.3))
+    .force('link', forceLink<Body, { source: number; target: number }>(links).id((b) => b.i).distance((_, k) => length[k]).strength(0.3))
     .stop();
   if (!fixed) {
     sim.force('center', forceCenter(0, 0));
