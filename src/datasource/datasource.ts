@@ -16,6 +16,7 @@ import { chaosProbes } from './connectors/chaos/probe';
 import { flowProbes } from './connectors/flow/probe';
 import { HANDLERS } from './handlers';
 import { HandlerContext } from './handlers/context';
+import { createAnnotationSupport } from './annotations';
 import { checkHealth } from './health';
 import { grafanaTransport } from './http/grafanaTransport';
 import { Transport } from './http/transport';
@@ -32,6 +33,7 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
     super(instanceSettings);
     this.settings = instanceSettings.jsonData ?? {};
     this.transport = transport ?? grafanaTransport(instanceSettings.url ?? '');
+    this.annotations = createAnnotationSupport();
   }
 
   getDefaultQuery(): Partial<FaultlineQuery> {

@@ -28,6 +28,11 @@ describe('chaos filters', () => {
     expect(pick({ service: '$glob' })).toEqual(['pay', 'inv', 'ctk']);
   });
 
+  it('ignores a variable the dashboard does not have, so the default $service query works anywhere', () => {
+    expect(pick({ service: '$nosuchvar' })).toEqual(['pay', 'chk', 'inv', 'ctk']);
+    expect(pick({ service: '${nosuch}' })).toEqual(['pay', 'chk', 'inv', 'ctk']);
+  });
+
   it('treats the All value as no restriction', () => {
     expect(pick({ service: '$all', namespace: '*' })).toEqual(['pay', 'chk', 'inv', 'ctk']);
   });

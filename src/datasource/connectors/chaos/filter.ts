@@ -20,13 +20,20 @@ export interface ResolvedFilter {
 /** Values that mean "no restriction" when a variable's All option is not given a custom value. */
 const ALL = new Set(['', '*', '.*', '$__all', 'all']);
 
-/** `a,b`, `{a,b}` (Grafana's glob format) and `$var` holding either become a list; All becomes undefined. */
+/** A variable reference left as is after interpolation: the dashboard has no such variable. */
+const UNRESOLVED = /^(\$\w+|\$\{[^}]+\}|\[\[[^\]]+\]\])$/;
+
+/**
+ * `a,b`, `{a,b}` (Grafana's glob format) and `$var` holding either become a list; All becomes
+ * undefined, and so does `$service` on a dashboard without that variable, so one default query
+ * works on every dashboard.
+ */
 export function splitValues(raw: string | undefined, interpolate: Interpolate): string[] | undefined {
   if (raw === undefined || raw.trim() === '') {
     return undefined;
   }
   const text = interpolate(raw).trim().replace(/^\{(.*)\}$/, '$1');
-  const values = text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const values = text.split(',').map((v) => v.trim()).filter((v) => v !== '' && !UNRESOLVED.test(v));
   return values.length === 0 || values.some((v) => ALL.has(v.toLowerCase())) ? undefined : values;
 }
 

@@ -38,6 +38,8 @@ describe('annotationFrame', () => {
 
   it('tags runs with kind, namespace, source and labels', () => {
     expect(tagsOf(runs[0])).toEqual(['kind:PodChaos', 'namespace:shop', 'source:chaosmesh', 'team:payments', 'env:prod']);
+    const withComma = aRun({ labels: { note: 'a,b' } });
+    expect(values(annotationFrame([withComma], T0, T0), 'tags')).toEqual(['kind:PodChaos,namespace:shop,source:chaosmesh,note:a b']);
   });
 });
 

@@ -20,7 +20,8 @@ export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number):
       { name: 'isRegion', type: FieldType.boolean, values: runs.map(() => true) },
       { name: 'title', type: FieldType.string, values: runs.map((r, i) => `${r.name} · ${outcomes[i]}`) },
       { name: 'text', type: FieldType.string, values: runs.map((r, i) => annotationText(r, outcomes[i])) },
-      { name: 'tags', type: FieldType.other, values: runs.map(tagsOf) },
+      // A comma-separated string: Grafana splits the tags field on commas (older versions split only strings).
+      { name: 'tags', type: FieldType.string, values: runs.map((r) => tagsOf(r).map((t) => t.replace(/,/g, ' ')).join(',')) },
       { name: 'id', type: FieldType.string, values: runs.map((r) => `${r.source}:${r.id}`) },
       { name: 'color', type: FieldType.string, values: outcomes.map((o) => OUTCOME_COLOR[o]) },
       { name: 'newState', type: FieldType.string, values: outcomes.map((o) => OUTCOME_STATE[o]) },

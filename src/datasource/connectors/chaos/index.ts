@@ -11,6 +11,10 @@ export interface RunsResult {
   runs: ChaosRun[];
   /** One entry per configured backend that failed: the runs of the others are still returned. */
   errors: FaultlineError[];
+  /** Names of the backends that returned nothing at all (the rest of `errors` are partial failures). */
+  failedBackends?: string[];
+  /** How many backends were asked (configured and allowed by the source filter). */
+  backends?: number;
 }
 
 /**
@@ -31,13 +35,16 @@ export async function loadRuns(ctx: HandlerContext, filter: ChaosFilter = {}): P
   const settled = await Promise.allSettled(backends.map((b) => b.load(loadCtx)));
   const runs: ChaosRun[] = [];
   const errors: FaultlineError[] = [];
+  const failedBackends: string[] = [];
   settled.forEach((s, i) => {
     if (s.status === 'fulfilled') {
       runs.push(...s.value.runs);
       errors.push(...(s.value.warnings ?? []));
     } else if (isFaultlineError(s.reason)) {
       errors.push(s.reason);
+      failedBackends.push(backends[i].where);
     } else {
+      failedBackends.push(backends[i].where);
       // Not a backend problem but a bug: say which backend, keep the others' runs.
       errors.push(new FaultlineError(`unexpected error: ${String(s.reason)}`, backends[i].where));
     }
@@ -48,5 +55,7 @@ export async function loadRuns(ctx: HandlerContext, filter: ChaosFilter = {}): P
       .filter((r) => overlaps(r, from, to) && matchesFilter(r, f))
       .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id)),
     errors,
+    failedBackends,
+    backends: backends.length,
   };
 }

@@ -1,0 +1,27 @@
+import { FaultlineQuery } from '../../types';
+
+/**
+ * Marks the query an annotation runs, so the experiments handler answers with region frames. Grafana
+ * passes unknown query fields through untouched, and the marker keeps panel queries unaffected.
+ */
+export const ANNOTATION_MARKER = 'chaosAnnotation';
+
+export type ChaosAnnotationQuery = FaultlineQuery & { [ANNOTATION_MARKER]?: boolean };
+
+export function isChaosAnnotationQuery(q: FaultlineQuery): boolean {
+  return (q as ChaosAnnotationQuery)[ANNOTATION_MARKER] === true;
+}
+
+/**
+ * Works with no editing: every run of every configured backend, narrowed to `$service` when the
+ * dashboard has that variable (a reference to a variable that does not exist filters nothing).
+ */
+export const DEFAULT_ANNOTATION_TARGET: Partial<FaultlineQuery> = {
+  queryType: 'experiments',
+  chaos: { service: '$service' },
+};
+
+export function annotationTarget(target: Partial<FaultlineQuery> | undefined): ChaosAnnotationQuery {
+  const t = target && Object.keys(target).length > 0 ? target : DEFAULT_ANNOTATION_TARGET;
+  return { refId: 'Anno', ...t, queryType: 'experiments', [ANNOTATION_MARKER]: true };
+}
