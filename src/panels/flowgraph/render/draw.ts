@@ -1,0 +1,209 @@
+import type { Colors } from './colors';
+import type { Scene } from './scene';
+import { edgesIn, nodesIn } from './spatial';
+import { type View, visibleWorld } from './viewport';
+
+export interface DrawStats {
+  nodes: number;
+  edges: number;
+  labels: number;
+  arrows: boolean;
+}
+
+/** Level of detail: beyond these counts labels and arrows would be unreadable and slow. */
+export const LOD = { labelMaxNodes: 1500, labelMinRadius: 5, arrowMaxEdges: 4000, arrowMinZoom: 0.35, dotRadius: 1.2 };
+
+function bucket<K>(map: Map<K, number[]>, key: K, v: number) {
+  const list = map.get(key);
+  if (list) {
+    list.push(v);
+  } else {
+    map.set(key, [v]);
+  }
+}
+
+export function drawScene(ctx: CanvasRenderingContext2D, s: Scene, v: View, w: number, h: number, c: Colors): DrawStats {
+  ctx.clearRect(0, 0, w, h);
+  const world = visibleWorld(v, w, h, 40);
+  const sx = (i: number) => s.xy[2 * i] * v.k + v.x;
+  const sy = (i: number) => s.xy[2 * i + 1] * v.k + v.y;
+  drawGroups(ctx, s, v, c);
+  const edges = edgesIn(s.index, world).filter((k) => s.visible[s.sources[k]] && s.visible[s.targets[k]]);
+  const nodes = nodesIn(s.index, world).filter((i) => s.visible[i]);
+  const arrows = edges.length <= LOD.arrowMaxEdges && v.k >= LOD.arrowMinZoom;
+  const widthScale = Math.min(1.5, Math.max(0.3, v.k));
+  const buckets = new Map<string, number[]>();
+  for (const k of edges) {
+    const st = s.styles;
+    bucket(buckets, `${st.edgeDim[k]}|${st.edgeColor[k]}|${Math.round(st.edgeWidth[k] * widthScale * 2) / 2}|${st.edgeDash[k]}`, k);
+  }
+  // Dimmed buckets first so emphasised edges draw on top.
+  const keys = [...buckets.keys()].sort();
+  for (const key of keys) {
+    const [dim, color, width, dash] = key.split('|');
+    ctx.globalAlpha = dim === '1' ? 0.2 : 0.85;
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    ctx.lineWidth = Math.max(0.5, Number(width));
+    ctx.setLineDash(dash === '1' ? [4, 4] : []);
+    ctx.beginPath();
+    const heads: number[] = [];
+    for (const k of buckets.get(key)!) {
+      const a = s.sources[k];
+      const b = s.targets[k];
+      ctx.moveTo(sx(a), sy(a));
+      ctx.lineTo(sx(b), sy(b));
+      if (arrows) {
+        heads.push(k);
+      }
+    }
+    ctx.stroke();
+    if (heads.length) {
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      for (const k of heads) {
+        arrowHead(ctx, sx(s.sources[k]), sy(s.sources[k]), sx(s.targets[k]), sy(s.targets[k]), s.radius[s.targets[k]] * v.k, 4 + Number(width));
+      }
+      ctx.fill();
+    }
+  }
+  ctx.setLineDash([]);
+  drawNodes(ctx, s, v, nodes, sx, sy, c);
+  const labels = drawLabels(ctx, s, v, nodes, sx, sy, c);
+  drawEdgeLabels(ctx, s, edges, sx, sy, c);
+  ctx.globalAlpha = 1;
+  return { nodes: nodes.length, edges: edges.length, labels, arrows };
+}
+
+function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number, r: number, size: number) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = Math.hypot(dx, dy);
+  if (len < r + size * 2) {
+    return;
+  }
+  const ux = dx / len;
+  const uy = dy / len;
+  const tx = bx - ux * r;
+  const ty = by - uy * r;
+  ctx.moveTo(tx, ty);
+  ctx.lineTo(tx - ux * size * 2 - uy * size, ty - uy * size * 2 + ux * size);
+  ctx.lineTo(tx - ux * size * 2 + uy * size, ty - uy * size * 2 - ux * size);
+  ctx.closePath();
+}
+
+function drawNodes(ctx: CanvasRenderingContext2D, s: Scene, v: View, nodes: number[], sx: (i: number) => number, sy: (i: number) => number, c: Colors) {
+  const fills = new Map<string, number[]>();
+  for (const i of nodes) {
+    bucket(fills, `${s.styles.nodeDim[i]}|${s.styles.nodeFill[i]}`, i);
+  }
+  for (const key of [...fills.keys()].sort()) {
+    const [dim, color] = key.split('|');
+    ctx.globalAlpha = dim === '1' ? 0.25 : 1;
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    for (const i of fills.get(key)!) {
+      const r = s.radius[i] * v.k;
+      if (r < LOD.dotRadius) {
+        ctx.rect(sx(i) - 1, sy(i) - 1, 2, 2);
+      } else {
+        ctx.moveTo(sx(i) + r, sy(i));
+        ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+      }
+    }
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+  const rings = new Map<string, number[]>();
+  for (const i of nodes) {
+    const ring = s.styles.nodeRing[i] || (s.matches.has(i) ? c.match : '');
+    if (ring) {
+      bucket(rings, ring, i);
+    }
+  }
+  for (const i of [s.hovered, s.selected]) {
+    if (i >= 0 && s.visible[i]) {
+      bucket(rings, c.focus, i);
+    }
+  }
+  rings.forEach((list, color) => {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    for (const i of list) {
+      const r = Math.max(4, s.radius[i] * v.k + 3);
+      ctx.moveTo(sx(i) + r, sy(i));
+      ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+    }
+    ctx.stroke();
+  });
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, s: Scene, v: View, nodes: number[], sx: (i: number) => number, sy: (i: number) => number, c: Colors): number {
+  const all = nodes.length <= LOD.labelMaxNodes && labelsLegible(v);
+  const which = all ? nodes : nodes.filter((i) => s.matches.has(i) || i === s.hovered || i === s.selected || s.styles.nodeRing[i] === c.target).slice(0, 200);
+  ctx.font = '12px Inter, Helvetica, Arial, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = c.background;
+  ctx.fillStyle = c.text;
+  for (const i of which) {
+    const t = s.titles[i].length > 28 ? `${s.titles[i].slice(0, 27)}…` : s.titles[i];
+    const y = sy(i) + Math.max(2, s.radius[i] * v.k) + 3;
+    ctx.strokeText(t, sx(i), y);
+    ctx.fillText(t, sx(i), y);
+  }
+  return which.length;
+}
+
+function labelsLegible(v: View): boolean {
+  return 10 * v.k >= LOD.labelMinRadius;
+}
+
+function drawEdgeLabels(ctx: CanvasRenderingContext2D, s: Scene, edges: number[], sx: (i: number) => number, sy: (i: number) => number, c: Colors) {
+  if (s.styles.edgeLabel.size === 0) {
+    return;
+  }
+  ctx.font = 'bold 12px Inter, Helvetica, Arial, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (const k of edges) {
+    const text = s.styles.edgeLabel.get(k);
+    if (text) {
+      const x = (sx(s.sources[k]) + sx(s.targets[k])) / 2;
+      const y = (sy(s.sources[k]) + sy(s.targets[k])) / 2;
+      ctx.strokeStyle = c.background;
+      ctx.strokeText(text, x, y);
+      ctx.fillStyle = c.costliest;
+      ctx.fillText(text, x, y);
+    }
+  }
+}
+
+function drawGroups(ctx: CanvasRenderingContext2D, s: Scene, v: View, c: Colors) {
+  if (s.groups.length === 0) {
+    return;
+  }
+  ctx.lineWidth = 1;
+  ctx.font = '12px Inter, Helvetica, Arial, sans-serif';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'bottom';
+  for (const g of s.groups) {
+    const x = g.rect.x0 * v.k + v.x;
+    const y = g.rect.y0 * v.k + v.y;
+    const w = (g.rect.x1 - g.rect.x0) * v.k;
+    const h = (g.rect.y1 - g.rect.y0) * v.k;
+    ctx.globalAlpha = 0.08;
+    ctx.fillStyle = g.color;
+    ctx.fillRect(x, y, w, h);
+    ctx.globalAlpha = 0.6;
+    ctx.strokeStyle = g.color;
+    ctx.strokeRect(x, y, w, h);
+    if (w > 60) {
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = c.textWeak;
+      ctx.fillText(`${g.key} (${g.count})`, x + 2, y - 2);
+    }
+  }
+  ctx.globalAlpha = 1;
+}

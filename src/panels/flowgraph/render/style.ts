@@ -1,0 +1,144 @@
+import type { BlastRole } from '../../../model';
+import type { FlowGraph, FlowNode } from '../graph/types';
+import type { OverlaySummary } from '../graph/summary';
+import { type Colors, keyColor } from './colors';
+
+export type ColorBy = 'auto' | 'team' | 'owner' | 'namespace' | 'health' | 'errors';
+export type Overlay = 'auto' | 'none' | 'chaos' | 'diff' | 'cost';
+
+export interface LegendItem {
+  color: string;
+  label: string;
+  dashed?: boolean;
+  ring?: boolean;
+}
+
+/** Per-element drawing attributes, recomputed only when data, colours or overlay change. */
+export interface Styles {
+  nodeFill: string[];
+  /** Overlay ring colour or '' for none. */
+  nodeRing: string[];
+  nodeDim: Uint8Array;
+  edgeColor: string[];
+  /** Line width in pixels at zoom 1. */
+  edgeWidth: Float32Array;
+  edgeDash: Uint8Array;
+  edgeDim: Uint8Array;
+  /** Edges to label with their cost (the costliest). */
+  edgeLabel: Map<number, string>;
+  legend: LegendItem[];
+  overlay: Exclude<Overlay, 'auto'>;
+  colorBy: Exclude<ColorBy, 'auto'>;
+}
+
+export function resolveOverlay(o: Overlay, s: OverlaySummary): Exclude<Overlay, 'auto'> {
+  if (o !== 'auto') {
+    return o;
+  }
+  if (s.chaos.target > 0) {
+    return 'chaos';
+  }
+  if (s.diff.new + s.diff.vanished + s.diff.changed > 0) {
+    return 'diff';
+  }
+  return s.totalCost !== undefined ? 'cost' : 'none';
+}
+
+export function resolveColorBy(c: ColorBy, nodes: FlowNode[]): Exclude<ColorBy, 'auto'> {
+  if (c !== 'auto') {
+    return c;
+  }
+  return nodes.some((n) => n.team) ? 'team' : nodes.some((n) => n.namespace) ? 'namespace' : 'health';
+}
+
+export function healthColor(share: number | undefined, c: Colors): string {
+  return share === undefined || share < 0.01 ? c.ok : share < 0.05 ? c.warn : c.bad;
+}
+
+const MAX_LEGEND_KEYS = 8;
+
+function nodeFills(graph: FlowGraph, by: Exclude<ColorBy, 'auto'>, c: Colors): { fill: string[]; legend: LegendItem[] } {
+  if (by === 'health' || by === 'errors') {
+    const fill = graph.nodes.map((n) => n.color ?? healthColor(n.errorShare, c));
+    return { fill, legend: [{ color: c.ok, label: 'errors < 1%' }, { color: c.warn, label: '1–5%' }, { color: c.bad, label: '≥ 5%' }] };
+  }
+  const counts = new Map<string, number>();
+  const fill = graph.nodes.map((n) => {
+    const key = n[by];
+    if (key === undefined) {
+      return n.color ?? c.edge;
+    }
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return keyColor(key, c.series);
+  });
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const legend = top.slice(0, MAX_LEGEND_KEYS).map(([k]) => ({ color: keyColor(k, c.series), label: k }));
+  if (top.length > MAX_LEGEND_KEYS) {
+    legend.push({ color: c.edge, label: `+${top.length - MAX_LEGEND_KEYS} more ${by}s` });
+  }
+  return { fill, legend };
+}
+
+/** Edge width in pixels: square root of throughput relative to the busiest edge, 1–6 px. */
+export function edgeWidths(graph: FlowGraph): Float32Array {
+  let max = 0;
+  for (const e of graph.edges) {
+    max = Math.max(max, e.weight);
+  }
+  return Float32Array.from(graph.edges, (e) => (e.thickness !== undefined ? Math.min(e.thickness, 12) : max > 0 ? 1 + 5 * Math.sqrt(Math.max(0, e.weight) / max) : 1));
+}
+
+export function computeStyles(graph: FlowGraph, roles: Array<BlastRole | undefined>, summary: OverlaySummary, colorBy: ColorBy, overlay: Overlay, c: Colors, formatCost: (v: number) => string): Styles {
+  const by = resolveColorBy(colorBy, graph.nodes);
+  const ov = resolveOverlay(overlay, summary);
+  const { fill, legend } = nodeFills(graph, by, c);
+  const n = graph.nodes.length;
+  const m = graph.edges.length;
+  const s: Styles = {
+    nodeFill: fill,
+    nodeRing: new Array<string>(n).fill(''),
+    nodeDim: new Uint8Array(n),
+    edgeColor: graph.edges.map((e) => e.color ?? c.edge),
+    edgeWidth: edgeWidths(graph),
+    edgeDash: Uint8Array.from(graph.edges, (e) => (e.diff === 'vanished' ? 1 : 0)),
+    edgeDim: new Uint8Array(m),
+    edgeLabel: new Map(),
+    legend,
+    overlay: ov,
+    colorBy: by,
+  };
+  if (ov === 'chaos') {
+    const ring: Record<BlastRole, string> = { target: c.target, upstream: c.upstream, downstream: c.downstream };
+    roles.forEach((r, i) => {
+      s.nodeRing[i] = r ? ring[r] : '';
+      s.nodeDim[i] = r ? 0 : 1;
+    });
+    graph.edges.forEach((e, k) => {
+      const a = roles[e.source];
+      const b = roles[e.target];
+      s.edgeDim[k] = a && b ? 0 : 1;
+      s.edgeColor[k] = a && b ? (a === 'target' || b === 'target' ? c.target : ring[a === 'upstream' ? 'upstream' : 'downstream']) : c.edge;
+    });
+    s.legend.push({ color: c.target, label: `chaos target (${summary.chaos.target})`, ring: true }, { color: c.upstream, label: `upstream (${summary.chaos.upstream})`, ring: true }, { color: c.downstream, label: `downstream (${summary.chaos.downstream})`, ring: true });
+  } else if (ov === 'diff') {
+    const col = { new: c.added, vanished: c.vanished, changed: c.changed, same: c.edge };
+    graph.edges.forEach((e, k) => {
+      s.edgeColor[k] = col[e.diff ?? 'same'];
+      s.edgeDim[k] = !e.diff || e.diff === 'same' ? 1 : 0;
+    });
+    s.legend.push({ color: c.added, label: `new (${summary.diff.new})` }, { color: c.vanished, label: `vanished (${summary.diff.vanished})`, dashed: true }, { color: c.changed, label: `changed (${summary.diff.changed})` });
+  } else if (ov === 'cost') {
+    const top = new Set(summary.costliest);
+    graph.edges.forEach((e, k) => {
+      const priced = (e.cost ?? 0) > 0 || e.crossZone;
+      s.edgeColor[k] = top.has(k) ? c.costliest : priced ? c.cost : c.edge;
+      s.edgeDim[k] = priced ? 0 : 1;
+      if (top.has(k)) {
+        s.edgeWidth[k] = Math.max(s.edgeWidth[k], 4);
+        s.edgeLabel.set(k, formatCost(e.cost!));
+      }
+    });
+    s.legend.push({ color: c.cost, label: `cross-zone (${summary.crossZoneEdges})` }, { color: c.costliest, label: `costliest ${summary.costliest.length}` });
+  }
+  return s;
+}
