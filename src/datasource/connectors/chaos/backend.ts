@@ -31,3 +31,8 @@ export interface ChaosBackend {
 
 /** Largest number of items read from one backend for one range, so a runaway history cannot freeze a panel. */
 export const MAX_ITEMS = 50_000;
+
+/** Client options from the load context; an unset timeout keeps the client's default. */
+export function clientOptions(ctx: LoadContext, where: string): { where: string; transport: Transport; timeoutMs?: number } {
+  return ctx.timeoutMs ? { where, transport: ctx.transport, timeoutMs: ctx.timeoutMs } : { where, transport: ctx.transport };
+}

@@ -2,7 +2,7 @@ import { BackendError } from '../../../../model/errors';
 import { parseTimestamp } from '../../../../model/time';
 import { HttpClient } from '../../../http/client';
 import { collectPages } from '../../../http/paging';
-import { LoadContext, MAX_ITEMS } from '../backend';
+import { LoadContext, MAX_ITEMS, clientOptions } from '../backend';
 import { expectArray } from '../shape';
 import { CmArchive, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
 
@@ -12,36 +12,35 @@ const ROUTE = 'chaosmesh';
 export const EVENT_PAGE = 5000;
 
 export function chaosMeshClient(ctx: LoadContext): HttpClient {
-  return new HttpClient({ where: CHAOS_MESH, transport: ctx.transport, timeoutMs: ctx.timeoutMs });
+  return new HttpClient(clientOptions(ctx, CHAOS_MESH));
 }
 
 /** Everything the mapper needs for one range: events in it, live experiments, archives, workflows. */
-export async function fetchChaosMesh(ctx: LoadContext, client = chaosMeshClient(ctx)): Promise<CmPayload> {
+export async function fetchChaosMesh(ctx: LoadContext, client = chaosMeshClient(ctx), pageSize = EVENT_PAGE): Promise<CmPayload & { truncated: boolean }> {
   const get = async <T>(path: string, params?: Record<string, string | number>) =>
     expectArray<T>(await client.getJson({ route: ROUTE, path, params, signal: ctx.signal }), CHAOS_MESH, path);
-  const [events, experiments, archives, workflows] = await Promise.all([
-    fetchEvents(ctx, get),
+  const [{ items: events, truncated }, experiments, archives, workflows] = await Promise.all([
+    fetchEvents(ctx, get, pageSize),
     get<CmExperiment>('/api/experiments'),
     get<CmArchive>('/api/archives'),
     // Workflows arrived in Chaos Mesh 2.0: an older dashboard answers 404, which is not a failure.
     get<CmWorkflow>('/api/workflows').catch((e) => (e instanceof BackendError && e.status === 404 ? [] : Promise.reject(e))),
   ]);
-  return { events, experiments, archives, workflows };
+  return { events, experiments, archives, workflows, truncated };
 }
 
 type Get = <T>(path: string, params?: Record<string, string | number>) => Promise<T[]>;
 
-async function fetchEvents(ctx: LoadContext, get: Get): Promise<CmEvent[]> {
+function fetchEvents(ctx: LoadContext, get: Get, pageSize: number): Promise<{ items: CmEvent[]; truncated: boolean }> {
   const from = new Date(ctx.range.from).toISOString();
-  const { items } = await collectPages<CmEvent>(
+  return collectPages<CmEvent>(
     async (cursor) => {
       const end = cursor ?? new Date(ctx.range.to).toISOString();
-      const page = await get<CmEvent>('/api/events', { start: from, end, limit: EVENT_PAGE });
-      return { items: page, next: page.length < EVENT_PAGE ? undefined : olderThan(page, end) };
+      const page = await get<CmEvent>('/api/events', { start: from, end, limit: pageSize });
+      return { items: page, next: page.length < pageSize ? undefined : olderThan(page, end) };
     },
     { maxItems: MAX_ITEMS, where: CHAOS_MESH }
   );
-  return items;
 }
 
 /** The oldest time on a full page, unless it is where this page began (all events at one instant). */

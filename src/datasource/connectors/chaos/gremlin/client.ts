@@ -1,7 +1,7 @@
 import { InputError } from '../../../../model/errors';
 import { HttpClient } from '../../../http/client';
 import { collectPages } from '../../../http/paging';
-import { LoadContext, MAX_ITEMS } from '../backend';
+import { LoadContext, MAX_ITEMS, clientOptions } from '../backend';
 import { expectObject } from '../shape';
 import { GremlinPage, GremlinTask } from './types';
 
@@ -14,7 +14,7 @@ export async function fetchGremlinAttacks(ctx: LoadContext, pageSize = GREMLIN_P
   if (!teamId) {
     throw new InputError('no team ID is set; add it in the data source settings (the attacks API requires it)', GREMLIN);
   }
-  const client = new HttpClient({ where: GREMLIN, transport: ctx.transport, timeoutMs: ctx.timeoutMs });
+  const client = new HttpClient(clientOptions(ctx, GREMLIN));
   const { items } = await collectPages<GremlinTask>(
     async (pageToken) => {
       const params = {

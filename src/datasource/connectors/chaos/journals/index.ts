@@ -1,7 +1,7 @@
 import { ChaosRun } from '../../../../model/chaos';
 import { BadResponseError } from '../../../../model/errors';
 import { HttpClient } from '../../../http/client';
-import { BackendResult, ChaosBackend, LoadContext } from '../backend';
+import { BackendResult, ChaosBackend, LoadContext, clientOptions } from '../backend';
 import { fetchJournals, journalPaths, JOURNALS } from './client';
 import { mapJournal } from './mapper';
 
@@ -12,7 +12,7 @@ const CACHE_PREFIX = 'chaos:journal:';
  * data source's cache and only new or still-running journals are fetched again.
  */
 async function load(ctx: LoadContext): Promise<BackendResult> {
-  const client = new HttpClient({ where: JOURNALS, transport: ctx.transport, timeoutMs: ctx.timeoutMs });
+  const client = new HttpClient(clientOptions(ctx, JOURNALS));
   const paths = await journalPaths(ctx, client);
   const cache = ctx.cache ?? new Map<string, unknown>();
   const cached = new Map(paths.map((p) => [p, cache.get(CACHE_PREFIX + p) as ChaosRun | undefined]));

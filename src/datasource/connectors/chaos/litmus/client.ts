@@ -1,7 +1,7 @@
 import { BackendError, InputError } from '../../../../model/errors';
 import { HttpClient } from '../../../http/client';
 import { collectPages } from '../../../http/paging';
-import { LoadContext, MAX_ITEMS } from '../backend';
+import { LoadContext, MAX_ITEMS, clientOptions } from '../backend';
 import { expectObject } from '../shape';
 import { LitmusListResponse, LitmusRun } from './types';
 
@@ -30,7 +30,7 @@ export async function fetchLitmusRuns(ctx: LoadContext, pageSize = LITMUS_PAGE):
   if (!projectID) {
     throw new InputError('no project ID is set; add it in the data source settings', LITMUS);
   }
-  const client = new HttpClient({ where: LITMUS, transport: ctx.transport, timeoutMs: ctx.timeoutMs, errorMessage: graphqlMessage });
+  const client = new HttpClient({ ...clientOptions(ctx, LITMUS), errorMessage: graphqlMessage });
   const { items } = await collectPages<LitmusRun>(
     async (cursor) => {
       const page = Number(cursor ?? 0);
