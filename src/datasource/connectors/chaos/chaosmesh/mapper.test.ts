@@ -96,4 +96,31 @@ describe('mapChaosMesh on bad input', () => {
     const [r] = mapChaosMesh({ ...empty, events: [ev(1, 'Applied', '2026-11-26T10:00:00Z')] }, 'javascript:alert(1)//');
     expect(r.url).toBeUndefined();
   });
+
+  it('reads one run across seconds, milliseconds, naive ISO and RFC3339 offsets', () => {
+    const t = Date.UTC(2026, 10, 26, 10);
+    const events = [
+      { ...ev(1, 'Applied', '2026-11-26T10:00:00'), created_at: '2026-11-26T10:00:00' },
+      { ...ev(2, 'Applied', ''), created_at: String((t + 1000) / 1000) },
+      { ...ev(3, 'Recovered', ''), created_at: String(t + 60_000) },
+      { ...ev(4, 'TimeUp', '2026-11-26T19:01:30+09:00') },
+    ];
+    const [r] = mapChaosMesh({ ...empty, events }, undefined);
+    expect(r.events.map((e) => e.time)).toEqual([t, t + 1000, t + 60_000, t + 90_000]);
+    expect(r).toMatchObject({ start: t, end: t + 90_000, status: 'succeeded' });
+  });
+
+  it('maps 50,000 events of 5,000 experiments, each with its own start and end', () => {
+    const t = Date.UTC(2026, 10, 26);
+    const events = Array.from({ length: 50_000 }, (_, i) => {
+      const exp = Math.floor(i / 10);
+      const reason = ['Applied', 'Recovered'][i % 10 < 5 ? 0 : 1];
+      return { id: i + 1, object_id: `u${exp}`, name: `e${exp}`, namespace: 'n', kind: 'PodChaos', type: 'Normal', reason, created_at: new Date(t + exp * 60_000 + (i % 10) * 1000).toISOString() };
+    });
+    const runs = mapChaosMesh({ ...empty, events: events.reverse() }, undefined);
+    expect(runs).toHaveLength(5000);
+    const r = runs.find((x) => x.id === 'u4321')!;
+    expect(r).toMatchObject({ start: t + 4321 * 60_000, end: t + 4321 * 60_000 + 9000, status: 'succeeded' });
+    expect(runs.every((x) => x.end! - x.start === 9000 && x.events.length === 10)).toBe(true);
+  });
 });
