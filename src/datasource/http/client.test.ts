@@ -40,6 +40,15 @@ const client = (over: Partial<ConstructorParameters<typeof HttpClient>[0]> = {})
     ...over,
   });
 
+/** The error a call fails with; a call that succeeds fails the test. */
+const failure = (p: Promise<unknown>): Promise<Error> =>
+  p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: Error) => e
+  );
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_req, res) =>
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 
@@ -64,7 +73,7 @@ describe('HttpClient against a real HTTP server', () => {
 
   it('honours Retry-After on 429, then reports the rate limit', async () => {
     handlers.set('/limited', json(429, { message: 'slow down' }, { 'retry-after': '0' }));
-    const err = await client({ attempts: 2 }).getJson({ route: 'api', path: '/limited' }).catch((e) => e);
+    const err = await failure(client({ attempts: 2 }).getJson({ route: 'api', path: '/limited' }));
     expect(err).toBeInstanceOf(BackendError);
     expect(err.message).toMatch(/Test backend: rate limited \(429\).*slow down/);
     expect(hits.get('/limited')).toBe(2);
@@ -72,7 +81,7 @@ describe('HttpClient against a real HTTP server', () => {
 
   it('does not retry 401 and says to check the token', async () => {
     handlers.set('/auth', json(401, { error: { message: 'bad token' } }));
-    const err = await client().getJson({ route: 'api', path: '/auth' }).catch((e) => e);
+    const err = await failure(client().getJson({ route: 'api', path: '/auth' }));
     expect(err).toBeInstanceOf(AuthError);
     expect(err.message).toMatch(/401.*check the token/);
     expect(hits.get('/auth')).toBe(1);
@@ -101,7 +110,7 @@ describe('HttpClient against a real HTTP server', () => {
 
   it('times out a slow backend with a clear error', async () => {
     handlers.set('/slow', (_req, res) => setTimeout(() => json(200, {})(_req, res), 2000));
-    const err = await client().getJson({ route: 'api', path: '/slow', timeoutMs: 100 }).catch((e) => e);
+    const err = await failure(client().getJson({ route: 'api', path: '/slow', timeoutMs: 100 }));
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err.message).toMatch(/no answer within 100 ms/);
   });
@@ -112,7 +121,7 @@ describe('HttpClient against a real HTTP server', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
     const down = new HttpClient({ where: 'Down backend', transport: fetchTransport({ api: { url: `http://127.0.0.1:${port}` } }), backoffMs: 1 });
-    const err = await down.getJson({ route: 'api', path: '/' }).catch((e) => e);
+    const err = await failure(down.getJson({ route: 'api', path: '/' }));
     expect(err).toBeInstanceOf(UnreachableError);
     expect(err.message).toMatch(/Down backend: cannot connect .*ECONNREFUSED.*check its URL/);
   });
