@@ -1,50 +1,33 @@
-import React, { useEffect, useRef } from 'react';
-import { DataFrame, PanelProps } from '@grafana/data';
-import { useTheme2 } from '@grafana/ui';
-import { FlowGraphOptions } from './types';
+import React, { useMemo } from 'react';
+import type { PanelProps } from '@grafana/data';
+import { formatDataError } from './graph/dataErrors';
+import { readFlowFrames } from './graph/readFrames';
+import { FlowMap } from './FlowMap';
+import type { LinkContext } from './panel/links';
+import { DEFAULT_OPTIONS, type FlowGraphOptions } from './types';
 
-function fieldValues(frame: DataFrame | undefined, name: string): unknown[] {
-  return frame?.fields.find((f) => f.name === name)?.values ?? [];
-}
-
-export function FlowGraphPanel({ data, width, height }: PanelProps<FlowGraphOptions>) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const theme = useTheme2();
-  const nodes = data.series.find((f) => f.name === 'nodes' || f.meta?.preferredVisualisationType === 'nodeGraph');
-  const edges = data.series.find((f) => f.name === 'edges');
-  const ids = fieldValues(nodes, 'id').map(String);
-
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx) {
-      return;
-    }
-    ctx.clearRect(0, 0, width, height);
-    const r = Math.min(width, height) / 2 - 20;
-    const pos = new Map(ids.map((id, i) => [id, [width / 2 + r * Math.cos((2 * Math.PI * i) / ids.length), height / 2 + r * Math.sin((2 * Math.PI * i) / ids.length)]]));
-    ctx.strokeStyle = theme.colors.border.strong;
-    const src = fieldValues(edges, 'source');
-    const dst = fieldValues(edges, 'target');
-    src.forEach((s, i) => {
-      const a = pos.get(String(s));
-      const b = pos.get(String(dst[i]));
-      if (a && b) {
-        ctx.beginPath();
-        ctx.moveTo(a[0], a[1]);
-        ctx.lineTo(b[0], b[1]);
-        ctx.stroke();
-      }
-    });
-    ctx.fillStyle = theme.colors.primary.main;
-    pos.forEach(([x, y]) => {
-      ctx.beginPath();
-      ctx.arc(x, y, 6, 0, 2 * Math.PI);
-      ctx.fill();
-    });
-  }, [ids, edges, width, height, theme]);
-
-  if (!nodes) {
-    return <div data-testid="faultline-flowgraph-empty">No node graph frame: the query must return a frame named nodes.</div>;
+/** Thin shell: frames in, notices out, the map drawn by FlowMap. */
+export function FlowGraphPanel({ data, width, height, options }: PanelProps<FlowGraphOptions>) {
+  const opts = { ...DEFAULT_OPTIONS, ...options };
+  const read = useMemo(() => readFlowFrames(data.series, opts.nodeLimit), [data.series, opts.nodeLimit]);
+  const notices = useMemo(() => read.errors.map(formatDataError), [read.errors]);
+  const links = useMemo<LinkContext>(() => {
+    const target = data.request?.targets?.[0];
+    const idField = data.series.flatMap((f) => f.fields).find((f) => f.name === 'id');
+    return {
+      datasourceUid: typeof target?.datasource === 'object' ? target.datasource?.uid : undefined,
+      dashboardUrl: opts.dashboardUrl,
+      fieldLinks: idField?.config.links?.map((l) => ({ title: l.title, url: l.url })),
+    };
+  }, [data.request, data.series, opts.dashboardUrl]);
+  if (read.fatal || read.graph.nodes.length === 0) {
+    return (
+      <div data-testid="faultline-flowgraph-empty" role="status" style={{ padding: 8 }}>
+        {notices.map((t) => (
+          <p key={t}>{t}</p>
+        ))}
+      </div>
+    );
   }
-  return <canvas data-testid="faultline-flowgraph-canvas" data-node-count={ids.length} ref={canvas} width={width} height={height} />;
+  return <FlowMap graph={read.graph} options={opts} width={width} height={height} notices={notices} links={links} />;
 }

@@ -121,7 +121,7 @@ describe('drawScene level of detail', () => {
     const g = graphOf(Array.from(sources, (k) => `n${k}>n${k + 1}`));
     const st = computeStyles(g, [], summarize(g.edges, []), 'health', 'none', colors, String);
     return {
-      xy, sources, targets, titles: g.nodes.map((x) => x.title), radius: new Float32Array(n).fill(nodeRadius(undefined)), styles: st,
+      xy, sources, targets, titles: g.nodes.map((x) => x.title), radius: new Float32Array(n).fill(nodeRadius(undefined)), maxRadius: nodeRadius(undefined), styles: st,
       visible: new Uint8Array(n).fill(1), index: buildIndex(xy, sources, targets), groups: [], matches: new Set([3]), hovered: -1, selected: -1,
     };
   }

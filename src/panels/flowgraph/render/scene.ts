@@ -17,6 +17,7 @@ export interface Scene {
   titles: string[];
   /** Node radius in world units. */
   radius: Float32Array;
+  maxRadius: number;
   styles: Styles;
   /** Nodes left by the filter and focus; an edge shows when both ends do. */
   visible: Uint8Array;

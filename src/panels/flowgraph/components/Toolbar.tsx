@@ -1,0 +1,53 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import type { GroupBy } from '../graph/collapse';
+import type { Overlay } from '../render/style';
+
+interface Props {
+  query: string;
+  onQuery(q: string): void;
+  matchCount: number;
+  filter: string;
+  onFilter(f: string): void;
+  filterError?: string;
+  groupBy: GroupBy;
+  onGroupBy(g: GroupBy): void;
+  overlay: Exclude<Overlay, 'auto'>;
+  overlays: Array<Exclude<Overlay, 'auto'>>;
+  onOverlay(o: Overlay): void;
+  focused?: string;
+  onClearFocus(): void;
+  onFit(): void;
+  onZoom(f: number): void;
+}
+
+const GROUPS: Array<{ value: GroupBy; label: string }> = [
+  { value: 'none', label: 'Ungrouped' },
+  { value: 'team', label: 'Team' },
+  { value: 'namespace', label: 'Namespace' },
+  { value: 'owner', label: 'Owner' },
+];
+
+export function Toolbar(p: Props) {
+  const s = useStyles2(getStyles);
+  return (
+    <div className={s.bar} role="toolbar" aria-label="Flow map controls">
+      <Input className={s.search} placeholder="Search nodes (/)" aria-label="Search nodes" value={p.query} onChange={(e) => p.onQuery(e.currentTarget.value)} suffix={p.query ? `${p.matchCount}` : undefined} data-testid="faultline-flowgraph-search" />
+      <Input className={s.filter} placeholder="Filter: team=payments errors>1% bytes>10MB" aria-label="Filter expression" aria-invalid={!!p.filterError} invalid={!!p.filterError} title={p.filterError} value={p.filter} onChange={(e) => p.onFilter(e.currentTarget.value)} data-testid="faultline-flowgraph-filter" />
+      <RadioButtonGroup size="sm" aria-label="Group by" options={GROUPS} value={p.groupBy} onChange={p.onGroupBy} />
+      {p.overlays.length > 1 && <RadioButtonGroup size="sm" aria-label="Overlay" options={p.overlays.map((o) => ({ value: o, label: o === 'none' ? 'No overlay' : o[0].toUpperCase() + o.slice(1) }))} value={p.overlay} onChange={(o) => p.onOverlay(o)} />}
+      {p.focused && <IconButton name="times" tooltip={`Clear focus on ${p.focused}`} aria-label="Clear focus" onClick={p.onClearFocus} />}
+      <IconButton name="search-plus" tooltip="Zoom in (+)" onClick={() => p.onZoom(1.25)} />
+      <IconButton name="search-minus" tooltip="Zoom out (-)" onClick={() => p.onZoom(0.8)} />
+      <IconButton name="expand-arrows" tooltip="Fit (f)" aria-label="Fit" onClick={p.onFit} />
+    </div>
+  );
+}
+
+const getStyles = (t: GrafanaTheme2) => ({
+  bar: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: t.spacing(0.5), padding: t.spacing(0, 0, 0.5) }),
+  search: css({ width: 180 }),
+  filter: css({ flex: '1 1 220px', minWidth: 160 }),
+});

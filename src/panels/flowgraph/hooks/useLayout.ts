@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FlowGraph } from '../graph/types';
+import { createLayoutWorker } from '../layout/createLayoutWorker';
+import { computeLayout } from '../layout/engine';
+import type { LayoutEngine, LayoutInput, LayoutMessage, LayoutMode } from '../layout/types';
+
+export interface LayoutState {
+  positions?: Float32Array;
+  engine?: LayoutEngine;
+  ms?: number;
+  running: boolean;
+  progress: number;
+  notice?: string;
+}
+
+/** Layout input for a graph, seeded with the positions nodes had last time (by id). */
+export function layoutInput(graph: FlowGraph, mode: LayoutMode, memory: Map<string, [number, number]> | undefined): LayoutInput {
+  const n = graph.nodes.length;
+  const seed = memory && memory.size > 0 ? new Float32Array(2 * n).fill(NaN) : undefined;
+  if (seed) {
+    graph.nodes.forEach((node, i) => {
+      const p = memory!.get(node.id);
+      if (p) {
+        seed[2 * i] = p[0];
+        seed[2 * i + 1] = p[1];
+      }
+    });
+  }
+  return { n, sources: Int32Array.from(graph.edges, (e) => e.source), targets: Int32Array.from(graph.edges, (e) => e.target), seed, mode };
+}
+
+interface Result {
+  graph: FlowGraph;
+  mode: LayoutMode;
+  positions: Float32Array;
+  engine: LayoutEngine;
+  ms: number;
+  notice?: string;
+}
+
+let nextId = 1;
+
+/**
+ * Lays the graph out in a worker. A newer graph cancels the running layout (the worker is
+ * terminated: d3-force cannot be interrupted from outside). Positions are remembered by node id
+ * so a refresh keeps every known node where it was; changing the layout mode starts afresh.
+ */
+export function useLayout(graph: FlowGraph, mode: LayoutMode, factory: () => Worker = createLayoutWorker): LayoutState {
+  const [result, setResult] = useState<Result | undefined>();
+  const [progress, setProgress] = useState({ graph: undefined as FlowGraph | undefined, done: 0 });
+  const memory = useRef(new Map<string, [number, number]>());
+  const lastMode = useRef(mode);
+
+  useEffect(() => {
+    if (lastMode.current !== mode) {
+      memory.current.clear();
+      lastMode.current = mode;
+    }
+    const input = layoutInput(graph, mode, memory.current);
+    const id = nextId++;
+    const accept = (positions: Float32Array, engine: LayoutEngine, ms: number, notice?: string) => {
+      graph.nodes.forEach((node, i) => memory.current.set(node.id, [positions[2 * i], positions[2 * i + 1]]));
+      setResult({ graph, mode, positions, engine, ms, notice });
+    };
+    let worker: Worker | undefined;
+    try {
+      worker = factory();
+    } catch {
+      // No worker (strict CSP without blob:, or no Worker at all): lay out here, after this render.
+      const timer = setTimeout(() => {
+        const t0 = performance.now();
+        const out = computeLayout(input);
+        accept(out.positions, out.engine, performance.now() - t0, 'Web workers are blocked here, so the layout ran on the main thread.');
+      }, 0);
+      return () => clearTimeout(timer);
+    }
+    worker.onmessage = (ev: MessageEvent<LayoutMessage>) => {
+      const m = ev.data;
+      if (m.id !== id) {
+        return;
+      }
+      if (m.type === 'progress') {
+        setProgress({ graph, done: m.done });
+      } else if (m.type === 'done') {
+        accept(m.output.positions, m.output.engine, m.ms);
+      } else {
+        setResult((r) => r && { ...r, graph, mode, notice: `Layout failed: ${m.message}` });
+      }
+    };
+    worker.postMessage({ type: 'layout', id, input }, [input.sources.buffer, input.targets.buffer, ...(input.seed ? [input.seed.buffer] : [])]);
+    return () => worker!.terminate();
+  }, [graph, mode, factory]);
+
+  const current = result !== undefined && result.graph === graph && result.mode === mode;
+  // While a new layout runs, the previous one stays on screen, carried over to the new graph by id.
+  const positions = useMemo(() => (result && result.graph !== graph ? carryOver(result, graph) : result?.positions), [result, graph]);
+  return {
+    positions,
+    engine: result?.engine,
+    ms: result?.ms,
+    running: !current,
+    progress: progress.graph === graph ? progress.done : 0,
+    notice: result?.notice,
+  };
+}
+
+function carryOver(r: Result, graph: FlowGraph): Float32Array {
+  const xy = new Float32Array(2 * graph.nodes.length);
+  const old = new Map(r.graph.nodes.map((n, i) => [n.id, i]));
+  graph.nodes.forEach((n, i) => {
+    const j = old.get(n.id);
+    if (j !== undefined) {
+      xy[2 * i] = r.positions[2 * j];
+      xy[2 * i + 1] = r.positions[2 * j + 1];
+    }
+  });
+  return xy;
+}
