@@ -15,6 +15,7 @@ const { loadRuns } = require('../../src/datasource/connectors/chaos') as typeof 
 const { ANNOTATION_MARKER } = require('../../src/datasource/connectors/chaos/annotationQuery') as typeof import('../../src/datasource/connectors/chaos/annotationQuery');
 const { fixture } = require('../../src/datasource/connectors/chaos/fixtures/load') as typeof import('../../src/datasource/connectors/chaos/fixtures/load');
 const { fetchLitmusRuns } = require('../../src/datasource/connectors/chaos/litmus/client') as typeof import('../../src/datasource/connectors/chaos/litmus/client');
+const { chaosProbes } = require('../../src/datasource/connectors/chaos/probe') as typeof import('../../src/datasource/connectors/chaos/probe');
 const { HANDLERS } = require('../../src/datasource/handlers') as typeof import('../../src/datasource/handlers');
 const { fetchTransport } = require('../../src/datasource/http/fetchTransport') as typeof import('../../src/datasource/http/fetchTransport');
 
@@ -160,9 +161,9 @@ function context(settings: FaultlineOptions = SETTINGS): HandlerContext {
 }
 
 /** What the data source does for one target: the handler of its query type, on a real transport. */
-async function query(target: Partial<FaultlineQuery>): Promise<DataFrame> {
+async function query(target: Partial<FaultlineQuery>, settings = SETTINGS): Promise<DataFrame> {
   const q = { refId: 'A', ...target } as FaultlineQuery;
-  const [frame] = await HANDLERS[q.queryType ?? 'experiments'](q, context());
+  const [frame] = await HANDLERS[q.queryType ?? 'experiments'](q, context(settings));
   return frame;
 }
 
@@ -279,5 +280,23 @@ describe('a chaos backend that fails while the others load', () => {
     expect(runs.map((r) => r.source)).toEqual(['chaostoolkit', 'chaostoolkit']);
     expect(failedBackends).toEqual(['LitmusChaos']);
     expect(errors.map((e) => e.name)).toEqual(['AuthError', 'BadResponseError']);
+  });
+});
+
+describe('configuration', () => {
+  it('says that no chaos backend is configured instead of showing an empty table silently', async () => {
+    const frame = await query({ queryType: 'experiments' }, { catalogSource: 'backstage' });
+    expect(frame.length).toBe(0);
+    expect(notices(frame)).toEqual([expect.stringMatching(/No chaos backend is configured/)]);
+  });
+
+  it('health-checks each configured chaos backend by name', async () => {
+    modes.gremlin = '401';
+    const probes = chaosProbes(SETTINGS, context().transport);
+    expect(probes.map((p) => p.name)).toEqual(['Chaos Mesh', 'LitmusChaos', 'Gremlin', 'Chaos Toolkit journals']);
+    const results = await Promise.allSettled(probes.map((p) => p.run()));
+    expect(results[0]).toMatchObject({ status: 'fulfilled', value: expect.stringMatching(/^Chaos Mesh answers \(\d+ runs? in the last 24 h\)$/) });
+    expect(results[2]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ name: 'AuthError' }) });
+    expect(results[3]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/1 of 3 journals could not be read/) }) });
   });
 });
