@@ -51,6 +51,11 @@ function chaosMesh(url: URL, res: http.ServerResponse) {
       .slice(0, limit);
     return send(res, 200, page);
   }
+  const detail = /^\/api\/(experiments|archives)\/([^/]+)$/.exec(url.pathname);
+  if (detail) {
+    const d = fixture<Record<string, unknown>>('chaosmesh/details.json')[decodeURIComponent(detail[2])];
+    return d ? send(res, 200, d) : send(res, 404, { code: 404, type: 'Not Found', message: 'experiment not found', full_text: 'record not found' });
+  }
   return route[url.pathname] ? send(res, 200, route[url.pathname]) : send(res, 404, { code: 404, message: 'not found' });
 }
 
@@ -232,6 +237,14 @@ describe('chaos backends on a real HTTP server', () => {
     expect(frame.length).toBe(6000);
     expect(new Set(column(frame, 'status'))).toEqual(new Set(['succeeded']));
     expect(requests.filter((r) => r.backend === 'cm' && r.url.startsWith('/api/events')).length).toBe(3);
+    // Unknown to the server, the experiments have no objects: the runs stay, with a notice saying so.
+    expect(notices(frame)).toEqual([expect.stringMatching(/Chaos Mesh: 100 experiment details could not be read; those runs lack their labels/)]);
+  });
+
+  it('filters Chaos Mesh runs by the labels and selector of their experiment objects', async () => {
+    const frame = await query({ queryType: 'experiments', chaos: { sources: ['chaosmesh'], labelSelector: 'team=payments', service: 'payments' } });
+    expect(column(frame, 'run')).toEqual(['payments-partition', 'payments-pod-kill']);
+    expect(requests.filter((r) => /^\/api\/(experiments|archives)\/./.test(r.url)).length).toBe(6);
   });
 
   it('feeds the state timeline', async () => {

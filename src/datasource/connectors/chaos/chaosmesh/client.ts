@@ -3,8 +3,9 @@ import { parseTimestamp } from '../../../../model/time';
 import { HttpClient } from '../../../http/client';
 import { collectPages } from '../../../http/paging';
 import { LoadContext, MAX_ITEMS, clientOptions } from '../backend';
-import { expectArray } from '../shape';
-import { CmArchive, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
+import { settleLimited } from '../concurrency';
+import { expectArray, expectObject } from '../shape';
+import { CmArchive, CmDetail, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
 
 export const CHAOS_MESH = 'Chaos Mesh';
 const ROUTE = 'chaosmesh';
@@ -55,4 +56,23 @@ function olderThan(page: CmEvent[], end: string): string | undefined {
     }
   }
   return oldest && oldestMs < (parseTimestamp(end) ?? 0) ? new Date(oldestMs).toISOString() : undefined;
+}
+
+/** Details are one request per run: only this many runs of a range get them. */
+export const MAX_DETAILS = 100;
+
+/**
+ * The experiment objects of the given runs (`/api/experiments/{uid}` while live, `/api/archives/{uid}`
+ * once archived), a few at a time. A detail that cannot be read leaves its run as it was.
+ */
+export async function fetchDetails(ctx: LoadContext, refs: Array<{ uid: string; archived: boolean }>, client = chaosMeshClient(ctx)) {
+  const wanted = refs.slice(0, MAX_DETAILS);
+  const results = await settleLimited(wanted, 6, async ({ uid, archived }) => {
+    const path = `${archived ? '/api/archives' : '/api/experiments'}/${encodeURIComponent(uid)}`;
+    return expectObject(await client.getJson({ route: ROUTE, path, signal: ctx.signal }), CHAOS_MESH, path) as CmDetail;
+  });
+  const details = new Map<string, CmDetail>();
+  let failed = 0;
+  results.forEach((r, i) => (r.status === 'fulfilled' ? details.set(wanted[i].uid, r.value) : failed++));
+  return { details, failed, skipped: refs.length - wanted.length };
 }

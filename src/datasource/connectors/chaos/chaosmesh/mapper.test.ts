@@ -57,7 +57,7 @@ describe('mapChaosMesh on the contract fixtures', () => {
       labels: { archived: 'true' },
     });
     expect(runs['payments-partition']).toMatchObject({ status: 'aborted', end: at('2026-11-26T08:31:05Z') });
-    expect(runs['old-dns-error']).toMatchObject({ status: 'unknown', end: undefined, start: at('2026-11-20T08:30:00Z') });
+    expect(runs['old-dns-error']).toMatchObject({ status: 'unknown', end: at('2026-11-20T08:30:00Z'), start: at('2026-11-20T08:30:00Z') });
   });
 
   it('maps workflows with their end time, ignoring Go zero times', () => {
@@ -76,9 +76,16 @@ describe('mapChaosMesh on bad input', () => {
   const empty: CmPayload = { events: [], experiments: [], archives: [], workflows: [] };
   const ev = (id: number, reason: string, created_at: string) => ({ id, object_id: 'u1', name: 'x', namespace: 'n', kind: 'PodChaos', type: 'Normal', reason, created_at });
 
-  it('reopens a run whose last lifecycle event is a new injection, whatever came before', () => {
-    const [r] = mapChaosMesh({ ...empty, events: [ev(2, 'Recovered', '2026-11-26T10:00:00Z'), ev(1, 'Applied', '2026-11-26T10:05:00Z'), ev(3, 'Deleted', '2026-11-26T09:00:00Z')] }, undefined);
+  it('keeps a live experiment open when its last lifecycle event is a new injection, whatever came before', () => {
+    const experiments = [{ uid: 'u1', kind: 'PodChaos', namespace: 'n', name: 'x', created_at: '2026-11-26T08:00:00Z', status: 'running' }];
+    const events = [ev(2, 'Recovered', '2026-11-26T10:00:00Z'), ev(1, 'Applied', '2026-11-26T10:05:00Z'), ev(3, 'Deleted', '2026-11-26T09:00:00Z')];
+    const [r] = mapChaosMesh({ ...empty, experiments, events }, undefined);
     expect(r).toMatchObject({ start: at('2026-11-26T10:05:00Z'), end: undefined, status: 'running' });
+  });
+
+  it('never leaves a run that is no longer live open: it ends at its last event, status unknown', () => {
+    const [r] = mapChaosMesh({ ...empty, events: [ev(1, 'Applied', '2026-11-26T10:00:00Z'), ev(2, 'Updated', '2026-11-26T10:01:00Z')] }, undefined);
+    expect(r).toMatchObject({ start: at('2026-11-26T10:00:00Z'), end: at('2026-11-26T10:01:00Z'), status: 'unknown' });
   });
 
   it('clamps an end before the start to the start', () => {

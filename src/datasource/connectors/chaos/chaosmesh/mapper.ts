@@ -100,6 +100,10 @@ function experimentRun(uid: string, evs: Parsed[], exp: CmExperiment | undefined
     // A run that failed to inject is not live until now: it ended when it failed.
     end = [...evs].reverse().find((x) => x.e.reason === 'Failed')?.time ?? start;
   }
+  if (!exp && end === undefined) {
+    // Not among the live experiments, so it is over; with no end event we only know it ended after its last event.
+    end = Math.max(start, evs[evs.length - 1]?.time ?? start);
+  }
   return {
     source: 'chaosmesh',
     id: uid,
@@ -118,7 +122,7 @@ function experimentRun(uid: string, evs: Parsed[], exp: CmExperiment | undefined
 
 function archivedStatus(evs: Parsed[], end: number | undefined): ChaosStatus {
   if (end === undefined) {
-    return evs.some((x) => START.has(x.e.reason ?? '')) ? 'running' : 'unknown';
+    return 'unknown';
   }
   const reasons = new Set(evs.map((x) => x.e.reason));
   if (reasons.has('TimeUp') || reasons.has('Recovered')) {

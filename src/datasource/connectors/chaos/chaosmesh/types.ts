@@ -50,3 +50,32 @@ export interface CmPayload {
   archives: CmArchive[];
   workflows: CmWorkflow[];
 }
+
+/** `GET /api/experiments/{uid}` and `/api/archives/{uid}`: the object as applied, with labels and selector. */
+export interface CmDetail {
+  uid?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  created_at?: string;
+  status?: string;
+  kube_object?: {
+    apiVersion?: string;
+    kind?: string;
+    metadata?: { name?: string; namespace?: string; labels?: Record<string, string> | null; annotations?: Record<string, string> | null };
+    spec?: CmSpec | null;
+  } | null;
+}
+
+/** The part of a chaos spec that says what it hits (PodSelectorSpec; NetworkChaos adds `target`). */
+export interface CmSpec {
+  selector?: CmSelector | null;
+  target?: { selector?: CmSelector | null } | null;
+  [key: string]: unknown;
+}
+
+export interface CmSelector {
+  namespaces?: string[] | null;
+  labelSelectors?: Record<string, string> | null;
+  pods?: Record<string, string[]> | null;
+}
