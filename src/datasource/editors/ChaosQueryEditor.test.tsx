@@ -3,6 +3,11 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { ChaosAnnotationEditor, ChaosQueryEditor } from './ChaosQueryEditor';
 import { FaultlineQuery } from '../types';
 
+// jsdom has no canvas; the combobox measures its option labels with one.
+beforeAll(() => {
+  jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ({ measureText: (t: string) => ({ width: t.length * 7 }), font: '' }) as unknown as CanvasRenderingContext2D);
+});
+
 type AnnotationProps = React.ComponentProps<typeof ChaosAnnotationEditor>;
 type QueryProps = React.ComponentProps<typeof ChaosQueryEditor>;
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import { AnnotationSupport } from '@grafana/data';
-import { InlineField, MultiSelect, Text } from '@grafana/ui';
-import { CHAOS_SOURCES, CHAOS_STATUSES } from '../../model';
+import { InlineField, MultiCombobox, Text } from '@grafana/ui';
+import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
 import { DEFAULT_ANNOTATION_TARGET } from '../connectors/chaos/annotationQuery';
 import type { EditorProps } from '../QueryEditor';
 import { ChaosFilter, FaultlineQuery } from '../types';
@@ -18,22 +18,24 @@ const TEXT_FILTERS: Array<{ key: 'service' | 'namespace' | 'kind' | 'nameRegex' 
 export function ChaosFilterEditor({ filter, onChange }: { filter: ChaosFilter; onChange: (f: ChaosFilter) => void }) {
   return (
     <>
-      <InlineField label="Sources" labelWidth={16}>
-        <MultiSelect
+      <InlineField label="Sources" labelWidth={16} tooltip="Chaos backends to read; empty reads every configured one. A variable such as $source works too.">
+        <MultiCombobox
           width={40}
           placeholder="all configured"
+          createCustomValue
           options={CHAOS_SOURCES.map((s) => ({ label: s, value: s }))}
           value={filter.sources ?? []}
-          onChange={(v) => onChange({ ...filter, sources: v.map((o) => o.value!) })}
+          onChange={(v) => onChange({ ...filter, sources: v.map((o) => o.value as ChaosSource) })}
         />
       </InlineField>
-      <InlineField label="Status" labelWidth={16}>
-        <MultiSelect
+      <InlineField label="Status" labelWidth={16} tooltip="Run statuses to show; empty shows all. A variable such as $status works too.">
+        <MultiCombobox
           width={40}
           placeholder="any"
+          createCustomValue
           options={CHAOS_STATUSES.map((s) => ({ label: s, value: s }))}
           value={filter.status ?? []}
-          onChange={(v) => onChange({ ...filter, status: v.map((o) => o.value!) })}
+          onChange={(v) => onChange({ ...filter, status: v.map((o) => o.value as ChaosStatus) })}
         />
       </InlineField>
       {TEXT_FILTERS.map((f) => (
