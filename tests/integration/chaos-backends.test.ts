@@ -296,6 +296,18 @@ describe('a chaos backend that fails while the others load', () => {
   });
 });
 
+describe('journal caching', () => {
+  it('reads a finished journal once, and a running or unreadable one on every refresh', async () => {
+    const ctx = context();
+    await loadRuns(ctx, { sources: ['chaostoolkit'] });
+    await loadRuns(ctx, { sources: ['chaostoolkit'] });
+    const paths = requests.filter((r) => r.backend === 'ctk').map((r) => r.url);
+    expect(paths.filter((p) => p === '/journals/payments-latency-deviated.json')).toHaveLength(1);
+    expect(paths.filter((p) => p === '/journals/checkout-kill-running.json')).toHaveLength(2);
+    expect(paths.filter((p) => p === '/journals/index.json')).toHaveLength(2);
+  });
+});
+
 describe('configuration', () => {
   it('says that no chaos backend is configured instead of showing an empty table silently', async () => {
     const frame = await query({ queryType: 'experiments' }, { catalogSource: 'backstage' });
