@@ -184,6 +184,13 @@ describe('chaos backends on a real HTTP server', () => {
     // Gremlin three page tokens; journals index + 2 journals + 1 broken.
     expect(requests.filter((r) => r.backend === 'gremlin').map((r) => new URL(r.url, 'http://x').searchParams.get('pageToken'))).toEqual([null, 'eyJwYWdlIjoyfQ==', 'eyJwYWdlIjozfQ==']);
     expect(notices(frame)).toEqual([expect.stringMatching(/^Chaos Toolkit journals: 1 of 3 journals could not be read; first: \/journals\/broken.json: .*HTML page/)]);
+    // The index also lists another origin, a number and a path climbing out with "..": none is requested.
+    expect(requests.filter((r) => r.backend === 'ctk').map((r) => r.url).sort()).toEqual([
+      '/journals/broken.json',
+      '/journals/checkout-kill-running.json',
+      '/journals/index.json',
+      '/journals/payments-latency-deviated.json',
+    ]);
   });
 
   it('pages Litmus runs until the total count, skipping null elements', async () => {

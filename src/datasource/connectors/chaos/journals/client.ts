@@ -37,9 +37,15 @@ async function indexBody(ctx: LoadContext, client: HttpClient, path: string): Pr
   return body;
 }
 
-/** Same-origin absolute URLs become paths; other origins cannot go through the data proxy route. */
+/**
+ * Same-origin absolute URLs become paths; other origins cannot go through the data proxy route, and
+ * `..` segments, which would climb out of the journals URL, are refused.
+ */
 function toPath(entry: string, base: string | undefined): string | undefined {
   const s = entry.trim();
+  if (/(^|\/)\.\.(\/|$)/.test(s)) {
+    return undefined;
+  }
   if (/^https?:\/\//i.test(s)) {
     if (!base || !s.startsWith(base.replace(/\/+$/, ''))) {
       return undefined;
