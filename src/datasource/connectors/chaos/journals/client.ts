@@ -21,8 +21,12 @@ export async function journalPaths(ctx: LoadContext, client: HttpClient): Promis
     throw new InputError('neither a journal index nor a list of journals is set', JOURNALS);
   }
   const listed = journalIndex ? await indexBody(ctx, client, journalIndex) : [];
-  const raw = [...journals, ...listed];
-  const paths = raw.map((p) => (typeof p === 'string' ? toPath(p, journalsUrl) : undefined)).filter((p): p is string => p !== undefined);
+  return indexPaths([...journals, ...listed], journalsUrl);
+}
+
+/** The usable, distinct paths of the configured list and the index entries, in that order. */
+export function indexPaths(raw: unknown[], journalsUrl: string | undefined): string[] {
+  const paths = raw.map((p) => entryPath(p, journalsUrl)).filter((p): p is string => p !== undefined);
   if (raw.length > 0 && paths.length === 0) {
     throw new BadResponseError('the journal index lists no usable paths (expected strings like "/journals/run-1.json")', JOURNALS);
   }
@@ -35,6 +39,18 @@ async function indexBody(ctx: LoadContext, client: HttpClient, path: string): Pr
     throw new BadResponseError(`${path} is not a JSON array of journal paths`, JOURNALS);
   }
   return body;
+}
+
+/** An index entry is a path, or an object naming one (`{"path": …}` or `{"url": …}`), as runners differ. */
+function entryPath(entry: unknown, base: string | undefined): string | undefined {
+  if (typeof entry === 'string') {
+    return toPath(entry, base);
+  }
+  if (entry && typeof entry === 'object') {
+    const { path, url } = entry as { path?: unknown; url?: unknown };
+    return typeof path === 'string' ? toPath(path, base) : typeof url === 'string' ? toPath(url, base) : undefined;
+  }
+  return undefined;
 }
 
 /**
