@@ -1,5 +1,6 @@
 import { MetricFindValue } from '@grafana/data';
 import { InputError } from '../model';
+import { findFlowLabelValues } from './connectors/flow/labelValues';
 import { HandlerContext } from './handlers/context';
 import { FaultlineVariableQuery, VariableKind } from './types';
 
@@ -15,7 +16,7 @@ const FINDERS: Record<VariableKind, VariableFinder> = {
   owners: notYet,
   systems: notYet,
   namespaces: notYet,
-  flowLabelValues: notYet,
+  flowLabelValues: (q, ctx) => findFlowLabelValues(q.label, ctx),
 };
 
 export function findVariableValues(query: FaultlineVariableQuery, ctx: HandlerContext): Promise<MetricFindValue[]> {

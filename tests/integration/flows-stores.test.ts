@@ -1,12 +1,13 @@
 /** @jest-environment node */
 import net from 'node:net';
 import { DataFrame } from '@grafana/data';
-import { BackendError, FlowEdge, TimeoutError } from '../../src/model';
+import { BackendError, FlowEdge, InputError, TimeoutError } from '../../src/model';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
 import { HandlerContext } from '../../src/datasource/handlers/context';
 import { flowsHandler } from '../../src/datasource/handlers/flows';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { FaultlineOptions, FlowQuery } from '../../src/datasource/types';
+import { findVariableValues } from '../../src/datasource/variables';
 import { missingBinaries, Sample, startPrometheus, startVictoriaMetrics, Store } from '../support/promstores';
 
 // History of a small shop, written in Beyla's and Tempo's metric names, ending a minute ago.
@@ -259,8 +260,18 @@ describeStores('flows against real Prometheus and VictoriaMetrics', () => {
     );
     expect(graph.edges.length).toBeGreaterThan(0);
     // A catalog that cannot be read costs the owners, not the graph.
-    expect(notices).toContainEqual(expect.objectContaining({ severity: 'warning', text: expect.stringMatching(/^No owners from the catalog: /) }));
+    expect(notices).toContainEqual(
+      expect.objectContaining({ severity: 'warning', text: expect.stringMatching(/^No owners from the catalog: /) })
+    );
     expect(graph.nodes.every((n) => n.owner === undefined)).toBe(true);
+  });
+
+  each('lists label values for template variables through the metric-find query', async (store) => {
+    const values = await findVariableValues({ kind: 'flowLabelValues', label: 'client' }, ctxFor(store.url));
+    expect(values).toEqual([{ text: 'checkout' }, { text: 'frontend' }, { text: 'user' }]);
+    await expect(
+      findVariableValues({ kind: 'flowLabelValues', label: 'not a label' }, ctxFor(store.url))
+    ).rejects.toThrow(InputError);
   });
 
   each('finds no series for a preset whose metrics the store lacks, and says so', async (store) => {

@@ -53,11 +53,13 @@ function ebpfPreset(prefix: 'beyla' | 'obi'): PresetDef {
   const d = end('dst');
   return {
     label: prefix === 'beyla' ? 'Beyla network flows' : 'OpenTelemetry eBPF (OBI) network flows',
-    description: `${prefix}_network_flow_bytes_total and ${prefix}_network_inter_zone_bytes_total`,
+    description: `${prefix}_network_flow_bytes_total, ${prefix}_network_inter_zone_bytes_total, ${prefix}_stat_tcp_retransmits_total`,
     primary: 'bytes',
     measures: [
       { measure: 'bytes', kind: 'counter', metric: `${prefix}_network_flow_bytes_total` },
       { measure: 'interZoneBytes', kind: 'counter', metric: `${prefix}_network_inter_zone_bytes_total` },
+      // TCP stats (the `stats` feature): absent unless enabled, which only leaves the field out.
+      { measure: 'retransmits', kind: 'counter', metric: `${prefix}_stat_tcp_retransmits_total` },
     ],
     groupings: {
       workload: both(
