@@ -1,7 +1,16 @@
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import type { Configuration } from 'webpack';
 import { merge } from 'webpack-merge';
+import { copyFilePatterns } from './.config/bundler/copyFiles';
 import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
+
+// The scaffold copies every src/**/*.json into dist/ (plugin.json files, dashboards). Test fixtures
+// are JSON too and must not ship: narrow that one pattern.
+for (const pattern of copyFilePatterns) {
+  if (pattern.from === '**/*.json') {
+    Object.assign(pattern, { globOptions: { ignore: ['**/fixtures/**', '**/__fixtures__/**', '**/testdata/**'] } });
+  }
+}
 
 // The scaffold copies only the root img/; nested plugins (data source, panels) carry their own logos.
 const config = async (env: Env): Promise<Configuration> => {

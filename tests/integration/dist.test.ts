@@ -64,6 +64,10 @@ describe('the built dist/', () => {
     expect(paths).toEqual(expect.arrayContaining(['datasource/plugin.json', 'panels/flowgraph/plugin.json', 'panels/ownership/plugin.json']));
   });
 
+  it('ships no test fixtures', () => {
+    expect(filesBelow(dist).filter((f) => /(^|\/)(fixtures|__fixtures__|testdata)\//.test(path.relative(dist, f)))).toEqual([]);
+  });
+
   it('contains no secret from the provisioning files', () => {
     const secrets = provisionedSecrets();
     expect(secrets.length).toBeGreaterThan(0);
