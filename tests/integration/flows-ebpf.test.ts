@@ -149,7 +149,7 @@ describe('flow table (the exporter’s aggregation of bpftrace lines)', () => {
       'T'
     );
     // bpftrace prints map keys signed: the same socket as a negative number.
-    lines(table, `@tx[${BigInt.asIntN(64, 100n)}]: 500`, '@tx[200]: 70', '@rt[100]: 2', 'T', 'T');
+    lines(table, `@tx[${BigInt.asIntN(64, BigInt(100))}]: 500`, '@tx[200]: 70', '@rt[100]: 2', 'T', 'T');
     const m = table.metrics();
     expect(flowBytes(m, 'beyla_network_flow_bytes_total', 'alpha', 'beta')).toBe(500);
     expect(flowBytes(m, 'beyla_network_flow_bytes_total', 'beta', 'alpha')).toBe(70);
