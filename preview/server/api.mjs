@@ -17,8 +17,12 @@ async function readBody(req) {
   return text ? JSON.parse(text) : {};
 }
 
-/** Every dashboard JSON in the folder, keyed by uid (or file name when it has none). */
-export function readDashboards(dir) {
+/** Every dashboard JSON in the folders, keyed by uid (or file name when it has none). */
+export function readDashboards(dirs) {
+  return [dirs].flat().flatMap((dir) => readDashboardDir(dir));
+}
+
+function readDashboardDir(dir) {
   if (!fs.existsSync(dir)) {
     return [];
   }

@@ -2,7 +2,23 @@
 // plugins, the module loader, and the pages. Code splitting keeps one copy of React and @grafana/*
 // across the pages, which is what makes `instanceof PanelPlugin` hold for a loaded plugin.
 import * as esbuild from 'esbuild';
+import fs from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * @grafana/scenes 8.19 imports `defaultOptions` from @grafana/schema's table panel types, which
+ * schema 12.4 no longer exports. Webpack (Grafana's bundler) leaves such an import undefined;
+ * esbuild refuses it, so the preview adds the binding with the value webpack would give it.
+ */
+const missingSchemaExport = {
+  name: 'missing-schema-export',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]table[\\/]panelcfg[\\/]x[\\/]types\.gen\.mjs$/ }, async (args) => {
+      const source = await fs.readFile(args.path, 'utf8');
+      return { contents: /\bdefaultOptions\b/.test(source) ? source : `${source}\nexport const defaultOptions = undefined;\n`, loader: 'js' };
+    });
+  },
+};
 
 const MIME = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
 
@@ -22,6 +38,7 @@ export async function buildBrowserBundle({ root, entries, minify = true }) {
     minify,
     sourcemap: false,
     logLevel: 'silent',
+    plugins: [missingSchemaExport],
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'file', '.woff2': 'file', '.ttf': 'file' },

@@ -17,7 +17,7 @@ const PAGES = { '/smoke': { entry: 'smoke.js', title: 'Faultline plugin smoke pa
 const SHELL = { entry: 'shell/main.js', title: 'Faultline preview' };
 
 /**
- * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, dashboardsDir?: string,
+ * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, extraDashboardsDir?: string,
  *   env?: Record<string,string> }} options
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
@@ -26,7 +26,7 @@ export async function startPreview(options = {}) {
   const host = options.host ?? '127.0.0.1';
   const distDir = path.join(root, 'dist');
   const provisioningDir = options.provisioningDir ?? path.join(root, 'provisioning');
-  const dashboardsDir = options.dashboardsDir ?? path.join(root, 'src', 'dashboards');
+  const dashboardsDir = [path.join(root, 'src', 'dashboards'), ...[options.extraDashboardsDir ?? []].flat()];
   const iconsDir = path.join(root, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
 
   const plugins = readBuiltPlugins(distDir);
@@ -56,7 +56,8 @@ export async function startPreview(options = {}) {
           return;
         }
       } else if (pathname.startsWith('/public/build/img/icons/')) {
-        if (serveFile(res, iconsDir, pathname.slice('/public/build/img/icons/'.length))) {
+        const icon = pathname.slice('/public/build/img/icons/'.length);
+        if (serveFile(res, iconsDir, icon) || serveFile(res, path.join(root, 'preview', 'public', 'icons'), icon)) {
           return;
         }
       } else if (await handleProxy(req, res, ctx)) {

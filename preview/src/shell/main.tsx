@@ -1,0 +1,59 @@
+/**
+ * The preview's dashboard shell: Grafana's runtime services, a router over Grafana's own history
+ * (locationService, which scenes' URL sync uses), dashboards from src/dashboards and the app pages.
+ */
+import '../boot';
+import React, { useLayoutEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Link, Route, Router, Routes } from 'react-router-dom';
+import { ThemeContext } from '@grafana/data';
+import { config, locationService, LocationServiceProvider } from '@grafana/runtime';
+import { AppRootPage } from './AppRootPage';
+import { DashboardList } from './DashboardList';
+import { DashboardPage } from './DashboardPage';
+import { applyGlobalStyles } from './globalStyles';
+import { registerServices } from './services';
+
+registerServices();
+applyGlobalStyles(config.theme2);
+
+function HistoryRouter({ children }: { children: React.ReactNode }) {
+  const history = locationService.getHistory();
+  const [location, setLocation] = useState(history.location);
+  useLayoutEffect(() => history.listen((l: typeof history.location) => setLocation(l)), [history]);
+  return (
+    <Router location={location} navigator={history}>
+      <LocationServiceProvider service={locationService}>{children}</LocationServiceProvider>
+    </Router>
+  );
+}
+
+function Shell() {
+  const theme = config.theme2;
+  return (
+    <ThemeContext.Provider value={theme}>
+      <HistoryRouter>
+        <header data-testid="preview-header" style={{ display: 'flex', gap: 16, alignItems: 'center', padding: theme.spacing(1, 2), borderBottom: `1px solid ${theme.colors.border.weak}` }}>
+          <img src="/public/plugins/faultline-app/img/logo.svg" alt="" width={24} height={24} />
+          <strong>Faultline preview</strong>
+          <span style={{ color: theme.colors.text.secondary }}>the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own</span>
+          <nav style={{ marginLeft: 'auto', display: 'flex', gap: 16 }}>
+            <Link to="/">Dashboards</Link>
+            <Link to="/a/faultline-app/home">Faultline app</Link>
+          </nav>
+        </header>
+        <main style={{ padding: theme.spacing(2) }}>
+          <Routes>
+            <Route path="/" element={<DashboardList />} />
+            <Route path="/d/:uid/*" element={<DashboardPage />} />
+            <Route path="/a/:pluginId/*" element={<AppRootPage />} />
+            <Route path="*" element={<DashboardList />} />
+          </Routes>
+        </main>
+      </HistoryRouter>
+    </ThemeContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Shell />);
+document.body.dataset.ready = 'true';
