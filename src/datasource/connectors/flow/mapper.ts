@@ -19,27 +19,47 @@ export interface MapStats {
   unattributedInterZoneBytes: number;
 }
 
-interface EdgeAcc {
-  edge: FlowEdge;
-  totals: Partial<Record<Measure, number>>;
-  /** The edge's series disagree about the source (s) or target (t) zone. */
-  sMixed: boolean;
-  tMixed: boolean;
-}
-
-const COUNTER_FIELD: Record<Exclude<Measure, 'latencyP95' | 'bytes' | 'interZoneBytes'>, keyof FlowEdge> = {
-  requests: 'requestRate',
-  errors: 'errorRate',
-  retransmits: 'retransmitRate',
-  drops: 'dropRate',
-  resets: 'resetRate',
-  flows: 'flowRate',
-};
-
 /** The edge key used by maps, diffs and frame ids. */
 export function edgeKey(source: string, target: string): string {
   return `${source}->${target}`;
 }
+
+// 100,000 series arrive per query: nodes and edges are found through maps keyed by the label
+// strings themselves (no per-series string building) and accumulate in fixed-shape records.
+class NodeAcc {
+  zoneMixed = false;
+  /** Edges from this node, by target id. */
+  out = new Map<string, EdgeAcc>();
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly namespace: string | undefined,
+    public zone: string | undefined
+  ) {}
+}
+
+class EdgeAcc {
+  bytes: number | undefined = undefined;
+  interZone = 0;
+  crossZone = 0;
+  requests: number | undefined = undefined;
+  errors: number | undefined = undefined;
+  retransmits: number | undefined = undefined;
+  drops: number | undefined = undefined;
+  resets: number | undefined = undefined;
+  flows: number | undefined = undefined;
+  latency: number | undefined = undefined;
+  sMixed = false;
+  tMixed = false;
+  constructor(
+    readonly source: string,
+    readonly target: string,
+    readonly sourceZone: string | undefined,
+    readonly targetZone: string | undefined
+  ) {}
+}
+
+type Counter = 'bytes' | 'requests' | 'errors' | 'retransmits' | 'drops' | 'resets' | 'flows';
 
 /**
  * Turns the instant vectors of a preset's measures into one graph: series that name the same
@@ -52,8 +72,7 @@ export function mapFlowGraph(
   rangeSeconds: number
 ): { graph: FlowGraph; stats: MapStats } {
   const stats: MapStats = { series: 0, missingLabels: 0, nonFinite: 0, selfLoops: 0, unattributedInterZoneBytes: 0 };
-  const edges = new Map<string, EdgeAcc>();
-  const nodes = new Map<string, FlowNodeInfo & { zoneMixed?: boolean }>();
+  const nodes = new Nodes();
   const src = endReader(grouping.source);
   const dst = endReader(grouping.target);
 
@@ -84,96 +103,94 @@ export function mapFlowGraph(
         }
         continue;
       }
-      const sNs = src.namespace(metric);
-      const tNs = dst.namespace(metric);
-      const sId = sNs && sNs !== s ? `${sNs}/${s}` : s;
-      const tId = tNs && tNs !== t ? `${tNs}/${t}` : t;
-      if (sId === tId) {
+      const sZone = src.zone(metric);
+      const tZone = dst.zone(metric);
+      const sNode = nodes.get(s, src.namespace(metric), sZone);
+      const tNode = nodes.get(t, dst.namespace(metric), tZone);
+      if (sNode === tNode) {
         stats.selfLoops++;
         continue;
       }
-      const sZone = src.zone(metric);
-      const tZone = dst.zone(metric);
-      noteNode(nodes, sId, s, sNs, sZone);
-      noteNode(nodes, tId, t, tNs, tZone);
-      const key = edgeKey(sId, tId);
-      let acc = edges.get(key);
-      if (!acc) {
-        acc = {
-          edge: { source: sId, target: tId, sourceZone: sZone, targetZone: tZone },
-          totals: {},
-          sMixed: false,
-          tMixed: false,
-        };
-        edges.set(key, acc);
+      let e = sNode.out.get(tNode.id);
+      if (!e) {
+        e = new EdgeAcc(sNode.id, tNode.id, sZone, tZone);
+        sNode.out.set(tNode.id, e);
       } else {
-        acc.sMixed ||= acc.edge.sourceZone !== sZone;
-        acc.tMixed ||= acc.edge.targetZone !== tZone;
+        e.sMixed ||= e.sourceZone !== sZone;
+        e.tMixed ||= e.targetZone !== tZone;
       }
       if (measure === 'latencyP95') {
         // Quantiles of different series cannot be summed: keep the worst.
-        acc.edge.latencyP95 = Math.max(acc.edge.latencyP95 ?? 0, value);
-        continue;
-      }
-      acc.totals[measure] = (acc.totals[measure] ?? 0) + value;
-      if (measure === 'bytes' && sZone && tZone && sZone !== tZone) {
-        acc.edge.crossZoneBytesTotal = (acc.edge.crossZoneBytesTotal ?? 0) + value;
+        e.latency = e.latency === undefined || value > e.latency ? value : e.latency;
+      } else if (measure === 'interZoneBytes') {
+        e.interZone += value;
+      } else {
+        e[measure as Counter] = (e[measure as Counter] ?? 0) + value;
+        if (measure === 'bytes' && sZone && tZone && sZone !== tZone) {
+          e.crossZone += value;
+        }
       }
     }
   }
-  return { graph: { nodes: finishNodes(nodes), edges: finishEdges(edges, rangeSeconds) }, stats };
+  return { graph: nodes.finish(rangeSeconds > 0 ? rangeSeconds : 1), stats };
 }
 
-function finishEdges(edges: Map<string, EdgeAcc>, rangeSeconds: number): FlowEdge[] {
-  const out: FlowEdge[] = [];
-  const secs = rangeSeconds > 0 ? rangeSeconds : 1;
-  for (const { edge, totals, sMixed, tMixed } of edges.values()) {
-    if (totals.bytes !== undefined) {
-      edge.bytesTotal = totals.bytes;
-      edge.bytesRate = totals.bytes / secs;
+class Nodes {
+  /** name -> namespace ('' when none) -> node */
+  private readonly byName = new Map<string, Map<string, NodeAcc>>();
+  private readonly all: NodeAcc[] = [];
+
+  get(name: string, namespace: string | undefined, zone: string | undefined): NodeAcc {
+    let byNs = this.byName.get(name);
+    if (!byNs) {
+      byNs = new Map();
+      this.byName.set(name, byNs);
     }
+    const ns = namespace ?? '';
+    let n = byNs.get(ns);
+    if (!n) {
+      n = new NodeAcc(ns && ns !== name ? `${ns}/${name}` : name, name, namespace, zone);
+      byNs.set(ns, n);
+      this.all.push(n);
+    } else if (n.zone !== zone) {
+      n.zoneMixed = true;
+    }
+    return n;
+  }
+
+  finish(secs: number): FlowGraph {
+    const nodes: FlowNodeInfo[] = [];
+    const edges: FlowEdge[] = [];
+    for (const n of this.all) {
+      nodes.push({ id: n.id, title: n.title, namespace: n.namespace, zone: n.zoneMixed ? undefined : n.zone });
+      for (const e of n.out.values()) {
+        edges.push(toEdge(e, secs));
+      }
+    }
+    return { nodes, edges };
+  }
+}
+
+const rate = (total: number | undefined, secs: number) => (total === undefined ? undefined : total / secs);
+
+function toEdge(e: EdgeAcc, secs: number): FlowEdge {
+  return {
+    source: e.source,
+    target: e.target,
+    sourceZone: e.sMixed ? undefined : e.sourceZone,
+    targetZone: e.tMixed ? undefined : e.targetZone,
+    bytesTotal: e.bytes,
+    bytesRate: rate(e.bytes, secs),
     // The inter-zone metric is the exporter's own judgement of zones: it wins over comparing labels.
-    if (totals.interZoneBytes) {
-      edge.crossZoneBytesTotal = totals.interZoneBytes;
-    }
-    for (const m of Object.keys(COUNTER_FIELD) as Array<keyof typeof COUNTER_FIELD>) {
-      const total = totals[m];
-      if (total !== undefined) {
-        (edge[COUNTER_FIELD[m]] as number) = total / secs;
-      }
-    }
-    if (sMixed) {
-      edge.sourceZone = undefined;
-    }
-    if (tMixed) {
-      edge.targetZone = undefined;
-    }
-    out.push(edge);
-  }
-  return out;
-}
-
-function noteNode(
-  nodes: Map<string, FlowNodeInfo & { zoneMixed?: boolean }>,
-  id: string,
-  title: string,
-  namespace: string | undefined,
-  zone: string | undefined
-) {
-  const n = nodes.get(id);
-  if (!n) {
-    nodes.set(id, { id, title, namespace, zone });
-  } else if (zone !== n.zone) {
-    n.zoneMixed = true;
-  }
-}
-
-function finishNodes(nodes: Map<string, FlowNodeInfo & { zoneMixed?: boolean }>): FlowNodeInfo[] {
-  const out: FlowNodeInfo[] = [];
-  for (const { zoneMixed, ...n } of nodes.values()) {
-    out.push(zoneMixed ? { ...n, zone: undefined } : n);
-  }
-  return out;
+    crossZoneBytesTotal: e.interZone > 0 ? e.interZone : e.crossZone > 0 ? e.crossZone : undefined,
+    requestRate: rate(e.requests, secs),
+    errorRate: rate(e.errors, secs),
+    retransmitRate: rate(e.retransmits, secs),
+    dropRate: rate(e.drops, secs),
+    resetRate: rate(e.resets, secs),
+    flowRate: rate(e.flows, secs),
+    latencyP95: e.latency,
+  };
 }
 
 type Reader = (metric: Record<string, string>) => string | undefined;
