@@ -56,3 +56,33 @@ export function keyColor(key: string, series: string[]): string {
   }
   return series[(h >>> 0) % series.length];
 }
+
+function rgb(color: string): [number, number, number, number] | undefined {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(color);
+  if (hex) {
+    const h = hex[1].length === 3 ? hex[1].replace(/./g, '$&$&') : hex[1];
+    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16), h.length === 8 ? parseInt(h.slice(6, 8), 16) / 255 : 1];
+  }
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+))?\s*\)$/i.exec(color);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : undefined;
+}
+
+const mixed = new Map<string, string>();
+
+/** `color` at `alpha` over `background`, as one opaque colour (cached: a frame asks thousands of times). */
+export function mix(color: string, background: string, alpha: number): string {
+  const key = `${color}|${background}|${alpha}`;
+  let out = mixed.get(key);
+  if (out === undefined) {
+    const a = rgb(color);
+    const b = rgb(background);
+    if (!a || !b) {
+      out = color;
+    } else {
+      const t = alpha * a[3];
+      out = `rgb(${[0, 1, 2].map((i) => Math.round(a[i] * t + b[i] * (1 - t))).join(',')})`;
+    }
+    mixed.set(key, out);
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import type { Colors } from './colors';
+import { type Colors, mix } from './colors';
 import type { Scene } from './scene';
 import { edgesIn, nodesIn } from './spatial';
 import { type View, visibleWorld } from './viewport';
@@ -11,7 +11,7 @@ export interface DrawStats {
 }
 
 /** Level of detail: beyond these counts labels and arrows would be unreadable and slow. */
-export const LOD = { labelMaxNodes: 1500, labelMinRadius: 5, arrowMaxEdges: 4000, arrowMinZoom: 0.35, dotRadius: 1.2 };
+export const LOD = { labelMaxNodes: 1500, labelMinRadius: 5, arrowMaxEdges: 2500, arrowMinZoom: 0.35, dotRadius: 1.2, hairlineEdges: 2000 };
 
 function bucket<K>(map: Map<K, number[]>, key: K, v: number) {
   const list = map.get(key);
@@ -32,18 +32,23 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: Scene, v: View, w: n
   const nodes = nodesIn(s.index, world).filter((i) => s.visible[i]);
   const arrows = edges.length <= LOD.arrowMaxEdges && v.k >= LOD.arrowMinZoom;
   const widthScale = Math.min(1.5, Math.max(0.3, v.k));
+  // Software rasterisers stroke 1 px lines on a fast path; wider ones cost several times more.
+  const hairlines = edges.length > LOD.hairlineEdges;
   const buckets = new Map<string, number[]>();
   for (const k of edges) {
     const st = s.styles;
-    bucket(buckets, `${st.edgeDim[k]}|${st.edgeColor[k]}|${Math.round(st.edgeWidth[k] * widthScale * 2) / 2}|${st.edgeDash[k]}`, k);
+    const width = hairlines && st.edgeDim[k] ? 1 : Math.max(1, Math.round(st.edgeWidth[k] * widthScale * 2) / 2);
+    bucket(buckets, `${st.edgeDim[k]}|${st.edgeColor[k]}|${hairlines && !st.edgeLabel.has(k) ? 1 : width}|${st.edgeDash[k]}`, k);
   }
   // Dimmed buckets first so emphasised edges draw on top.
   const keys = [...buckets.keys()].sort();
   for (const key of keys) {
     const [dim, color, width, dash] = key.split('|');
-    ctx.globalAlpha = dim === '1' ? 0.2 : 0.85;
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
+    // Opaque colours pre-mixed with the background: alpha blending of thousands of lines is slow.
+    const mixed = mix(color, c.background, dim === '1' ? 0.2 : 0.85);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = mixed;
+    ctx.fillStyle = mixed;
     ctx.lineWidth = Math.max(0.5, Number(width));
     ctx.setLineDash(dash === '1' ? [4, 4] : []);
     ctx.beginPath();

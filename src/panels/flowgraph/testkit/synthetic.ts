@@ -23,7 +23,7 @@ export interface SyntheticOptions {
 
 /**
  * A service estate shaped like real ones: namespaces of 10-60 services owned by one team, most
- * calls inside a namespace and towards "lower" services, a few across, one chaos run, some diff.
+ * calls inside a namespace, most others to three shared platform namespaces, one chaos run, some diff.
  */
 export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: SyntheticOptions): DataFrame[] {
   const r = rng(seed);
@@ -52,10 +52,11 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
   const m = Math.round(n * edgesPerNode);
   for (let k = 0, tries = 0; k < m && tries < m * 5; tries++) {
     const a = Math.floor(r() * n);
-    const local = r() < 0.8;
-    const nsNo = Number(ns[a].slice(3));
-    const lo = local ? nsStart[nsNo] : 0;
-    const hi = local ? (nsStart[nsNo + 1] ?? n) : n;
+    const dice = r();
+    // 85% of calls stay in the namespace; most others go to the shared platform namespaces.
+    const nsNo = dice < 0.85 ? Number(ns[a].slice(3)) : dice < 0.97 ? Math.floor(r() * Math.min(3, nsStart.length)) : -1;
+    const lo = nsNo >= 0 ? nsStart[nsNo] : 0;
+    const hi = nsNo >= 0 ? (nsStart[nsNo + 1] ?? n) : n;
     const b = lo + Math.floor(r() * (hi - lo));
     const key = `${a}->${b}`;
     if (a === b || seen.has(key)) {
