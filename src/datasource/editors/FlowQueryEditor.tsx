@@ -1,10 +1,19 @@
 import React from 'react';
-import { InlineField, InlineSwitch, Select } from '@grafana/ui';
+import { Combobox, InlineField, InlineSwitch } from '@grafana/ui';
 import type { EditorProps } from '../QueryEditor';
-import { FLOW_GROUPINGS, FLOW_PRESETS, FlowQuery } from '../types';
+import { PRESETS } from '../connectors/flow/presets';
+import { FLOW_GROUPINGS, FLOW_PRESETS, FlowPreset, FlowQuery } from '../types';
 import { TextFilter } from './TextFilter';
 
 const DEFAULT_FLOWS: FlowQuery = { preset: 'beyla', grouping: 'workload', joinOwners: true, joinChaos: true };
+
+const PRESET_OPTIONS = FLOW_PRESETS.map((p: FlowPreset) =>
+  p === 'custom'
+    ? { value: p, label: 'Custom PromQL', description: 'Any PromQL plus the names of its source and target labels' }
+    : { value: p, label: PRESETS[p].label, description: PRESETS[p].description }
+);
+
+const GROUPING_OPTIONS = FLOW_GROUPINGS.map((g) => ({ value: g, label: g }));
 
 export function FlowQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
   const flows = { ...DEFAULT_FLOWS, ...query.flows };
@@ -12,23 +21,73 @@ export function FlowQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
     onChange({ ...query, flows: { ...flows, ...patch } });
     onRunQuery();
   };
+  // A dashboard variable (`$preset`) is a valid preset too: keep it selectable.
+  const presetOptions = PRESET_OPTIONS.some((o) => o.value === flows.preset)
+    ? PRESET_OPTIONS
+    : [...PRESET_OPTIONS, { value: flows.preset, label: flows.preset, description: 'template variable' }];
   return (
     <>
       <InlineField label="Preset" labelWidth={16}>
-        <Select width={40} options={FLOW_PRESETS.map((p) => ({ label: p, value: p }))} value={flows.preset} onChange={(v) => set({ preset: v.value! })} />
+        <Combobox
+          width={40}
+          options={presetOptions}
+          value={flows.preset}
+          createCustomValue
+          onChange={(v) => set({ preset: v.value as FlowPreset })}
+        />
       </InlineField>
-      <InlineField label="Group by" labelWidth={16}>
-        <Select width={40} options={FLOW_GROUPINGS.map((p) => ({ label: p, value: p }))} value={flows.grouping} onChange={(v) => set({ grouping: v.value! })} />
+      <InlineField
+        label="Group by"
+        labelWidth={16}
+        tooltip="Presets without labels for a level fall back to workload and say so"
+      >
+        <Combobox
+          width={40}
+          options={GROUPING_OPTIONS}
+          value={flows.grouping}
+          onChange={(v) => set({ grouping: v.value })}
+        />
       </InlineField>
-      <TextFilter label="Matchers" placeholder='k8s_src_namespace="$namespace"' value={flows.matchers} onCommit={(v) => set({ matchers: v })} />
+      {flows.preset !== 'custom' && (
+        <TextFilter
+          label="Matchers"
+          placeholder='k8s_src_namespace="$namespace"'
+          tooltip="Label matchers added to every preset query"
+          value={flows.matchers}
+          onCommit={(v) => set({ matchers: v })}
+        />
+      )}
       {flows.preset === 'custom' && (
         <>
-          <TextFilter label="PromQL" placeholder="sum by (src, dst) (rate(my_bytes_total[$__rate_interval]))" value={flows.customQuery} onCommit={(v) => set({ customQuery: v })} />
+          <TextFilter
+            label="PromQL"
+            placeholder="sum by (src, dst) (rate(my_bytes_total[$__rate_interval]))"
+            tooltip="One value per edge, per second; $__rate_interval and $__range are filled in"
+            value={flows.customQuery}
+            onCommit={(v) => set({ customQuery: v })}
+          />
           <TextFilter label="Source label" value={flows.sourceLabel} onCommit={(v) => set({ sourceLabel: v })} />
           <TextFilter label="Target label" value={flows.targetLabel} onCommit={(v) => set({ targetLabel: v })} />
         </>
       )}
-      <TextFilter label="Compare with" placeholder="1h, 1d (empty: no diff)" value={flows.compareWith} onCommit={(v) => set({ compareWith: v })} />
+      <TextFilter
+        label="Compare with"
+        placeholder="1h, 1d (empty: no diff)"
+        tooltip="Mark new, vanished and changed edges against the range this long ago"
+        value={flows.compareWith}
+        onCommit={(v) => set({ compareWith: v })}
+      />
+      {flows.compareWith && (
+        <TextFilter
+          label="Change above"
+          placeholder="0.5 (= 50 %)"
+          tooltip="Relative change of an edge's main rate that counts as changed"
+          value={flows.diffThreshold !== undefined ? String(flows.diffThreshold) : ''}
+          onCommit={(v) =>
+            set({ diffThreshold: v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Math.max(0, Number(v)) })
+          }
+        />
+      )}
       <InlineField label="Owners" labelWidth={16} tooltip="Join owners from the catalog">
         <InlineSwitch value={flows.joinOwners} onChange={(e) => set({ joinOwners: e.currentTarget.checked })} />
       </InlineField>
