@@ -1,13 +1,39 @@
 import { InputError, Ownership } from '../../../model';
 import { HandlerContext } from '../../handlers/context';
+import { CatalogSource } from '../../types';
+import { loadBackstage } from './backstage';
+import { cached } from './cache';
+import { CatalogLoadContext } from './context';
+import { loadCatalogFiles } from './files';
+import { loadOpsLevel } from './opslevel';
+
+/** Catalog data changes slowly: five minutes unless the data source says otherwise. */
+export const DEFAULT_TTL_SECONDS = 300;
+
+const LOADERS: Record<Exclude<CatalogSource, 'none'>, (ctx: CatalogLoadContext) => Promise<Ownership[]>> = {
+  backstage: (ctx) => loadBackstage(ctx),
+  'catalog-files': (ctx) => loadCatalogFiles(ctx),
+  opslevel: (ctx) => loadOpsLevel(ctx),
+};
 
 /**
  * Every service of the configured catalog, normalized and cached for the configured TTL.
  * Used by the catalog queries and by every join (flow owners, scorecards, app pages).
  */
-export async function loadServices(ctx: HandlerContext): Promise<Ownership[]> {
-  if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
+export async function loadServices(ctx: HandlerContext | CatalogLoadContext): Promise<Ownership[]> {
+  const source = ctx.settings.catalogSource;
+  if (!source || source === 'none') {
     return [];
   }
-  throw new InputError(`the ${ctx.settings.catalogSource} catalog is not available in this build`, 'Service catalog');
+  const load = LOADERS[source];
+  if (!load) {
+    throw new InputError(`unknown catalog source "${String(source)}"; pick Backstage, catalog files or OpsLevel in the data source settings`, 'Service catalog');
+  }
+  const s = ctx.settings;
+  // Settings are part of the key: editing the URL or the annotation keys must not serve stale data.
+  const key = `catalog:${JSON.stringify([source, s.backstageUrl, s.catalogFilesUrl, s.catalogFiles, s.opslevelUrl, s.annotationKeys])}`;
+  const ttlMs = (s.cacheTtlSeconds ?? DEFAULT_TTL_SECONDS) * 1000;
+  // A shared (cached) load must not be cancelled by the first panel's signal: others wait on it.
+  const signal = ctx.cache && ttlMs > 0 ? undefined : ctx.signal;
+  return cached(ctx.cache, key, ttlMs, () => load({ settings: s, transport: ctx.transport, signal }));
 }

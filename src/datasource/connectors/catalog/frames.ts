@@ -1,0 +1,55 @@
+import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
+import { FRAME_NAMES, Ownership, OwnershipFieldName as F } from '../../../model';
+
+type Column = [name: string, type: FieldType, get: (o: Ownership) => unknown, displayName?: string];
+
+/**
+ * The columns of the `services` and `ownership` frames. Links, contacts and missing fields ride as
+ * JSON text so Grafana's table can show them and the ownership panel can read them back; the
+ * panel, not the frame, decides what becomes a link.
+ */
+const COLUMNS: Column[] = [
+  [F.service, FieldType.string, (o) => o.service, 'Service'],
+  [F.owner, FieldType.string, (o) => o.owner ?? '', 'Owner'],
+  [F.team, FieldType.string, (o) => o.team ?? '', 'Team'],
+  [F.system, FieldType.string, (o) => o.system ?? '', 'System'],
+  [F.tier, FieldType.string, (o) => o.tier ?? '', 'Tier'],
+  [F.lifecycle, FieldType.string, (o) => o.lifecycle ?? '', 'Lifecycle'],
+  [F.onCall, FieldType.string, (o) => o.onCall?.title ?? '', 'On-call'],
+  [F.onCallUrl, FieldType.string, (o) => o.onCall?.url ?? ''],
+  [F.chat, FieldType.string, (o) => json(o.chat)],
+  [F.runbook, FieldType.string, (o) => json(o.runbook)],
+  [F.repo, FieldType.string, (o) => json(o.repo)],
+  [F.docs, FieldType.string, (o) => json(o.docs)],
+  [F.namespace, FieldType.string, (o) => o.namespace ?? '', 'Namespace'],
+  [F.title, FieldType.string, (o) => o.title ?? ''],
+  [F.description, FieldType.string, (o) => o.description ?? '', 'Description'],
+  [F.ownerRef, FieldType.string, (o) => o.ownerRef ?? ''],
+  [F.contacts, FieldType.string, (o) => JSON.stringify(o.contacts)],
+  [F.links, FieldType.string, (o) => JSON.stringify(o.links)],
+  [F.tags, FieldType.string, (o) => o.tags.join(', '), 'Tags'],
+  [F.missing, FieldType.string, (o) => o.missing.map((m) => m.hint).join('\n'), 'Missing'],
+  [F.source, FieldType.string, (o) => o.source],
+  [F.ref, FieldType.string, (o) => o.ref],
+];
+
+/** Columns a Grafana table should not show by default: the ownership panel reads them. */
+const HIDDEN = new Set<string>([F.onCallUrl, F.chat, F.runbook, F.repo, F.docs, F.title, F.ownerRef, F.contacts, F.links, F.source, F.ref]);
+
+export function ownershipFrame(services: Ownership[], name: string = FRAME_NAMES.ownership, refId?: string): DataFrame {
+  return createDataFrame({
+    name,
+    refId,
+    meta: { preferredVisualisationType: 'table' },
+    fields: COLUMNS.map(([field, type, get, displayName]) => ({
+      name: field,
+      type,
+      values: services.map(get),
+      config: { ...(displayName ? { displayName } : {}), ...(HIDDEN.has(field) ? { custom: { hidden: true } } : {}) },
+    })),
+  });
+}
+
+function json(v: unknown): string {
+  return v === undefined ? '' : JSON.stringify(v);
+}

@@ -1,0 +1,71 @@
+import { ServiceLink } from '../../../model';
+import { EntityLink, str } from './entity';
+
+type Kind = NonNullable<ServiceLink['kind']>;
+
+/**
+ * Turns one annotation into a link. Values that are not URLs (a PagerDuty id, `#payments`) become
+ * a link with an empty url, which panels show as text. The integration key is a credential-like
+ * value: it proves on-call is wired but is never shown.
+ */
+export function annotationLink(key: string, value: string, kind: Kind): ServiceLink {
+  const v = value.replace(/^url:/, '');
+  switch (key) {
+    case 'pagerduty.com/service-id':
+      return { kind, title: 'PagerDuty', url: `https://app.pagerduty.com/service-directory/${encodeURIComponent(v)}` };
+    case 'pagerduty.com/integration-key':
+      return { kind, title: 'PagerDuty (integration)', url: '' };
+    case 'opsgenie.com/team':
+      return { kind, title: `Opsgenie: ${v}`, url: '' };
+    case 'github.com/project-slug':
+      return { kind, title: v, url: `https://github.com/${v}` };
+    case 'gitlab.com/project-slug':
+      return { kind, title: v, url: `https://gitlab.com/${v}` };
+    case 'backstage.io/techdocs-ref':
+      return isHttp(v) ? { kind, title: 'TechDocs', url: v } : { kind, title: `TechDocs (${value})`, url: '' };
+    default:
+      return isHttp(v) ? { kind, title: titleFromUrl(v), url: v } : { kind, title: v, url: '' };
+  }
+}
+
+/** Classifies a metadata.links entry by its `type`, then `icon`, then title and host. */
+export function classifyLink(link: EntityLink): ServiceLink | undefined {
+  const url = str(link.url);
+  if (!url) {
+    return undefined;
+  }
+  const title = str(link.title) ?? titleFromUrl(url);
+  const hint = `${str(link.type) ?? ''} ${str(link.icon) ?? ''} ${title}`.toLowerCase();
+  const host = hostOf(url);
+  const kind: Kind =
+    /runbook|playbook/.test(hint)
+      ? 'runbook'
+      : /on-?call|pagerduty|opsgenie/.test(hint)
+        ? 'oncall'
+        : /slack|chat|channel|teams/.test(hint) || /(^|\.)slack\.com$/.test(host)
+          ? 'chat'
+          : /dashboard|grafana/.test(hint)
+            ? 'dashboard'
+            : /\bdocs?\b|documentation|techdocs/.test(hint)
+              ? 'docs'
+              : /repo|source|github|gitlab|bitbucket/.test(hint) || /(^|\.)(github|gitlab)\.com$/.test(host)
+                ? 'repo'
+                : 'other';
+  return { kind, title, url };
+}
+
+function isHttp(v: string): boolean {
+  return /^https?:\/\//i.test(v);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function titleFromUrl(url: string): string {
+  return hostOf(url) || url;
+}

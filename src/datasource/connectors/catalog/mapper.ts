@@ -1,0 +1,122 @@
+import { Contact, Ownership, ServiceLink } from '../../../model';
+import { AnnotationKeyMap } from '../../types';
+import { annotationLink, classifyLink } from './links';
+import { DEFAULT_ANNOTATION_KEYS, KeyedField } from './annotationKeys';
+import { Entity, entityRef, EntityLink, parseRef, relationTargets, str, stringifyRef } from './entity';
+import { missingFields } from './missing';
+
+/** A group or user, as owners are shown. */
+export interface Person {
+  ref: string;
+  displayName: string;
+  kind: 'group' | 'user';
+  email?: string;
+  /** For users: the first group they belong to, shown as the team. */
+  team?: string;
+}
+
+/** Groups and users by ref (`group:default/team-a`), for owner display names. */
+export function indexPeople(entities: Entity[]): Map<string, Person> {
+  const out = new Map<string, Person>();
+  for (const e of entities) {
+    const ref = entityRef(e);
+    if (!ref || (ref.kind !== 'group' && ref.kind !== 'user')) {
+      continue;
+    }
+    const profile = (e.spec?.profile ?? {}) as Record<string, unknown>;
+    const memberOf = relationTargets(e, 'memberOf')[0] ?? (Array.isArray(e.spec?.memberOf) ? e.spec?.memberOf[0] : undefined);
+    const team = parseRef(memberOf, 'group', ref.namespace);
+    out.set(stringifyRef(ref), {
+      ref: stringifyRef(ref),
+      kind: ref.kind,
+      displayName: str(profile.displayName) ?? str(e.metadata?.title) ?? ref.name,
+      email: str(profile.email),
+      team: team?.name,
+    });
+  }
+  return out;
+}
+
+export interface MapOptions {
+  keys?: Required<AnnotationKeyMap>;
+  source: string;
+}
+
+/**
+ * Components to ownership entries. Entities of other kinds and entities without a name are
+ * skipped. The owner comes from the `ownedBy` relation the catalog computed (spec.owner is written
+ * as `team-a`, `group:team-a` or `group:default/team-a`); catalog files carry no relations, so
+ * spec.owner is parsed the same way the catalog would.
+ */
+export function mapComponents(entities: Entity[], people: Map<string, Person>, opts: MapOptions): Ownership[] {
+  const keys = opts.keys ?? DEFAULT_ANNOTATION_KEYS;
+  const out: Ownership[] = [];
+  for (const e of entities) {
+    const ref = entityRef(e);
+    if (ref?.kind === 'component') {
+      out.push(mapComponent(e, ref.namespace, stringifyRef(ref), people, keys, opts.source));
+    }
+  }
+  return out;
+}
+
+function mapComponent(e: Entity, namespace: string, ref: string, people: Map<string, Person>, keys: Required<AnnotationKeyMap>, source: string): Ownership {
+  const meta = e.metadata ?? {};
+  const ownerTarget = parseRef(relationTargets(e, 'ownedBy')[0] ?? e.spec?.owner, 'group', namespace);
+  const ownerRef = ownerTarget ? stringifyRef(ownerTarget) : undefined;
+  const person = ownerRef ? people.get(ownerRef) : undefined;
+  const ownerProblem =
+    ownerRef && !person && people.size > 0 ? `owner \`${ownerRef}\` is not in the catalog — add it or fix \`spec.owner\`` : undefined;
+  const systemTarget = parseRef(relationTargets(e, 'partOf').find((r) => r.startsWith('system:')) ?? e.spec?.system, 'system', namespace);
+
+  const fromKeys = (field: KeyedField, kind: NonNullable<ServiceLink['kind']>): ServiceLink | undefined => {
+    for (const key of keys[field]) {
+      const v = str(meta.annotations?.[key]);
+      if (v) {
+        return annotationLink(key, v, kind);
+      }
+    }
+    return undefined;
+  };
+  const links = (Array.isArray(meta.links) ? (meta.links as EntityLink[]) : []).map((l) => (l && typeof l === 'object' ? classifyLink(l) : undefined)).filter((l): l is ServiceLink => !!l);
+  const firstLink = (kind: ServiceLink['kind']) => links.find((l) => l.kind === kind);
+  const tier = keys.tier.map((k) => str(meta.annotations?.[k]) ?? str(meta.labels?.[k])).find(Boolean);
+
+  const entry: Omit<Ownership, 'missing'> = {
+    ref,
+    service: String(meta.name),
+    namespace,
+    title: str(meta.title),
+    description: str(meta.description),
+    owner: person?.displayName ?? ownerTarget?.name,
+    ownerRef,
+    team: person ? (person.kind === 'group' ? ownerTarget?.name : person.team) : ownerTarget?.name,
+    onCall: fromKeys('onCall', 'oncall') ?? firstLink('oncall'),
+    chat: firstLink('chat') ?? fromKeys('chat', 'chat'),
+    runbook: firstLink('runbook') ?? fromKeys('runbook', 'runbook'),
+    repo: fromKeys('repo', 'repo') ?? firstLink('repo'),
+    docs: firstLink('docs') ?? fromKeys('docs', 'docs'),
+    contacts: contacts(person, fromKeys('onCall', 'oncall'), fromKeys('chat', 'chat')),
+    links,
+    tier,
+    lifecycle: str(e.spec?.lifecycle),
+    system: systemTarget?.name,
+    tags: Array.isArray(meta.tags) ? meta.tags.filter((t): t is string => typeof t === 'string') : [],
+    source,
+  };
+  return { ...entry, missing: missingFields(entry, keys, ownerProblem) };
+}
+
+function contacts(owner: Person | undefined, onCall: ServiceLink | undefined, chat: ServiceLink | undefined): Contact[] {
+  const out: Contact[] = [];
+  if (owner?.email) {
+    out.push({ name: owner.displayName, value: owner.email, kind: 'email' });
+  }
+  if (onCall) {
+    out.push({ name: onCall.title, value: onCall.url || onCall.title, kind: 'oncall' });
+  }
+  if (chat) {
+    out.push({ name: chat.title, value: chat.url || chat.title, kind: 'chat' });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { MissingField, Ownership, OwnershipField } from '../../../model';
+import { DEFAULT_ANNOTATION_KEYS } from './annotationKeys';
+import { AnnotationKeyMap } from '../../types';
+
+/**
+ * Which ownership fields the entry lacks, each with the one change that fixes it, so the panel
+ * itself drives catalog hygiene. `annotationHint` names the first configured key per field.
+ */
+export function missingFields(o: Omit<Ownership, 'missing'>, keys: Required<AnnotationKeyMap> = DEFAULT_ANNOTATION_KEYS, ownerProblem?: string): MissingField[] {
+  const out: MissingField[] = [];
+  const add = (field: OwnershipField, hint: string) => out.push({ field, hint });
+  if (ownerProblem) {
+    add('owner', ownerProblem);
+  } else if (!o.owner) {
+    add('owner', 'no owner set — add `spec.owner` (a group)');
+  }
+  if (!o.onCall) {
+    add('onCall', `no on-call set — add \`${keys.onCall[0]}\``);
+  }
+  if (!o.runbook) {
+    add('runbook', `no runbook — add a \`metadata.links\` entry of type \`runbook\` (or \`${keys.runbook[0]}\`)`);
+  }
+  if (!o.repo) {
+    add('repo', `no repository — add \`${keys.repo[0]}\``);
+  }
+  if (!o.tier) {
+    add('tier', `no tier — add the \`${keys.tier[0]}\` label`);
+  }
+  if (!o.lifecycle) {
+    add('lifecycle', 'no lifecycle — set `spec.lifecycle` (production, experimental…)');
+  }
+  if (!o.system) {
+    add('system', 'no system — set `spec.system`');
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import { Contact, Ownership, ServiceLink } from '../../../../model';
+import { str } from '../entity';
+import { missingFields } from '../missing';
+import { DEFAULT_ANNOTATION_KEYS } from '../annotationKeys';
+import { OlService, OlTool } from './types';
+
+/** OpsLevel tool categories (enum ToolCategory) by the ownership field they fill. */
+const TOOL_KIND: Record<string, ServiceLink['kind']> = {
+  runbooks: 'runbook',
+  incidents: 'oncall',
+  code: 'repo',
+  wiki: 'docs',
+  api_documentation: 'docs',
+  design_documentation: 'docs',
+  metrics: 'dashboard',
+  observability: 'dashboard',
+  health_checks: 'dashboard',
+};
+
+/** OpsLevel's own words for what is missing: tools and owners are set in OpsLevel, not in annotations. */
+const OPSLEVEL_KEYS = {
+  ...DEFAULT_ANNOTATION_KEYS,
+  onCall: ['an "incidents" tool (PagerDuty, Opsgenie)'],
+  runbook: ['a "runbooks" tool'],
+  repo: ['a "code" tool or repository'],
+  tier: ['tier'],
+};
+
+export function mapOpsLevelService(s: OlService): Ownership | undefined {
+  const name = str(s.name) ?? str(s.aliases?.[0]);
+  if (!name) {
+    return undefined;
+  }
+  const links = (s.tools?.nodes ?? []).filter((t): t is OlTool => !!t && !!str(t.url)).map(toolLink);
+  const first = (kind: ServiceLink['kind']) => links.find((l) => l.kind === kind);
+  const contacts: Contact[] = (s.owner?.contacts ?? []).flatMap((c) => {
+    const value = str(c?.address);
+    if (!c || !value) {
+      return [];
+    }
+    const kind: Contact['kind'] = c.type === 'email' ? 'email' : /slack|teams/.test(c.type ?? '') ? 'chat' : 'other';
+    return [{ name: str(c.displayName) ?? value, value, kind }];
+  });
+  const onCallPerson = s.onCalls?.nodes?.find((n) => n && str(n.name));
+  if (onCallPerson) {
+    contacts.push({ name: String(onCallPerson.name), value: str(onCallPerson.externalEmail) ?? String(onCallPerson.name), kind: 'oncall' });
+  }
+  const chatContact = contacts.find((c) => c.kind === 'chat');
+  const owner = str(s.owner?.name) ?? str(s.owner?.alias);
+  const entry: Omit<Ownership, 'missing'> = {
+    ref: `opslevel:${str(s.aliases?.[0]) ?? name}`,
+    service: str(s.aliases?.[0]) ?? name,
+    title: name,
+    description: str(s.description),
+    owner,
+    ownerRef: str(s.owner?.alias),
+    team: str(s.owner?.alias) ?? owner,
+    onCall: first('oncall') ?? (onCallPerson ? { kind: 'oncall', title: String(onCallPerson.name), url: '' } : undefined),
+    chat: chatContact ? { kind: 'chat', title: chatContact.name, url: /^https?:/.test(chatContact.value) ? chatContact.value : '' } : undefined,
+    runbook: first('runbook'),
+    repo: first('repo'),
+    docs: first('docs'),
+    contacts,
+    links: [...(str(s.htmlUrl) ? [{ kind: 'other' as const, title: 'OpsLevel', url: String(s.htmlUrl) }] : []), ...links],
+    tier: str(s.tier?.name) ?? str(s.tier?.alias),
+    lifecycle: str(s.lifecycle?.alias) ?? str(s.lifecycle?.name),
+    system: str(s.parent?.aliases?.[0]) ?? str(s.parent?.name),
+    tags: (s.tags?.nodes ?? []).flatMap((t) => (t && str(t.key) ? [t.value ? `${t.key}:${t.value}` : String(t.key)] : [])),
+    source: 'opslevel',
+  };
+  const missing = missingFields(entry, OPSLEVEL_KEYS).map((m) =>
+    m.field === 'owner' ? { ...m, hint: 'no owner set — assign an owning team in OpsLevel' } : m.field === 'tier' ? { ...m, hint: 'no tier — set the service tier in OpsLevel' } : m.field === 'system' ? { ...m, hint: 'no system — add the service to a system in OpsLevel' } : m.field === 'lifecycle' ? { ...m, hint: 'no lifecycle — set the lifecycle in OpsLevel' } : { ...m, hint: m.hint.replace(/add `([^`]*)`.*$/, 'add $1 in OpsLevel').replace(/add a `metadata.links`.*$/, 'add a "runbooks" tool in OpsLevel') }
+  );
+  return { ...entry, missing };
+}
+
+function toolLink(t: OlTool): ServiceLink {
+  const env = str(t.environment);
+  const title = str(t.displayName) ?? String(t.category ?? 'tool');
+  return { kind: TOOL_KIND[t.category ?? ''] ?? 'other', title: env ? `${title} (${env})` : title, url: String(t.url) };
+}
