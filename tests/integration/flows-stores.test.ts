@@ -266,6 +266,14 @@ describeStores('flows against real Prometheus and VictoriaMetrics', () => {
     expect(graph.nodes.every((n) => n.owner === undefined)).toBe(true);
   });
 
+  each('refuses a comparison that is not a duration, and takes an empty one as none', async (store) => {
+    await expect(loadFlowGraph(ctxFor(store.url), { preset: 'beyla', compareWith: 'yesterday' })).rejects.toThrow(
+      InputError
+    );
+    const { graph } = await loadFlowGraph(ctxFor(store.url), { preset: 'beyla', compareWith: '  ' });
+    expect(graph.edges.every((e) => e.diff === undefined)).toBe(true);
+  });
+
   each('lists label values for template variables through the metric-find query', async (store) => {
     const values = await findVariableValues({ kind: 'flowLabelValues', label: 'client' }, ctxFor(store.url));
     expect(values).toEqual([{ text: 'checkout' }, { text: 'frontend' }, { text: 'user' }]);

@@ -43,20 +43,22 @@ export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Prom
   const plan = planQueries(query, ctx, notices, to - from);
   const graph = await runPlan(client, plan, to, to - from, notices, ctx.signal);
 
-  const compareMs = query.compareWith?.trim() ? parseDuration(ctx.interpolate(query.compareWith)) : undefined;
-  if (query.compareWith?.trim() && compareMs === undefined) {
-    throw new InputError(`"${query.compareWith}" is not a duration like 1h or 1d`, 'Flow query');
+  // A dashboard's empty `$compare` textbox means no comparison.
+  const compareWith = ctx.interpolate(query.compareWith).trim();
+  const compareMs = compareWith ? parseDuration(compareWith) : undefined;
+  if (compareWith && compareMs === undefined) {
+    throw new InputError(`"${compareWith}" is not a duration like 1h or 1d`, 'Flow query');
   }
   if (compareMs) {
     const primaryOnly = { ...plan, queries: plan.queries.filter((q) => q.measure === plan.primary) };
-    const earlier = await optional(notices, `comparison with ${query.compareWith} ago`, () =>
+    const earlier = await optional(notices, `comparison with ${compareWith} ago`, () =>
       runPlan(client, primaryOnly, to - compareMs, to - from, [], ctx.signal)
     );
     if (earlier) {
       const d = diffGraphs(graph, earlier, plan.primary, query.diffThreshold ?? DEFAULT_DIFF_THRESHOLD);
       notices.push({
         severity: 'info',
-        text: `Compared with ${query.compareWith} earlier: ${d.new} new, ${d.vanished} vanished, ${d.changed} changed edges.`,
+        text: `Compared with ${compareWith} earlier: ${d.new} new, ${d.vanished} vanished, ${d.changed} changed edges.`,
       });
     }
   }
