@@ -24,7 +24,7 @@ export function NodeMenu({ x, y, title, links, focusLabel, onFocus, group, onClo
       renderHeader={() => <div style={{ padding: '4px 8px', fontWeight: 500, wordBreak: 'break-all' }}>{title}</div>}
       renderMenuItems={() => (
         <>
-          <MenuItem label={focusLabel} icon="crosshair" onClick={onFocus} />
+          <MenuItem label={focusLabel} icon="eye" onClick={onFocus} />
           {group && <MenuItem label={group.label} icon="layer-group" onClick={group.onToggle} />}
           {links.map((l) => (
             <MenuItem key={l.label} label={l.label} icon="external-link-alt" url={l.href} />

@@ -41,7 +41,7 @@ export function Toolbar(p: Props) {
       {p.focused && <IconButton name="times" tooltip={`Clear focus on ${p.focused}`} aria-label="Clear focus" onClick={p.onClearFocus} />}
       <IconButton name="search-plus" tooltip="Zoom in (+)" onClick={() => p.onZoom(1.25)} />
       <IconButton name="search-minus" tooltip="Zoom out (-)" onClick={() => p.onZoom(0.8)} />
-      <IconButton name="expand-arrows" tooltip="Fit (f)" aria-label="Fit" onClick={p.onFit} />
+      <IconButton name="capture" tooltip="Fit (f)" aria-label="Fit" onClick={p.onFit} />
     </div>
   );
 }

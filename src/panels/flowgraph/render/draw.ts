@@ -45,7 +45,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: Scene, v: View, w: n
   for (const key of keys) {
     const [dim, color, width, dash] = key.split('|');
     // Opaque colours pre-mixed with the background: alpha blending of thousands of lines is slow.
-    const mixed = mix(color, c.background, dim === '1' ? 0.2 : 0.85);
+    const mixed = mix(color, c.background, dim === '1' ? 0.2 : hairlines ? 0.45 : 0.85);
     ctx.globalAlpha = 1;
     ctx.strokeStyle = mixed;
     ctx.fillStyle = mixed;
