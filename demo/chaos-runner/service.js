@@ -1,0 +1,36 @@
+// Demo backend: the chaos runner on 127.0.0.1:8300 (demo/PORTS.md). Journals are kept in
+// <stateDir>/chaos-runner/journals and survive restarts of the demo.
+const path = require('node:path');
+const { startProcess, httpReady } = require('../../scripts/lib/processes');
+const { resolvePorts } = require('../services/topology');
+
+module.exports = {
+  name: 'chaos-runner',
+  // After the services it breaks.
+  order: 30,
+  async start(ctx) {
+    if (!ctx.stateDir) {
+      throw new Error('the chaos runner needs ctx.stateDir to keep its journals');
+    }
+    const ports = resolvePorts(ctx.ports);
+    const url = `http://127.0.0.1:${ports.chaosRunner}`;
+    const config = {
+      ports,
+      port: ports.chaosRunner,
+      stateDir: path.join(ctx.stateDir, 'chaos-runner'),
+      // Tests turn the schedule off (0 / -1) and trigger runs themselves.
+      intervalSeconds: ctx.chaos?.intervalSeconds ?? 150,
+      firstRunDelaySeconds: ctx.chaos?.firstRunDelaySeconds ?? 5,
+    };
+    const p = await startProcess({
+      name: 'chaos runner',
+      cmd: process.execPath,
+      args: [path.join(__dirname, 'runner.js'), JSON.stringify(config)],
+      ready: () => httpReady(`${url}/journals/index.json`),
+      timeoutMs: 20000,
+      logFile: path.join(ctx.stateDir, 'chaos-runner.log'),
+    });
+    ctx.log?.(`journals at ${url}/journals/index.json; runs on demand: POST ${url}/runs {"fault":"kill|latency|errors|cpu","target":"payments","seconds":30}`);
+    return { url, pid: p.pid, stop: () => p.stop() };
+  },
+};
