@@ -1,0 +1,52 @@
+import { ChaosBackend, LoadContext } from '../../src/datasource/connectors/chaos/backend';
+import { chaosMeshBackend } from '../../src/datasource/connectors/chaos/chaosmesh';
+import { annotationFrame } from '../../src/datasource/connectors/chaos/frames';
+import { gremlinBackend } from '../../src/datasource/connectors/chaos/gremlin';
+import { journalsBackend } from '../../src/datasource/connectors/chaos/journals';
+import { litmusBackend } from '../../src/datasource/connectors/chaos/litmus';
+import { FaultlineError } from '../../src/model/errors';
+import { checkRun } from './support/schemas';
+
+/*
+ * Smallest inputs the fuzzers found that break a chaos connector: a field of the wrong JSON type.
+ * Each must either map to a valid run or be refused with a FaultlineError, never a TypeError, and
+ * the annotation frame built from the runs must not throw.
+ */
+const RANGE = { from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 30) };
+const T = '2026-11-26T10:00:00Z';
+
+async function outcome(backend: ChaosBackend, settings: LoadContext['settings'], bodies: Record<string, unknown>): Promise<void> {
+  const transport: LoadContext['transport'] = async (req) => ({ status: 200, text: JSON.stringify(bodies[req.path] ?? []), headers: {} });
+  try {
+    const { runs } = await backend.load({ settings, transport, range: RANGE, cache: new Map() });
+    runs.forEach(checkRun);
+    annotationFrame(runs, RANGE.to, RANGE.to);
+  } catch (e) {
+    if (!(e instanceof FaultlineError)) {
+      throw e;
+    }
+  }
+}
+
+const cm = (exp: Record<string, unknown>) =>
+  outcome(chaosMeshBackend, { chaosMeshUrl: 'http://cm' }, { '/api/experiments': [{ uid: 'u1', kind: 'PodChaos', created_at: T, status: 'running', ...exp }], '/api/archives': [], '/api/events': [] });
+const gremlin = (task: Record<string, unknown>) =>
+  outcome(gremlinBackend, { gremlinUrl: 'http://g', gremlinTeamId: 't' }, { '/attacks/range': { items: [{ guid: 'g1', startTime: T, stageLifecycle: 'Complete', ...task }] } });
+const litmus = (run: Record<string, unknown>) =>
+  outcome(litmusBackend, { litmusUrl: 'http://l', litmusProjectId: 'p' }, {
+    '/api/query': { data: { listExperimentRun: { totalNoOfExperimentRuns: 1, experimentRuns: [{ experimentRunID: 'r1', createdAt: '1795683600000', phase: 'Completed', ...run }] } } },
+  });
+const journal = (j: Record<string, unknown>) =>
+  outcome(journalsBackend, { journalsUrl: 'http://j', journals: ['/a.json'] }, { '/a.json': { start: T, end: T, status: 'completed', ...j } });
+
+describe('chaos connectors given fields of the wrong JSON type (found by fuzzing)', () => {
+  it('Chaos Mesh: a numeric experiment name', () => cm({ name: 42 }));
+  it('Chaos Mesh: a numeric uid', () => cm({ uid: 1768582312591 }));
+  it('Chaos Mesh: a boolean namespace', () => cm({ namespace: true }));
+  it('Gremlin: targets as a number instead of a list', () => gremlin({ targets: 5 }));
+  it('Gremlin: a tag value that is an object', () => gremlin({ tags: { service: { name: 'payments' } } }));
+  it('LitmusChaos: a numeric experimentManifest', () => litmus({ experimentManifest: 123 }));
+  it('LitmusChaos: a numeric experimentRunID', () => litmus({ experimentRunID: 7 }));
+  it('Chaos Toolkit: run as an object instead of a list', () => journal({ run: {} }));
+  it('Chaos Toolkit: a numeric experiment title', () => journal({ experiment: { title: 0 } }));
+});
