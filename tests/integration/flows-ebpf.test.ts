@@ -1,5 +1,9 @@
 /** @jest-environment node */
 import path from 'node:path';
+import { loadFlowGraph } from '../../src/datasource/connectors/flow';
+import { HandlerContext } from '../../src/datasource/handlers/context';
+import { fetchTransport } from '../../src/datasource/http/fetchTransport';
+import { missingBinaries, startScrapingPrometheus } from '../support/promstores';
 
 // The exporter, the two processes and their supervisor are CommonJS shared with `npm run demo`.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -44,6 +48,7 @@ net.createServer((s) => s.on('data', () => s.write('r'.repeat(10000), () => s.en
 
 describe('eBPF flow exporter on real loopback connections', () => {
   const running: Running[] = [];
+  const stores: Array<{ stop: () => Promise<void> }> = [];
   let metricsUrl = '';
   let refused = '';
   let ports: number[] = [];
@@ -95,7 +100,7 @@ describe('eBPF flow exporter on real loopback connections', () => {
   }, 90_000);
 
   afterAll(async () => {
-    for (const p of running.reverse()) {
+    for (const p of [...stores, ...running.reverse()]) {
       await p.stop();
     }
   });
@@ -129,6 +134,41 @@ describe('eBPF flow exporter on real loopback connections', () => {
     const names = new Set([...text.matchAll(/(?:src|dst)_name="([^"]+)"/g)].map((m) => m[1]));
     expect([...names].sort()).toEqual(['alpha', 'beta']);
   }, 45_000);
+
+  it('feeds the Beyla preset through a real Prometheus scraping the exporter', async () => {
+    if (refused || missingBinaries().includes('prometheus')) {
+      console.warn(
+        refused
+          ? 'flows-ebpf: preset test skipped with the exporter'
+          : 'flows-ebpf: prometheus not installed, preset test skipped'
+      );
+      return;
+    }
+    const prom = await startScrapingPrometheus([new URL(metricsUrl).host]);
+    stores.push(prom);
+    const ctx = (): HandlerContext => ({
+      settings: { prometheusUrl: prom.url, costPerGb: 0.02 },
+      transport: fetchTransport({ prometheus: { url: prom.url } }),
+      range: { from: Date.now() - 120_000, to: Date.now() },
+      interpolate: (v) => v ?? '',
+      scopedVars: {},
+      cache: new Map(),
+      refId: 'A',
+    });
+    let edges: Array<{ source: string; target: string; bytesRate?: number; crossZoneBytesTotal?: number }> = [];
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      edges = (await loadFlowGraph(ctx(), { preset: 'beyla', joinOwners: false, joinChaos: false })).graph.edges;
+      if (edges.some((e) => e.source === 'alpha' && (e.bytesRate ?? 0) > 0)) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const ab = edges.find((e) => e.source === 'alpha' && e.target === 'beta');
+    expect(ab?.bytesRate).toBeGreaterThan(0);
+    expect(ab?.crossZoneBytesTotal).toBeGreaterThan(0);
+    expect(edges.find((e) => e.source === 'beta' && e.target === 'alpha')?.bytesRate).toBeGreaterThan(0);
+  }, 60_000);
 });
 
 describe('flow table (the exporter’s aggregation of bpftrace lines)', () => {

@@ -96,6 +96,33 @@ export async function startPrometheus(samples: Sample[]): Promise<Store> {
   return { kind: 'prometheus', url, stop: () => p.stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
+/** A Prometheus that scrapes live targets every second (the eBPF exporter), with an empty TSDB. */
+export async function startScrapingPrometheus(targets: string[]): Promise<Store> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faultline-prom-'));
+  const config = [
+    'global:',
+    '  scrape_interval: 1s',
+    'scrape_configs:',
+    '  - job_name: flows',
+    '    static_configs:',
+    `      - targets: [${targets.map((t) => `'${t}'`).join(', ')}]`,
+  ].join('\n');
+  writeFileSync(path.join(dir, 'prometheus.yml'), config + '\n');
+  const port = await proc.freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const p = await proc.startProcess({
+    name: 'prometheus',
+    cmd: 'prometheus',
+    args: [
+      `--config.file=${path.join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${path.join(dir, 'tsdb')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+    ],
+    ready: async () => (await fetch(`${url}/-/ready`)).status === 200,
+  });
+  return { kind: 'prometheus', url, stop: () => p.stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
+}
+
 /** Imports the samples, forces a flush and waits until `probe` (PromQL) answers something. */
 export async function startVictoriaMetrics(samples: Sample[], probe: string, probeTimeMs: number): Promise<Store> {
   const dir = mkdtempSync(path.join(tmpdir(), 'faultline-vm-'));
