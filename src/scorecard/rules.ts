@@ -1,0 +1,54 @@
+import { ChaosRun, Ownership } from '../model';
+import { FlowFacts } from './flowIndex';
+import { RuleId, RuleOutcome, ScorecardSettings } from './types';
+
+/** Everything known about one service when its rules are judged. */
+export interface ServiceFacts {
+  service: Ownership;
+  /** Runs targeting the service, any order. */
+  runs: ChaosRun[];
+  /** Undefined when no flow data was available: the flow rules are then not judged. */
+  flows?: FlowFacts;
+  now: number;
+}
+
+type Judge = (facts: ServiceFacts, settings: ScorecardSettings) => { outcome: RuleOutcome; hint?: string };
+
+const DAY_MS = 86_400_000;
+
+const present = (ok: boolean, hint: string) => (ok ? { outcome: 'pass' as const } : { outcome: 'fail' as const, hint });
+
+/** The catalog's own hint (which annotation to add) beats a generic one. */
+const missingHint = (s: Ownership, field: string, fallback: string) => s.missing.find((m) => m.field === field)?.hint ?? fallback;
+
+/** Most recent run that has finished, by end time. */
+export function lastFinished(runs: ChaosRun[]): ChaosRun | undefined {
+  return runs.filter((r) => r.end !== undefined && r.status !== 'running').sort((a, b) => (b.end ?? 0) - (a.end ?? 0) || b.start - a.start)[0];
+}
+
+export const JUDGES: Record<RuleId, Judge> = {
+  owner: ({ service }) => present(Boolean(service.owner || service.ownerRef), missingHint(service, 'owner', 'set an owner in the catalog')),
+  onCall: ({ service }) => present(Boolean(service.onCall), missingHint(service, 'onCall', 'link an on-call schedule')),
+  runbook: ({ service }) => present(Boolean(service.runbook), missingHint(service, 'runbook', 'link a runbook')),
+  repo: ({ service }) => present(Boolean(service.repo), missingHint(service, 'repo', 'link the source repository')),
+  recentChaos: ({ runs, now }, { chaosWindowDays }) =>
+    present(
+      runs.some((r) => r.start >= now - chaosWindowDays * DAY_MS && r.start <= now),
+      `run a chaos experiment against it (none in the last ${chaosWindowDays} days)`
+    ),
+  steadyState: ({ runs }) => {
+    const last = lastFinished(runs);
+    if (!last) {
+      return { outcome: 'fail', hint: 'no finished chaos run to judge its steady state' };
+    }
+    return present(last.verdict?.outcome === 'passed', `last run "${last.name}" ${last.verdict?.outcome === 'deviated' ? 'deviated from its steady state' : 'did not report a steady-state verdict'}`);
+  },
+  observed: ({ flows }) => (flows ? present(flows.observed, 'not seen in the flow data: instrument it or check the exporter') : { outcome: 'na' }),
+  knownCallers: ({ flows }) => {
+    if (!flows) {
+      return { outcome: 'na' };
+    }
+    const unknown = flows.unknownCallers;
+    return present(unknown.length === 0, `called by ${unknown.length} service(s) the catalog does not know: ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}`);
+  },
+};
