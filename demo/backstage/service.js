@@ -40,7 +40,8 @@ module.exports = {
     const p = await startProcess({
       name: 'backstage',
       cmd: process.execPath,
-      args: ['backend.js', '--config', 'app-config.yaml', '--config', portConfig],
+      // ctx.configs: more config files merged last (the tests use one to load another catalog).
+      args: ['backend.js', '--config', 'app-config.yaml', '--config', portConfig, ...(ctx.configs ?? []).flatMap((c) => ['--config', c])],
       cwd: __dirname,
       env: { NODE_ENV: 'development', ...(ctx.env ?? {}) },
       ready: async () => (await componentCount(url)) >= (ctx.expectComponents ?? DEMO_COMPONENTS),

@@ -1,6 +1,30 @@
-import { InputError } from '../../model';
+import { FRAME_NAMES, InputError } from '../../model';
+import { loadServices } from '../connectors/catalog';
+import { filterServices, filterValues } from '../connectors/catalog/filter';
+import { ownershipFrame } from '../connectors/catalog/frames';
 import { QueryHandler } from './context';
 
-export const ownershipHandler: QueryHandler = async () => {
-  throw new InputError('this query type is not available in this build', 'Faultline');
+/**
+ * One row per service of `$service` (or the services the query names), multi-value aware. Names
+ * the catalog does not know become a notice: the panel then says the catalog lacks the service.
+ */
+export const ownershipHandler: QueryHandler = async (query, ctx) => {
+  if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
+    throw new InputError('no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings', 'Service catalog');
+  }
+  const interpolate = (v: string | undefined) => ctx.interpolate(v, ctx.scopedVars);
+  const rawService = query.catalog?.service || '$service';
+  // An unresolved `$service` (no such variable on the dashboard) means every service.
+  const service = interpolate(rawService).startsWith('$') ? '' : rawService;
+  const services = filterServices(await loadServices(ctx), { ...query.catalog, service }, interpolate);
+  const frame = ownershipFrame(services, FRAME_NAMES.ownership, ctx.refId);
+  const wanted = filterValues(service, interpolate);
+  const unknown = wanted ? [...wanted].filter((w) => !services.some((s) => [s.service, s.ref, s.title].some((v) => v?.toLowerCase() === w))) : [];
+  if (unknown.length > 0) {
+    frame.meta = {
+      ...frame.meta,
+      notices: [{ severity: 'warning', text: `Not in the catalog: ${unknown.join(', ')}. Register a catalog-info.yaml for ${unknown.length > 1 ? 'them' : 'it'}.` }],
+    };
+  }
+  return [frame];
 };

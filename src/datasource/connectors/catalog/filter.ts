@@ -1,0 +1,40 @@
+import { Ownership } from '../../../model';
+import { CatalogFilter } from '../../types';
+
+type Interpolate = (value: string | undefined) => string;
+
+/** Values Grafana's "All" and empty selections produce: they mean "no filter". */
+const ALL = new Set(['', '*', '$__all', 'all']);
+
+/**
+ * One filter value as a set of accepted values. `ctx.interpolate` turns multi-value variables into
+ * `a,b`; Grafana's glob format `{a,b}` is accepted too. Undefined means "no filter".
+ */
+export function filterValues(raw: string | undefined, interpolate: Interpolate): Set<string> | undefined {
+  const text = interpolate(raw).trim().replace(/^\{(.*)\}$/, '$1');
+  const values = text
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v !== '');
+  return values.length === 0 || values.some((v) => ALL.has(v)) ? undefined : new Set(values);
+}
+
+const MATCHERS: Record<keyof CatalogFilter, (o: Ownership) => Array<string | undefined>> = {
+  service: (o) => [o.service, o.ref, o.title, o.namespace ? `${o.namespace}/${o.service}` : undefined],
+  // People pick a team by its slug, its display name or its full ref: accept all three.
+  owner: (o) => [o.owner, o.team, o.ownerRef, o.ownerRef?.replace(/^[^:]+:/, '')],
+  system: (o) => [o.system],
+  tier: (o) => [o.tier],
+  lifecycle: (o) => [o.lifecycle],
+  namespace: (o) => [o.namespace],
+};
+
+export function filterServices(services: Ownership[], filter: CatalogFilter | undefined, interpolate: Interpolate): Ownership[] {
+  const active = (Object.keys(MATCHERS) as Array<keyof CatalogFilter>)
+    .map((key) => [key, filterValues(filter?.[key], interpolate)] as const)
+    .filter((entry): entry is readonly [keyof CatalogFilter, Set<string>] => entry[1] !== undefined);
+  if (active.length === 0) {
+    return services;
+  }
+  return services.filter((o) => active.every(([key, wanted]) => MATCHERS[key](o).some((v) => v !== undefined && wanted.has(v.toLowerCase()))));
+}
