@@ -1,21 +1,17 @@
 import { MetricFindValue } from '@grafana/data';
-import { InputError } from '../model';
+import { findNamespaces, findOwners, findServices, findSystems } from './connectors/catalog/variables';
 import { findFlowLabelValues } from './connectors/flow/labelValues';
 import { HandlerContext } from './handlers/context';
 import { FaultlineVariableQuery, VariableKind } from './types';
 
 type VariableFinder = (query: FaultlineVariableQuery, ctx: HandlerContext) => Promise<MetricFindValue[]>;
 
-const notYet: VariableFinder = async () => {
-  throw new InputError('this variable query is not available in this build', 'Faultline');
-};
-
 /** A Record, so a variable kind without a finder is a compile error. */
 const FINDERS: Record<VariableKind, VariableFinder> = {
-  services: notYet,
-  owners: notYet,
-  systems: notYet,
-  namespaces: notYet,
+  services: findServices,
+  owners: findOwners,
+  systems: findSystems,
+  namespaces: findNamespaces,
   flowLabelValues: (q, ctx) => findFlowLabelValues(q.label, ctx),
 };
 
