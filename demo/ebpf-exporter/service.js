@@ -6,14 +6,25 @@ const { startProcess, httpReady } = require('../../scripts/lib/processes');
 
 module.exports = {
   name: 'ebpf-exporter',
-  order: 50,
+  // Before the services: a kept-alive connection opened before the probes attach is never seen.
+  order: 10,
   async start(ctx) {
     const port = ctx.ports?.ebpfExporter ?? 9400;
     const url = `http://127.0.0.1:${port}`;
+    const env = {};
+    // The demo runner's port map ({services, faultProxies}) wins over config.json's.
+    if (ctx.ports?.services) {
+      const names = {};
+      for (const group of [ctx.ports.services, ctx.ports.faultProxies ?? {}]) {
+        Object.entries(group).forEach(([name, p]) => (names[p] = name));
+      }
+      env.FAULTLINE_EBPF_PORTS = JSON.stringify(names);
+    }
     const p = await startProcess({
       name: 'ebpf-exporter',
       cmd: process.execPath,
       args: [path.join(__dirname, 'exporter.js'), '--listen', `127.0.0.1:${port}`],
+      env,
       ready: () => httpReady(`${url}/metrics`),
       timeoutMs: 30000,
       logFile: ctx.stateDir ? path.join(ctx.stateDir, 'ebpf-exporter.log') : undefined,
