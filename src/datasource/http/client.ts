@@ -57,7 +57,7 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       let res: TransportResponse;
       try {
-        res = await this.opts.transport({ ...req, timeoutMs: req.timeoutMs ?? this.opts.timeoutMs });
+        res = await this.opts.transport({ ...req, timeoutMs: req.timeoutMs ?? this.opts.timeoutMs, maxBodyChars: this.opts.maxBodyChars });
       } catch (e) {
         if (!(e instanceof TransportFailure)) {
           throw e;

@@ -1,4 +1,4 @@
-import { buildQueryString, Transport, TransportFailure } from './transport';
+import { BodyTooLarge, buildQueryString, mb, Transport, TransportFailure } from './transport';
 
 export interface RouteTarget {
   url: string;
@@ -17,7 +17,8 @@ export function fetchTransport(routes: Record<string, RouteTarget>): Transport {
     }
     const url = target.url.replace(/\/$/, '') + req.path + buildQueryString(req.params);
     const timeout = AbortSignal.timeout(req.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const tooLarge = new AbortController();
+    const signal = AbortSignal.any([timeout, tooLarge.signal, ...(req.signal ? [req.signal] : [])]);
     let res: Response;
     let text: string;
     try {
@@ -31,8 +32,11 @@ export function fetchTransport(routes: Record<string, RouteTarget>): Transport {
         body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
         signal,
       });
-      text = await res.text();
+      text = await readCapped(res, req.maxBodyChars, tooLarge);
     } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        throw e;
+      }
       if (timeout.aborted) {
         throw new TransportFailure(`no answer within ${req.timeoutMs} ms`, 'timeout');
       }
@@ -46,4 +50,38 @@ export function fetchTransport(routes: Record<string, RouteTarget>): Transport {
     res.headers.forEach((v, k) => (headers[k] = v));
     return { status: res.status, text, headers };
   };
+}
+
+/**
+ * The body as text, refusing it as soon as it is known to be too large: from Content-Length before
+ * reading anything, else while streaming, so a 200 MB answer never sits in memory whole. Backend
+ * JSON is ASCII, so Content-Length in bytes stands for the length in characters.
+ */
+async function readCapped(res: Response, max: number | undefined, tooLarge: AbortController): Promise<string> {
+  if (max === undefined || !res.body) {
+    return res.text();
+  }
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    tooLarge.abort();
+    throw new BodyTooLarge(max, `${mb(declared)} declared by Content-Length`);
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    const chunk = done ? decoder.decode() : decoder.decode(value, { stream: true });
+    length += chunk.length;
+    if (length > max) {
+      tooLarge.abort();
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge(max, `more than ${mb(max)} received`);
+    }
+    parts.push(chunk);
+    if (done) {
+      return parts.join('');
+    }
+  }
 }

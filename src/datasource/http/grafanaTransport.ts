@@ -1,6 +1,6 @@
 import { getBackendSrv, FetchError, FetchResponse } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
-import { buildQueryString, Transport, TransportFailure } from './transport';
+import { BodyTooLarge, buildQueryString, mb, Transport, TransportFailure } from './transport';
 
 /**
  * Sends requests through Grafana's data proxy: `<instance url>/<route>/<path>`. Secrets are added
@@ -24,8 +24,17 @@ export function grafanaTransport(instanceUrl: string): Transport {
           abortSignal: abort.signal,
         })
       );
-      return { status: res.status, text: res.data ?? '', headers: headersOf(res.headers) };
+      const headers = headersOf(res.headers);
+      const text = res.data ?? '';
+      // Grafana's fetch has already buffered the whole body: this can only refuse it before it is parsed.
+      if (req.maxBodyChars !== undefined && (text.length > req.maxBodyChars || Number(headers['content-length']) > req.maxBodyChars)) {
+        throw new BodyTooLarge(req.maxBodyChars, mb(Math.max(text.length, Number(headers['content-length']) || 0)));
+      }
+      return { status: res.status, text, headers };
     } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        throw e;
+      }
       if (abort.signal.aborted) {
         throw req.signal?.aborted
           ? new TransportFailure('request cancelled', 'aborted')

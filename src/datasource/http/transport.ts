@@ -14,6 +14,8 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Largest body accepted, in characters: a transport stops reading past it instead of buffering it all. */
+  maxBodyChars?: number;
 }
 
 export interface TransportResponse {
@@ -34,6 +36,21 @@ export class TransportFailure extends Error {
     super(message);
     this.name = 'TransportFailure';
   }
+}
+
+/**
+ * The body is larger than the request's `maxBodyChars`. Reported like a cancelled request (no retry,
+ * the message shown as is under the backend's name): reading on would only exhaust the browser's memory.
+ */
+export class BodyTooLarge extends TransportFailure {
+  constructor(readonly limitChars: number, seen: string) {
+    super(`the response (${seen}) exceeds the ${mb(limitChars)} limit and was not read; narrow the query or the time range`, 'aborted');
+    this.name = 'BodyTooLarge';
+  }
+}
+
+export function mb(n: number): string {
+  return n < 1e6 ? `${Math.ceil(n / 1e3)} kB` : `${Math.round(n / 1e6)} MB`;
 }
 
 export function buildQueryString(params: TransportRequest['params']): string {
