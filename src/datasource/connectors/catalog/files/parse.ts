@@ -19,7 +19,7 @@ export function parseCatalogFile(text: string, file: string): Entity[] {
       CATALOG_FILES
     );
   }
-  const docs = parseAllDocuments(text, { prettyErrors: false });
+  const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [docs];
   const out: Entity[] = [];
   for (const doc of list) {
