@@ -52,3 +52,11 @@ export interface TeamScore {
   /** Mean of the service scores. */
   score?: number;
 }
+
+/** What a `scorecard` query carries beside the catalog filter (`catalog`) and flow preset (`flows.preset`). */
+export interface ScorecardQueryOptions {
+  /** The rule settings; the app pages pass the app's, dashboards get the defaults. */
+  config?: ScorecardConfig;
+  /** One row per service (default) or per team. */
+  by?: 'service' | 'team';
+}

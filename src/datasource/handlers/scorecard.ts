@@ -1,6 +1,83 @@
-import { InputError } from '../../model';
-import { QueryHandler } from './context';
+import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
+import { FaultlineError, FlowGraph, InputError, isFaultlineError, Ownership } from '../../model';
+import { PLUGIN_BASE_URL } from '../../constants';
+import { resolveSettings, ScorecardQueryOptions, scoreServices, scoreTeams } from '../../scorecard';
+import { scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
+import { loadServices } from '../connectors/catalog';
+import { filterServices } from '../connectors/catalog/filter';
+import { loadRuns } from '../connectors/chaos';
+import { configuredBackends } from '../connectors/chaos/backends';
+import { loadFlowGraph } from '../connectors/flow';
+import { FaultlineQuery, FLOW_PRESETS } from '../types';
+import { HandlerContext, QueryHandler } from './context';
 
-export const scorecardHandler: QueryHandler = async () => {
-  throw new InputError('this query type is not available in this build', 'Faultline');
+export type ScorecardQuery = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
+
+const DAY_MS = 86_400_000;
+
+/** The app's service page; Grafana fills `__value.raw` with the service name of the row. */
+export const SERVICE_PAGE_LINK = `${PLUGIN_BASE_URL}/service/\${__value.raw}`;
+
+/**
+ * Readiness per service (or team): the whole catalog is judged, so callers are known or unknown
+ * against every service, then the rows are filtered. Chaos and flows are optional: their failures
+ * become notices and the rules they feed are failed or left unjudged, never the whole query.
+ */
+export const scorecardHandler: QueryHandler = async (query, ctx) => {
+  const q = query as ScorecardQuery;
+  if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
+    throw new InputError('no service catalog is configured; the scorecard judges catalog services', 'Scorecard');
+  }
+  const settings = resolveSettings(q.scorecard?.config);
+  const now = Date.now();
+  const notices: QueryResultMetaNotice[] = [];
+  const [services, runs, flows] = await Promise.all([
+    loadServices(ctx),
+    chaosRuns(ctx, now - settings.chaosWindowDays * DAY_MS, now, notices),
+    flowGraph(ctx, q, notices),
+  ]);
+  const reports = scoreServices({ services, runs, flows, settings, now });
+  const wanted = new Set(filterServices(services, q.catalog, (v) => ctx.interpolate(v, ctx.scopedVars)).map((s: Ownership) => s.ref));
+  const shown = reports.filter((r) => wanted.has(r.ownership.ref));
+  if (shown.length === 0) {
+    notices.push({ severity: 'info', text: services.length ? 'No catalog services match these filters.' : 'The catalog has no services.' });
+  }
+  const frame: DataFrame = q.scorecard?.by === 'team' ? teamScoreFrame(scoreTeams(shown), settings) : scorecardFrame(shown, settings, SERVICE_PAGE_LINK);
+  return [notices.length ? { ...frame, meta: { ...frame.meta, notices } } : frame];
 };
+
+/** Runs of the rule window (ending now, whatever the dashboard shows): readiness is about today. */
+async function chaosRuns(ctx: HandlerContext, from: number, to: number, notices: QueryResultMetaNotice[]) {
+  if (configuredBackends(ctx.settings).length === 0) {
+    notices.push({ severity: 'info', text: 'No chaos backend is configured: the chaos rules fail for every service.' });
+    return [];
+  }
+  const result = await optional(notices, 'Chaos runs', () => loadRuns({ ...ctx, range: { from, to } }, {}));
+  result?.errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
+  return result?.runs ?? [];
+}
+
+async function flowGraph(ctx: HandlerContext, q: ScorecardQuery, notices: QueryResultMetaNotice[]): Promise<FlowGraph | undefined> {
+  if (!ctx.settings.prometheusUrl) {
+    notices.push({ severity: 'info', text: 'No Prometheus URL is configured: the flow rules are not judged.' });
+    return undefined;
+  }
+  const preset = (ctx.interpolate(q.flows?.preset) || FLOW_PRESETS[0]) as (typeof FLOW_PRESETS)[number];
+  const result = await optional(notices, 'Flows', () =>
+    loadFlowGraph(ctx, { ...q.flows, preset, grouping: 'workload', joinOwners: false, joinChaos: false, compareWith: undefined })
+  );
+  return result?.graph;
+}
+
+/** A failing optional source becomes a warning; a bug still throws. */
+async function optional<T>(notices: QueryResultMetaNotice[], what: string, load: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await load();
+  } catch (e) {
+    if (!isFaultlineError(e)) {
+      throw e;
+    }
+    notices.push({ severity: 'warning', text: `${what} left out: ${(e as FaultlineError).message}` });
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+import { DataFrame } from '@grafana/data';
+import { aRun } from '../datasource/connectors/chaos/testRuns';
+import { scoreServices, scoreTeams } from './evaluate';
+import { ruleField, scorecardFrame, teamScoreFrame } from './frames';
+import { DEFAULT_SETTINGS, resolveSettings } from './settings';
+import { aService } from './testkit';
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0);
+const column = (f: DataFrame, name: string) => f.fields.find((x) => x.name === name)?.values;
+
+describe('scorecardFrame', () => {
+  const services = [aService('frontend', { team: 'web' }), aService('payments', { runbook: undefined })];
+  const runs = [
+    aRun({ id: 'a', name: 'payments-kill', targets: ['payments'], start: NOW - 7200_000, end: NOW - 7000_000, verdict: { outcome: 'deviated', detail: 'p95 > 300ms' } }),
+    aRun({ id: 'b', name: 'payments-latency', targets: ['payments'], start: NOW - 60_000, end: undefined, status: 'running' }),
+  ];
+  const flows = { nodes: [{ id: 'frontend' }, { id: 'payments' }], edges: [{ source: 'frontend', target: 'payments' }] };
+  const reports = scoreServices({ services, runs, flows, settings: DEFAULT_SETTINGS, now: NOW });
+
+  it('has one row per service with ownership, last finished run, neighbours, score and rules', () => {
+    const f = scorecardFrame(reports, DEFAULT_SETTINGS, '/a/faultline-app/service/${__value.raw}');
+    expect(f.length).toBe(2);
+    expect(column(f, 'service')).toEqual(['frontend', 'payments']);
+    expect(column(f, 'team')).toEqual(['web', 'payments']);
+    expect(column(f, 'last_run')).toEqual(['', 'payments-kill']);
+    expect(column(f, 'last_outcome')).toEqual(['', 'deviated']);
+    expect(column(f, 'last_verdict')).toEqual(['', 'deviated (p95 > 300ms)']);
+    expect(column(f, 'callers')).toEqual(['', 'frontend']);
+    expect(column(f, 'callees')).toEqual(['payments', '']);
+    expect(column(f, ruleField('runbook'))).toEqual(['pass', 'fail']);
+    expect(column(f, ruleField('recentChaos'))).toEqual(['fail', 'pass']);
+    // frontend: no chaos run (2 of 8 fail); payments: no runbook, last run deviated (2 of 8 fail)
+    expect(column(f, 'score')).toEqual([75, 75]);
+    expect(f.fields[0].config.links?.[0].url).toBe('/a/faultline-app/service/${__value.raw}');
+    expect(String(column(f, 'hint')?.[1])).toMatch(/runbook.*deviated/);
+  });
+
+  it('has no column for a disabled rule', () => {
+    const settings = resolveSettings({ rules: { repo: { enabled: false } } });
+    const f = scorecardFrame(scoreServices({ services, runs, settings, now: NOW }), settings);
+    expect(column(f, ruleField('repo'))).toBeUndefined();
+    expect(column(f, ruleField('owner'))).toBeDefined();
+    expect(f.fields[0].config.links).toBeUndefined();
+  });
+
+  it('shows the latest running run when none has finished', () => {
+    const f = scorecardFrame(scoreServices({ services, runs: [runs[1]], settings: DEFAULT_SETTINGS, now: NOW }), DEFAULT_SETTINGS);
+    expect(column(f, 'last_run')).toEqual(['', 'payments-latency']);
+    expect(column(f, 'last_outcome')).toEqual(['', 'running']);
+  });
+
+  it('has one row per team', () => {
+    const f = teamScoreFrame(scoreTeams(reports), DEFAULT_SETTINGS);
+    expect(column(f, 'team')).toEqual(['payments', 'web']);
+    expect(column(f, 'services')).toEqual([1, 1]);
+    expect(column(f, 'score')).toEqual([75, 75]);
+  });
+});
