@@ -19,7 +19,7 @@ import { useOptionState } from './hooks/useOptionState';
 import { usePanZoom } from './hooks/usePanZoom';
 import { type Hit, usePointer } from './hooks/usePointer';
 import { type LinkContext, nodeLinks } from './panel/links';
-import { colorsFromTheme, keyColor } from './render/colors';
+import { colorsFromTheme, keyColors } from './render/colors';
 import { groupBoxes, nodeRadius, type Scene } from './render/scene';
 import { buildIndex } from './render/spatial';
 import type { Overlay } from './render/style';
@@ -67,7 +67,13 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
   const targets = useMemo(() => Int32Array.from(model.view.edges, (e) => e.target), [model.view]);
   const index = useMemo(() => (positions ? buildIndex(positions, sources, targets) : undefined), [positions, sources, targets]);
   const radius = useMemo(() => Float32Array.from(model.view.nodes, (n) => nodeRadius(n.members?.length)), [model.view]);
-  const groups = useMemo(() => (positions && groupBy !== 'none' ? groupBoxes(positions, model.keys, model.visible, (k) => keyColor(k, colors.series)) : []), [positions, groupBy, model.keys, model.visible, colors]);
+  const groups = useMemo(() => {
+    if (!positions || groupBy === 'none') {
+      return [];
+    }
+    const colorOf = keyColors(model.keys.filter((k): k is string => k !== undefined), colors.series);
+    return groupBoxes(positions, model.keys, model.visible, colorOf);
+  }, [positions, groupBy, model.keys, model.visible, colors]);
   const titles = useMemo(() => model.view.nodes.map((n) => (n.members ? `${n.title} (${n.members.length})` : n.title)), [model.view]);
   const scene: Scene | undefined = useMemo(
     () =>

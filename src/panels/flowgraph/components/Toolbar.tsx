@@ -34,8 +34,12 @@ export function Toolbar(p: Props) {
   const s = useStyles2(getStyles);
   return (
     <div className={s.bar} role="toolbar" aria-label="Flow map controls">
-      <Input className={s.search} placeholder="Search nodes (/)" aria-label="Search nodes" value={p.query} onChange={(e) => p.onQuery(e.currentTarget.value)} suffix={p.query ? `${p.matchCount}` : undefined} data-testid="faultline-flowgraph-search" />
-      <Input className={s.filter} placeholder="Filter: team=payments errors>1% bytes>10MB" aria-label="Filter expression" aria-invalid={!!p.filterError} invalid={!!p.filterError} title={p.filterError} value={p.filter} onChange={(e) => p.onFilter(e.currentTarget.value)} data-testid="faultline-flowgraph-filter" />
+      <div className={s.search}>
+        <Input placeholder="Search nodes (/)" aria-label="Search nodes" value={p.query} onChange={(e) => p.onQuery(e.currentTarget.value)} suffix={p.query ? `${p.matchCount}` : undefined} data-testid="faultline-flowgraph-search" />
+      </div>
+      <div className={s.filter}>
+        <Input placeholder="Filter: team=payments errors>1% bytes>10MB" aria-label="Filter expression" aria-invalid={!!p.filterError} invalid={!!p.filterError} title={p.filterError} value={p.filter} onChange={(e) => p.onFilter(e.currentTarget.value)} data-testid="faultline-flowgraph-filter" />
+      </div>
       <RadioButtonGroup size="sm" aria-label="Group by" options={GROUPS} value={p.groupBy} onChange={p.onGroupBy} />
       {p.overlays.length > 1 && <RadioButtonGroup size="sm" aria-label="Overlay" options={p.overlays.map((o) => ({ value: o, label: o === 'none' ? 'No overlay' : o[0].toUpperCase() + o.slice(1) }))} value={p.overlay} onChange={(o) => p.onOverlay(o)} />}
       {p.focused && <IconButton name="times" tooltip={`Clear focus on ${p.focused}`} aria-label="Clear focus" onClick={p.onClearFocus} />}
@@ -48,6 +52,6 @@ export function Toolbar(p: Props) {
 
 const getStyles = (t: GrafanaTheme2) => ({
   bar: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: t.spacing(0.5), padding: t.spacing(0, 0, 0.5) }),
-  search: css({ width: 180 }),
-  filter: css({ flex: '1 1 220px', minWidth: 160 }),
+  search: css({ flex: '0 1 180px', minWidth: 120 }),
+  filter: css({ flex: '1 1 240px', minWidth: 160 }),
 });

@@ -1,6 +1,5 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import type { Colors } from '../render/colors';
-import type { DrawStats } from '../render/draw';
 import { Painter } from '../render/painter';
 import type { Scene } from '../render/scene';
 import type { View } from '../render/viewport';
@@ -10,28 +9,29 @@ import type { View } from '../render/viewport';
  * a moving view only transforms the last crisp texture (see Painter).
  */
 export function useCanvasDraw(canvas: RefObject<HTMLCanvasElement>, scene: Scene | undefined, view: View, width: number, height: number, colors: Colors) {
-  const [painter, setPainter] = useState<Painter | undefined>();
-  const [stats, setStats] = useState<DrawStats | undefined>();
+  const painter = useRef<Painter | undefined>(undefined);
   const frame = useRef(0);
+  const latest = useRef(view);
+  useEffect(() => {
+    latest.current = view;
+  }, [view]);
   useEffect(() => {
     const el = canvas.current;
     if (!el) {
       return;
     }
-    const dpr = window.devicePixelRatio || 1;
-    el.width = Math.round(width * dpr);
-    el.height = Math.round(height * dpr);
-    const p = new Painter(el, scene, width, height, colors, dpr, setStats);
-    setPainter(p);
-    return () => p.dispose();
+    const p = new Painter(el, scene, width, height, colors, window.devicePixelRatio || 1);
+    p.resizeCanvas();
+    painter.current = p;
+    const id = requestAnimationFrame(() => p.paint(latest.current));
+    return () => {
+      cancelAnimationFrame(id);
+      p.dispose();
+    };
   }, [canvas, scene, width, height, colors]);
   useEffect(() => {
-    if (!painter) {
-      return;
-    }
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => painter.paint(view));
+    frame.current = requestAnimationFrame(() => painter.current?.paint(view));
     return () => cancelAnimationFrame(frame.current);
-  }, [painter, view]);
-  return stats;
+  }, [view]);
 }

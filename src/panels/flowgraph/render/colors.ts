@@ -48,13 +48,14 @@ export function colorsFromTheme(theme: GrafanaTheme2): Colors {
   };
 }
 
-/** Stable colour per key (team, namespace): the same team keeps its colour across refreshes. */
-export function keyColor(key: string, series: string[]): string {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) {
-    h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  }
-  return series[(h >>> 0) % series.length];
+/**
+ * Distinct colours for keys (teams, namespaces): keys sorted by name take the palette in order, so
+ * two teams share a colour only beyond the palette's length, and a refresh with the same teams
+ * keeps every colour.
+ */
+export function keyColors(keys: string[], series: string[]): (key: string) => string {
+  const order = new Map([...new Set(keys)].sort().map((k, i) => [k, series[i % series.length]]));
+  return (key) => order.get(key) ?? series[0];
 }
 
 function rgb(color: string): [number, number, number, number] | undefined {

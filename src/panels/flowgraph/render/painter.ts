@@ -37,6 +37,12 @@ export class Painter {
     private onCrisp?: (s: DrawStats, ms: number) => void
   ) {}
 
+  /** Sizes the canvas backing store for the device pixel ratio. */
+  resizeCanvas() {
+    this.canvas.width = Math.round(this.w * this.dpr);
+    this.canvas.height = Math.round(this.h * this.dpr);
+  }
+
   dispose() {
     clearTimeout(this.timer);
   }

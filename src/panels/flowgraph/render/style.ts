@@ -1,7 +1,7 @@
 import type { BlastRole } from '../../../model';
 import type { FlowGraph, FlowNode } from '../graph/types';
 import type { OverlaySummary } from '../graph/summary';
-import { type Colors, keyColor } from './colors';
+import { type Colors, keyColors } from './colors';
 
 export type ColorBy = 'auto' | 'team' | 'owner' | 'namespace' | 'health' | 'errors';
 export type Overlay = 'auto' | 'none' | 'chaos' | 'diff' | 'cost';
@@ -63,16 +63,19 @@ function nodeFills(graph: FlowGraph, by: Exclude<ColorBy, 'auto'>, c: Colors): {
     return { fill, legend: [{ color: c.ok, label: 'errors < 1%' }, { color: c.warn, label: '1–5%' }, { color: c.bad, label: '≥ 5%' }] };
   }
   const counts = new Map<string, number>();
+  for (const n of graph.nodes) {
+    const key = n[by];
+    if (key !== undefined) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const colorOf = keyColors([...counts.keys()], c.series);
   const fill = graph.nodes.map((n) => {
     const key = n[by];
-    if (key === undefined) {
-      return n.color ?? c.edge;
-    }
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    return keyColor(key, c.series);
+    return key === undefined ? (n.color ?? c.edge) : colorOf(key);
   });
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const legend = top.slice(0, MAX_LEGEND_KEYS).map(([k]) => ({ color: keyColor(k, c.series), label: k }));
+  const legend = top.slice(0, MAX_LEGEND_KEYS).map(([k]) => ({ color: colorOf(k), label: k }));
   if (top.length > MAX_LEGEND_KEYS) {
     legend.push({ color: c.edge, label: `+${top.length - MAX_LEGEND_KEYS} more ${by}s` });
   }

@@ -32,6 +32,8 @@ export function recordingContext() {
     fillText: rec('fillText'),
     strokeText: rec('strokeText'),
     setLineDash: rec('setLineDash'),
+    setTransform: rec('setTransform'),
+    drawImage: rec('drawImage'),
     count: (op: string) => calls.filter((c) => c.op === op).length,
     texts: () => calls.filter((c) => c.op === 'fillText').map((c) => String(c.args[0])),
   };
