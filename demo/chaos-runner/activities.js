@@ -42,7 +42,10 @@ async function sampleProbe(provider, signal) {
       next += 1;
       const started = performance.now();
       try {
-        const res = await fetch(provider.url, { headers: { 'x-faultline-client': 'chaos-probe' }, signal: AbortSignal.timeout(provider.timeout * 1000) });
+        const res = await fetch(provider.url, {
+          headers: { 'x-faultline-client': 'chaos-probe' },
+          signal: AbortSignal.timeout(provider.timeout * 1000),
+        });
         await res.arrayBuffer();
         failed += res.status >= 500 ? 1 : 0;
       } catch {
@@ -57,7 +60,12 @@ async function sampleProbe(provider, signal) {
   await Promise.all([one(), one(), one(), one()]);
   durations.sort((a, b) => a - b);
   const p95 = durations[Math.min(durations.length - 1, Math.ceil(durations.length * 0.95) - 1)] ?? 0;
-  return { samples: durations.length, failed, error_rate: durations.length ? failed / durations.length : 1, p95_seconds: Math.round(p95 * 1000) / 1000 };
+  return {
+    samples: durations.length,
+    failed,
+    error_rate: durations.length ? failed / durations.length : 1,
+    p95_seconds: Math.round(p95 * 1000) / 1000,
+  };
 }
 
 function withinTolerance(tolerance, output) {
@@ -73,7 +81,9 @@ async function runActivity(activity, signal) {
   const start = Date.now();
   const entry = { activity, output: null, start: iso(start) };
   try {
-    entry.output = activity.provider.samples ? await sampleProbe(activity.provider, signal) : await httpAction(activity.provider, signal);
+    entry.output = activity.provider.samples
+      ? await sampleProbe(activity.provider, signal)
+      : await httpAction(activity.provider, signal);
     entry.status = 'succeeded';
   } catch (e) {
     entry.output = e.output ?? null;

@@ -77,12 +77,16 @@ const server = http.createServer(async (req, res) => {
   if (req.method === 'POST' && url.pathname === '/runs') {
     try {
       const started = startRun(parseRunRequest(await readJson(req), SERVICES));
-      return started.busy ? send(res, 409, { error: `run ${started.busy} is still live; one fault at a time` }) : send(res, 202, started);
+      return started.busy
+        ? send(res, 409, { error: `run ${started.busy} is still live; one fault at a time` })
+        : send(res, 202, started);
     } catch (e) {
       return send(res, 400, { error: e.message });
     }
   }
-  return send(res, 404, { error: 'try GET /journals/index.json, GET /journals/<id>.json, GET /runs, POST /runs {"fault","target","seconds"}' });
+  return send(res, 404, {
+    error: 'try GET /journals/index.json, GET /journals/<id>.json, GET /runs, POST /runs {"fault","target","seconds"}',
+  });
 });
 
 /** The schedule: a short first run soon after start (something to show at once), then one every interval. */

@@ -30,7 +30,9 @@ module.exports = {
       timeoutMs: 20000,
       logFile: path.join(ctx.stateDir, 'chaos-runner.log'),
     });
-    ctx.log?.(`journals at ${url}/journals/index.json; runs on demand: POST ${url}/runs {"fault":"kill|latency|errors|cpu","target":"payments","seconds":30}`);
+    ctx.log?.(
+      `journals at ${url}/journals/index.json; runs on demand: POST ${url}/runs {"fault":"kill|latency|errors|cpu","target":"payments","seconds":30}`
+    );
     return { url, pid: p.pid, stop: () => p.stop() };
   },
 };

@@ -61,7 +61,11 @@ class JournalStore {
         const j = JSON.parse(fs.readFileSync(file, 'utf8'));
         if (j.status === null || j.status === undefined) {
           const endMs = fs.statSync(file).mtimeMs;
-          Object.assign(j, { status: 'interrupted', end: iso(endMs), duration: Math.max(0, (endMs - Date.parse(j.start)) / 1000) });
+          Object.assign(j, {
+            status: 'interrupted',
+            end: iso(endMs),
+            duration: Math.max(0, (endMs - Date.parse(j.start)) / 1000),
+          });
           fs.writeFileSync(file, JSON.stringify(j, null, 2));
         }
       } catch {
@@ -73,7 +77,10 @@ class JournalStore {
 
 /** Sortable, readable run id: 20261126T203753Z-payments-errors. */
 function runId(spec, ms = Date.now()) {
-  const stamp = new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${spec.target}-${spec.fault}`;
 }
 

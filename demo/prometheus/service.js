@@ -23,7 +23,10 @@ module.exports = {
     const dir = path.join(ctx.stateDir, 'prometheus');
     fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
     const configFile = path.join(dir, 'prometheus.yml');
-    fs.writeFileSync(configFile, scrapeConfig({ ports: resolvePorts(ctx.ports), ebpfExporter: ctx.ports?.ebpfExporter ?? 9400 }));
+    fs.writeFileSync(
+      configFile,
+      scrapeConfig({ ports: resolvePorts(ctx.ports), ebpfExporter: ctx.ports?.ebpfExporter ?? 9400 })
+    );
     const url = `http://127.0.0.1:${port}`;
     const p = await startProcess({
       name: 'prometheus',

@@ -79,11 +79,22 @@ const server = http.createServer((req, res) => {
     .catch((e) => ({ code: 500, body: { error: String(e) } }))
     .then(({ code, body }) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      registry.inc('http_server_requests_total', 'HTTP requests served', { service: name, route: url.pathname, code: String(code) });
-      registry.observe('http_server_request_duration_seconds', 'Time to serve an HTTP request', { service: name }, seconds);
+      registry.inc('http_server_requests_total', 'HTTP requests served', {
+        service: name,
+        route: url.pathname,
+        code: String(code),
+      });
+      registry.observe(
+        'http_server_request_duration_seconds',
+        'Time to serve an HTTP request',
+        { service: name },
+        seconds
+      );
       send(res, code, body);
     });
 });
 
-server.listen(ports.services[name], '127.0.0.1', () => console.log(`${name} listening on 127.0.0.1:${ports.services[name]} (pid ${process.pid})`));
+server.listen(ports.services[name], '127.0.0.1', () =>
+  console.log(`${name} listening on 127.0.0.1:${ports.services[name]} (pid ${process.pid})`)
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -18,7 +18,12 @@ function parseFault(body) {
   if (fault.latencyMs === 0 && fault.errorRate === 0) {
     throw new Error('a fault needs latencyMs > 0 or errorRate > 0');
   }
-  return { latencyMs: fault.latencyMs, errorRate: fault.errorRate, status: Math.round(fault.status), until: Date.now() + fault.seconds * 1000 };
+  return {
+    latencyMs: fault.latencyMs,
+    errorRate: fault.errorRate,
+    status: Math.round(fault.status),
+    until: Date.now() + fault.seconds * 1000,
+  };
 }
 
 /** The fault still live at `now`, if any. */

@@ -3,7 +3,9 @@
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 function labelText(labels) {
-  const parts = Object.entries(labels).map(([k, v]) => `${k}="${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`);
+  const parts = Object.entries(labels).map(
+    ([k, v]) => `${k}="${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`
+  );
   return parts.length ? `{${parts.join(',')}}` : '';
 }
 
@@ -57,7 +59,9 @@ class Registry {
           out.push(`${f.name}${labelText(s.labels)} ${s.value}`);
           continue;
         }
-        BUCKETS.forEach((le, i) => out.push(`${f.name}_bucket${labelText({ ...s.labels, le: String(le) })} ${s.counts[i]}`));
+        BUCKETS.forEach((le, i) =>
+          out.push(`${f.name}_bucket${labelText({ ...s.labels, le: String(le) })} ${s.counts[i]}`)
+        );
         out.push(`${f.name}_bucket${labelText({ ...s.labels, le: '+Inf' })} ${s.count}`);
         out.push(`${f.name}_sum${labelText(s.labels)} ${s.sum}`);
         out.push(`${f.name}_count${labelText(s.labels)} ${s.count}`);
@@ -78,7 +82,12 @@ function recordEdge(registry, client, server, seconds, failed) {
   if (failed) {
     registry.inc('traces_service_graph_request_failed_total', 'Failed requests between two nodes in the graph', labels);
   }
-  registry.observe('traces_service_graph_request_server_seconds', 'Time for a request between two nodes as seen from the server', labels, seconds);
+  registry.observe(
+    'traces_service_graph_request_server_seconds',
+    'Time for a request between two nodes as seen from the server',
+    labels,
+    seconds
+  );
 }
 
 module.exports = { Registry, recordEdge, BUCKETS };

@@ -32,7 +32,9 @@ module.exports = {
       logFile: ctx.stateDir ? path.join(ctx.stateDir, 'services.log') : undefined,
     });
     const url = `http://127.0.0.1:${ports.faultProxies.frontend}/`;
-    ctx.log?.(`${SERVICES.map((s) => `${s} :${ports.services[s]}`).join(', ')}; fault proxies :${ports.faultProxies.frontend}–; user traffic into ${url}`);
+    ctx.log?.(
+      `${SERVICES.map((s) => `${s} :${ports.services[s]}`).join(', ')}; fault proxies :${ports.faultProxies.frontend}–; user traffic into ${url}`
+    );
     return { url, pid: p.pid, stop: () => p.stop() };
   },
 };

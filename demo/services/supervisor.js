@@ -15,7 +15,9 @@ const LOAD_RPS = Math.min(Math.max(Number(process.env.FAULTLINE_LOAD_RPS ?? 4), 
 const MAX_IN_FLIGHT = 8;
 const CRASH_RESTART_MS = 1000;
 const registry = new Registry();
-const state = Object.fromEntries(SERVICES.map((s) => [s, { child: undefined, restarts: 0, heldUntil: 0, holdTimer: undefined, fault: undefined }]));
+const state = Object.fromEntries(
+  SERVICES.map((s) => [s, { child: undefined, restarts: 0, heldUntil: 0, holdTimer: undefined, fault: undefined }])
+);
 let stopping = false;
 
 function log(msg) {
@@ -24,7 +26,9 @@ function log(msg) {
 
 function startService(name) {
   const s = state[name];
-  const child = spawn(process.execPath, [path.join(__dirname, 'app.js'), name, JSON.stringify(ports)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, 'app.js'), name, JSON.stringify(ports)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   s.child = child;
   child.on('exit', (code, signal) => {
     if (s.child !== child) {
@@ -73,7 +77,14 @@ function status(name) {
     up: !!s.child,
     restarts: s.restarts,
     downUntil: s.heldUntil > Date.now() ? new Date(s.heldUntil).toISOString() : null,
-    fault: fault ? { latencyMs: fault.latencyMs, errorRate: fault.errorRate, status: fault.status, until: new Date(fault.until).toISOString() } : null,
+    fault: fault
+      ? {
+          latencyMs: fault.latencyMs,
+          errorRate: fault.errorRate,
+          status: fault.status,
+          until: new Date(fault.until).toISOString(),
+        }
+      : null,
   };
 }
 
@@ -109,7 +120,12 @@ function metricsText() {
   for (const name of SERVICES) {
     const f = activeFault(state[name].fault);
     const help = 'Fault injected into a demo service right now (1) or not (0)';
-    registry.set('faultline_demo_fault_active', help, { service: name, fault: 'latency' }, f && f.latencyMs > 0 ? 1 : 0);
+    registry.set(
+      'faultline_demo_fault_active',
+      help,
+      { service: name, fault: 'latency' },
+      f && f.latencyMs > 0 ? 1 : 0
+    );
     registry.set('faultline_demo_fault_active', help, { service: name, fault: 'errors' }, f && f.errorRate > 0 ? 1 : 0);
     registry.set('faultline_demo_fault_active', help, { service: name, fault: 'kill' }, state[name].child ? 0 : 1);
   }
@@ -145,7 +161,9 @@ async function control(name, req, res, what) {
     if (what === 'start' && req.method === 'POST') {
       return send(res, 200, restart(name));
     }
-    return send(res, 404, { error: `no control ${req.method} /__faultline/${what}; try GET status|metrics, POST|DELETE fault, POST kill|start` });
+    return send(res, 404, {
+      error: `no control ${req.method} /__faultline/${what}; try GET status|metrics, POST|DELETE fault, POST kill|start`,
+    });
   } catch (e) {
     return send(res, 400, { error: e.message });
   }
@@ -157,7 +175,7 @@ function forward(name, req, res) {
     (up) => {
       res.writeHead(up.statusCode, up.headers);
       up.pipe(res);
-    },
+    }
   );
   upstream.on('error', (e) => send(res, 502, { error: `${name} is unreachable: ${e.code ?? e.message}` }));
   req.pipe(upstream);
@@ -195,7 +213,10 @@ function startLoad() {
     const started = process.hrtime.bigint();
     let code = 0;
     try {
-      const r = await fetch(`http://127.0.0.1:${ports.faultProxies.frontend}/`, { headers: { 'x-faultline-client': 'user' }, signal: AbortSignal.timeout(5000) });
+      const r = await fetch(`http://127.0.0.1:${ports.faultProxies.frontend}/`, {
+        headers: { 'x-faultline-client': 'user' },
+        signal: AbortSignal.timeout(5000),
+      });
       await r.arrayBuffer();
       code = r.status;
     } catch {
@@ -203,7 +224,13 @@ function startLoad() {
     }
     inFlight -= 1;
     // "user" is the name Tempo's service graph gives to the uninstrumented client of the entry service.
-    recordEdge(registry, 'user', 'frontend', Number(process.hrtime.bigint() - started) / 1e9, code === 0 || code >= 500);
+    recordEdge(
+      registry,
+      'user',
+      'frontend',
+      Number(process.hrtime.bigint() - started) / 1e9,
+      code === 0 || code >= 500
+    );
   }, 1000 / LOAD_RPS);
 }
 

@@ -41,7 +41,9 @@ async function frontendStatus(): Promise<number> {
   return res.status;
 }
 
-async function startRun(body: object): Promise<{ status: number; json: { id?: string; journal?: string; error?: string } }> {
+async function startRun(
+  body: object
+): Promise<{ status: number; json: { id?: string; journal?: string; error?: string } }> {
   const res = await fetch(`${runner}/runs`, { method: 'POST', body: JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
 }
@@ -60,17 +62,39 @@ async function finishedJournal(journalPath: string): Promise<CtkJournal> {
 
 function expectJournalShape(j: CtkJournal, target: string, fault: string) {
   expect(Object.keys(j)).toEqual(
-    expect.arrayContaining(['chaoslib-version', 'platform', 'node', 'experiment', 'start', 'end', 'duration', 'status', 'deviated', 'steady_states', 'run', 'rollbacks']),
+    expect.arrayContaining([
+      'chaoslib-version',
+      'platform',
+      'node',
+      'experiment',
+      'start',
+      'end',
+      'duration',
+      'status',
+      'deviated',
+      'steady_states',
+      'run',
+      'rollbacks',
+    ])
   );
   expect(j.experiment?.tags).toEqual(expect.arrayContaining([`service:${target}`, `fault:${fault}`]));
-  expect(Object.keys(j.experiment ?? {})).toEqual(expect.arrayContaining(['title', 'description', 'steady-state-hypothesis', 'method', 'rollbacks']));
+  expect(Object.keys(j.experiment ?? {})).toEqual(
+    expect.arrayContaining(['title', 'description', 'steady-state-hypothesis', 'method', 'rollbacks'])
+  );
   expect(j.start).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$/);
   expect(j.end).toMatch(/\+00:00$/);
   expect(Date.parse(j.end!)).toBeGreaterThan(Date.parse(j.start!));
   expect(typeof j.duration).toBe('number');
   expect(j.steady_states?.during).toEqual([]);
   for (const entry of [...(j.run ?? []), ...(j.rollbacks ?? [])]) {
-    expect(entry).toEqual(expect.objectContaining({ activity: expect.any(Object), start: expect.any(String), end: expect.any(String), status: expect.stringMatching(/^(succeeded|failed)$/) }));
+    expect(entry).toEqual(
+      expect.objectContaining({
+        activity: expect.any(Object),
+        start: expect.any(String),
+        end: expect.any(String),
+        status: expect.stringMatching(/^(succeeded|failed)$/),
+      })
+    );
   }
   expect(j.rollbacks?.[0]?.status).toBe('succeeded');
 }
@@ -79,7 +103,13 @@ beforeAll(async () => {
   const free = async () => Object.fromEntries(await Promise.all(NAMES.map(async (n) => [n, await proc.freePort()])));
   ports = { services: await free(), faultProxies: await free(), chaosRunner: await proc.freePort() };
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-demo-'));
-  const ctx = { root: path.resolve(__dirname, '..', '..'), stateDir, ports, log: () => undefined, chaos: { intervalSeconds: 0, firstRunDelaySeconds: -1 } };
+  const ctx = {
+    root: path.resolve(__dirname, '..', '..'),
+    stateDir,
+    ports,
+    log: () => undefined,
+    chaos: { intervalSeconds: 0, firstRunDelaySeconds: -1 },
+  };
   started.push(await services.start(ctx));
   started.push(await chaosRunner.start(ctx));
   runner = started[1].url;
@@ -128,7 +158,9 @@ describe('demo services and chaos runner: real faults', () => {
       range: { from: Date.now() - 3600_000, to: Date.now() },
     });
     const mapped = runs.find((r) => r.id === run.json.journal);
-    expect(mapped).toEqual(expect.objectContaining({ targets: ['payments'], status: 'failed', kind: 'errors', source: 'chaostoolkit' }));
+    expect(mapped).toEqual(
+      expect.objectContaining({ targets: ['payments'], status: 'failed', kind: 'errors', source: 'chaostoolkit' })
+    );
     expect(mapped?.verdict?.outcome).toBe('deviated');
     expect(mapped?.end).toBeGreaterThan(mapped!.start);
   }, 90000);
@@ -154,7 +186,9 @@ describe('demo services and chaos runner: real faults', () => {
     const journal = await finishedJournal(run.json.journal!);
     expectJournalShape(journal, 'payments', 'kill');
     expect(journal.deviated).toBe(true);
-    expect(journal.run?.[0]?.output).toEqual(expect.objectContaining({ body: expect.objectContaining({ killedPid: before.pid }) }));
+    expect(journal.run?.[0]?.output).toEqual(
+      expect.objectContaining({ body: expect.objectContaining({ killedPid: before.pid }) })
+    );
 
     const after = await until(async () => (await (await fetch(healthz)).json()) as { pid: number });
     expect(after?.pid).not.toBe(before.pid);
@@ -166,7 +200,9 @@ describe('demo services and chaos runner: real faults', () => {
     expect(run.status).toBe(202);
     const journal = await finishedJournal(run.json.journal!);
     expectJournalShape(journal, 'shipping', 'errors');
-    expect(journal.run?.find((e) => e.activity?.name === 'frontend-under-fault')?.output).toEqual(expect.objectContaining({ error_rate: 0 }));
+    expect(journal.run?.find((e) => e.activity?.name === 'frontend-under-fault')?.output).toEqual(
+      expect.objectContaining({ error_rate: 0 })
+    );
     expect(journal.deviated).toBe(false);
     expect(journal.status).toBe('completed');
     expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(3);

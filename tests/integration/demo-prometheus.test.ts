@@ -47,7 +47,11 @@ function panelQueries(service: string): Array<{ panel: string; legend: string; e
   return dashboard.panels
     .filter((p: { datasource: { uid: string } }) => p.datasource.uid === 'faultline-prometheus')
     .flatMap((p: { title: string; targets: Array<{ expr: string; legendFormat: string }> }) =>
-      p.targets.map((t) => ({ panel: p.title, legend: t.legendFormat, expr: t.expr.replace(/\$service/g, service).replace(/\$__rate_interval/g, '30s') }))
+      p.targets.map((t) => ({
+        panel: p.title,
+        legend: t.legendFormat,
+        expr: t.expr.replace(/\$service/g, service).replace(/\$__rate_interval/g, '30s'),
+      }))
     );
 }
 
@@ -59,7 +63,12 @@ async function value(expr: string): Promise<number | undefined> {
 describeIf('demo services scraped by the demo Prometheus', () => {
   beforeAll(async () => {
     const free = async () => Object.fromEntries(await Promise.all(NAMES.map(async (n) => [n, await proc.freePort()])));
-    const ports = { services: await free(), faultProxies: await free(), prometheus: await proc.freePort(), ebpfExporter: await proc.freePort() };
+    const ports = {
+      services: await free(),
+      faultProxies: await free(),
+      prometheus: await proc.freePort(),
+      ebpfExporter: await proc.freePort(),
+    };
     proxies = ports.faultProxies;
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-demo-prom-'));
     const ctx = { root, stateDir, ports, log: () => undefined, loadRps: 10 };
@@ -68,11 +77,16 @@ describeIf('demo services scraped by the demo Prometheus', () => {
     promUrl = started[1].url;
     client = PrometheusClient.fromSettings({ timeoutSeconds: 10 }, fetchTransport({ prometheus: { url: promUrl } }));
     // Half of the calls to payments fail at its proxy, so error series exist and are not zero.
-    const res = await fetch(`http://127.0.0.1:${proxies.payments}/__faultline/fault`, { method: 'POST', body: JSON.stringify({ errorRate: 0.5, seconds: 120 }) });
+    const res = await fetch(`http://127.0.0.1:${proxies.payments}/__faultline/fault`, {
+      method: 'POST',
+      body: JSON.stringify({ errorRate: 0.5, seconds: 120 }),
+    });
     expect(res.status).toBe(200);
     // rate() needs two scrapes after the fault began: poll until the callers' failure rate shows.
     for (let i = 0; i < 60; i++) {
-      const failing = await value('sum(rate(traces_service_graph_request_failed_total{server="payments"}[30s]))').catch(() => undefined);
+      const failing = await value('sum(rate(traces_service_graph_request_failed_total{server="payments"}[30s]))').catch(
+        () => undefined
+      );
       if (failing !== undefined && failing > 0) {
         break;
       }
@@ -115,7 +129,14 @@ describeIf('demo services scraped by the demo Prometheus', () => {
     const { graph } = await loadFlowGraph(ctxFor({ from: now - 120_000, to: now }), { preset: 'servicegraph' });
     const edges = Object.fromEntries(graph.edges.map((e: FlowEdge) => [`${e.source}>${e.target}`, e]));
     expect(Object.keys(edges).sort()).toEqual(
-      ['checkout>inventory', 'checkout>payments', 'checkout>shipping', 'frontend>checkout', 'frontend>inventory', 'user>frontend'].sort()
+      [
+        'checkout>inventory',
+        'checkout>payments',
+        'checkout>shipping',
+        'frontend>checkout',
+        'frontend>inventory',
+        'user>frontend',
+      ].sort()
     );
     expect(edges['checkout>payments'].errorRate).toBeGreaterThan(0);
     expect(edges['checkout>shipping'].errorRate ?? 0).toBe(0);
