@@ -1,7 +1,6 @@
-import { Contact, Ownership, ServiceLink } from '../../../../model';
+import { Contact, Ownership, OwnershipField, ServiceLink } from '../../../../model';
 import { str } from '../entity';
 import { missingFields } from '../missing';
-import { DEFAULT_ANNOTATION_KEYS } from '../annotationKeys';
 import { OlService, OlTool } from './types';
 
 /** OpsLevel tool categories (enum ToolCategory) by the ownership field they fill. */
@@ -17,13 +16,15 @@ const TOOL_KIND: Record<string, ServiceLink['kind']> = {
   health_checks: 'dashboard',
 };
 
-/** OpsLevel's own words for what is missing: tools and owners are set in OpsLevel, not in annotations. */
-const OPSLEVEL_KEYS = {
-  ...DEFAULT_ANNOTATION_KEYS,
-  onCall: ['an "incidents" tool (PagerDuty, Opsgenie)'],
-  runbook: ['a "runbooks" tool'],
-  repo: ['a "code" tool or repository'],
-  tier: ['tier'],
+/** OpsLevel's own words for what is missing: owners and tools are set in OpsLevel, not in annotations. */
+const HINTS: Record<OwnershipField, string> = {
+  owner: 'no owner set — assign an owning team in OpsLevel',
+  onCall: 'no on-call set — add an "incidents" tool (PagerDuty, Opsgenie) in OpsLevel',
+  runbook: 'no runbook — add a "runbooks" tool in OpsLevel',
+  repo: 'no repository — add a "code" tool or repository in OpsLevel',
+  tier: 'no tier — set the service tier in OpsLevel',
+  lifecycle: 'no lifecycle — set the lifecycle in OpsLevel',
+  system: 'no system — add the service to a system in OpsLevel',
 };
 
 export function mapOpsLevelService(s: OlService): Ownership | undefined {
@@ -68,10 +69,7 @@ export function mapOpsLevelService(s: OlService): Ownership | undefined {
     tags: (s.tags?.nodes ?? []).flatMap((t) => (t && str(t.key) ? [t.value ? `${t.key}:${t.value}` : String(t.key)] : [])),
     source: 'opslevel',
   };
-  const missing = missingFields(entry, OPSLEVEL_KEYS).map((m) =>
-    m.field === 'owner' ? { ...m, hint: 'no owner set — assign an owning team in OpsLevel' } : m.field === 'tier' ? { ...m, hint: 'no tier — set the service tier in OpsLevel' } : m.field === 'system' ? { ...m, hint: 'no system — add the service to a system in OpsLevel' } : m.field === 'lifecycle' ? { ...m, hint: 'no lifecycle — set the lifecycle in OpsLevel' } : { ...m, hint: m.hint.replace(/add `([^`]*)`.*$/, 'add $1 in OpsLevel').replace(/add a `metadata.links`.*$/, 'add a "runbooks" tool in OpsLevel') }
-  );
-  return { ...entry, missing };
+  return { ...entry, missing: missingFields(entry).map((m) => ({ field: m.field, hint: HINTS[m.field] })) };
 }
 
 function toolLink(t: OlTool): ServiceLink {

@@ -1,0 +1,108 @@
+/** @jest-environment node */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { AddressInfo } from 'node:net';
+import { AuthError, BackendError } from '../../../../model';
+import { fetchTransport } from '../../../http/fetchTransport';
+import { loadOpsLevel } from '.';
+import { mapOpsLevelService } from './mapper';
+import { OlServicesResponse } from './types';
+
+const fixture = (name: string): OlServicesResponse => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'opslevel', name), 'utf8'));
+
+// A loopback server answering OpsLevel's GraphQL endpoint with the contract fixtures, page by cursor.
+let server: http.Server;
+let base = '';
+let mode: 'ok' | 'errors' | '401' = 'ok';
+const bodies: Array<{ query: string; variables: { after: string | null; first: number } }> = [];
+const auth: Array<string | undefined> = [];
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const parsed = JSON.parse(body);
+      bodies.push(parsed);
+      auth.push(req.headers.authorization);
+      const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      if (mode === '401') {
+        return send(401, { errors: [{ message: 'Invalid token' }] });
+      }
+      if (mode === 'errors') {
+        return send(200, fixture('error-graphql.json'));
+      }
+      send(200, fixture(parsed.variables.after === 'Mg' ? 'services-page-2.json' : 'services-page-1.json'));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+beforeEach(() => {
+  mode = 'ok';
+  bodies.length = 0;
+  auth.length = 0;
+});
+
+const load = () => loadOpsLevel({ settings: { catalogSource: 'opslevel', opslevelUrl: base }, transport: fetchTransport({ opslevel: { url: base, headers: { Authorization: 'Bearer ol-token' } } }) });
+
+describe('OpsLevel connector', () => {
+  it('follows endCursor while hasNextPage and maps every service', async () => {
+    const services = await load();
+    expect(bodies.map((b) => b.variables)).toEqual([
+      { after: null, first: 100 },
+      { after: 'Mg', first: 100 },
+    ]);
+    expect(bodies[0].query).toContain('services(after: $after, first: $first)');
+    expect(auth).toEqual(['Bearer ol-token', 'Bearer ol-token']);
+    expect(services.map((s) => s.service)).toEqual(['checkout', 'payments', 'shipping']);
+  });
+
+  it('maps owner, tier, lifecycle, system and tools to ownership fields', async () => {
+    const [checkout] = await load();
+    expect(checkout).toMatchObject({
+      ref: 'opslevel:checkout',
+      title: 'Checkout',
+      owner: 'Checkout',
+      team: 'team_checkout',
+      tier: 'Tier 1',
+      lifecycle: 'generally_available',
+      system: 'checkout_system',
+      onCall: { kind: 'oncall', title: 'PagerDuty', url: 'https://shopco.pagerduty.com/service-directory/PCHK001' },
+      runbook: { title: 'Runbook (production)', url: 'https://runbooks.shop.example/checkout' },
+      repo: { url: 'https://github.com/shopco/checkout' },
+      chat: { kind: 'chat', title: 'Slack Channel', url: '' },
+      tags: ['lang:go', 'pci'],
+      missing: [],
+    });
+    expect(checkout.contacts).toContainEqual({ name: 'Carla Diaz', value: 'carla.diaz@shop.example', kind: 'oncall' });
+    expect(checkout.links.find((l) => l.kind === 'dashboard')?.url).toBe('https://grafana.shop.example/d/checkout');
+  });
+
+  it('says in OpsLevel terms what a bare service lacks', () => {
+    const shipping = mapOpsLevelService(fixture('services-page-2.json').data!.account!.services!.nodes![0]!)!;
+    expect(Object.fromEntries(shipping.missing.map((m) => [m.field, m.hint]))).toEqual({
+      owner: 'no owner set — assign an owning team in OpsLevel',
+      onCall: 'no on-call set — add an "incidents" tool (PagerDuty, Opsgenie) in OpsLevel',
+      runbook: 'no runbook — add a "runbooks" tool in OpsLevel',
+      repo: 'no repository — add a "code" tool or repository in OpsLevel',
+      tier: 'no tier — set the service tier in OpsLevel',
+      lifecycle: 'no lifecycle — set the lifecycle in OpsLevel',
+      system: 'no system — add the service to a system in OpsLevel',
+    });
+  });
+
+  it('keeps a javascript: tool URL as data for the panel to refuse', async () => {
+    const [, payments] = await load();
+    expect(payments.docs).toEqual({ kind: 'docs', title: 'Wiki', url: 'javascript:alert(document.cookie)' });
+  });
+
+  it('turns GraphQL errors and a rejected token into clear errors', async () => {
+    mode = 'errors';
+    await expect(load()).rejects.toThrow(new BackendError("Field 'onCalls' doesn't exist on type 'Service'", 'OpsLevel'));
+    mode = '401';
+    await expect(load()).rejects.toBeInstanceOf(AuthError);
+  });
+});
