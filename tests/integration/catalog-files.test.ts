@@ -20,11 +20,13 @@ beforeAll(async () => {
     const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     served.push(p);
     if (extra[p] !== undefined) {
-      return res.writeHead(200, { 'content-type': 'text/yaml' }).end(extra[p]);
+      res.writeHead(200, { 'content-type': 'text/yaml' }).end(extra[p]);
+      return;
     }
     const file = path.join(CATALOG, path.basename(p));
     if (!p.startsWith('/shop/') || !fs.existsSync(file)) {
-      return res.writeHead(404).end('not found');
+      res.writeHead(404).end('not found');
+      return;
     }
     res.writeHead(200, { 'content-type': 'text/yaml' }).end(fs.readFileSync(file));
   });

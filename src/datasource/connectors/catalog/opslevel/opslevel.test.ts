@@ -28,10 +28,12 @@ beforeAll(async () => {
       auth.push(req.headers.authorization);
       const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       if (mode === '401') {
-        return send(401, { errors: [{ message: 'Invalid token' }] });
+        send(401, { errors: [{ message: 'Invalid token' }] });
+        return;
       }
       if (mode === 'errors') {
-        return send(200, fixture('error-graphql.json'));
+        send(200, fixture('error-graphql.json'));
+        return;
       }
       send(200, fixture(parsed.variables.after === 'Mg' ? 'services-page-2.json' : 'services-page-1.json'));
     });
