@@ -50,7 +50,7 @@ export class BodyTooLarge extends TransportFailure {
 }
 
 export function mb(n: number): string {
-  return n < 1e6 ? `${Math.ceil(n / 1e3)} kB` : `${Math.round(n / 1e6)} MB`;
+  return n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KiB` : `${Math.round(n / 1024 / 1024)} MiB`;
 }
 
 export function buildQueryString(params: TransportRequest['params']): string {
