@@ -3,6 +3,7 @@ import net from 'node:net';
 import { DataFrame } from '@grafana/data';
 import { BackendError, FlowEdge, InputError, TimeoutError } from '../../src/model';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
+import { PrometheusClient } from '../../src/datasource/connectors/flow/promClient';
 import { HandlerContext } from '../../src/datasource/handlers/context';
 import { flowsHandler } from '../../src/datasource/handlers/flows';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
@@ -272,6 +273,28 @@ describeStores('flows against real Prometheus and VictoriaMetrics', () => {
     );
     const { graph } = await loadFlowGraph(ctxFor(store.url), { preset: 'beyla', compareWith: '  ' });
     expect(graph.edges.every((e) => e.diff === undefined)).toBe(true);
+  });
+
+  each('answers range queries, series and labels through the same client', async (store) => {
+    const client = PrometheusClient.fromSettings(
+      { timeoutSeconds: 10 },
+      fetchTransport({ prometheus: { url: store.url } })
+    );
+    const range = await client.queryRange(
+      'sum(rate(traces_service_graph_request_total[1m]))',
+      END - 10 * 60_000,
+      END,
+      60_000
+    );
+    expect(range.data.resultType).toBe('matrix');
+    const [series] = range.data.result as Array<{ values: Array<[number, string]> }>;
+    expect(series.values.length).toBeGreaterThanOrEqual(10);
+    expect(Number(series.values[0][1])).toBeCloseTo(35, 0);
+    const found = await client.series(['traces_service_graph_request_total'], END - HOUR, END);
+    expect(found.data.map((s) => s.client).sort()).toEqual(['checkout', 'frontend', 'user']);
+    expect((await client.labels(END - HOUR, END)).data).toEqual(
+      expect.arrayContaining(['k8s_src_owner_name', 'client', 'le'])
+    );
   });
 
   each('lists label values for template variables through the metric-find query', async (store) => {
