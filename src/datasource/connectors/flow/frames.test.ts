@@ -79,7 +79,8 @@ describe('toNodeGraphFrames', () => {
     expect(values(edges, FlowDetail.cost)).toEqual([0.05, null]);
     expect(values(edges, FlowDetail.crossZone)).toEqual(['eu-1a → eu-1b', null]);
     expect(values(edges, FlowDetail.diff)).toEqual(['changed', 'vanished']);
-    expect(values(edges, 'strokeDasharray')).toEqual(['', '4 4']);
+    expect(values(edges, 'strokeDasharray')).toEqual([null, '4 4']);
+    expect(values(edges, 'color')).toEqual(['#FF9830', '#8E8E8E']);
     expect(values(edges, FlowDetail.errorShare)).toEqual([0.1, null]);
     expect(values(edges, 'highlighted')).toEqual([true, true]);
   });

@@ -251,7 +251,7 @@ function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     secondaryEdgeStat(opts.primary, col, share),
     { name: EdgeField.thickness, type: T.number, values: main.map((v) => (max > 0 ? 1 + 5 * Math.sqrt(v / max) : 1)) },
     { name: EdgeField.color, type: T.string, values: col((e) => edgeColor(e)), config: { color: { mode: 'fixed' } } },
-    { name: EdgeField.strokeDasharray, type: T.string, values: col((e) => (e.diff === 'vanished' ? '4 4' : '')) },
+    { name: EdgeField.strokeDasharray, type: T.string, values: col((e) => (e.diff === 'vanished' ? '4 4' : null)) },
     {
       name: EdgeField.highlighted,
       type: T.boolean,
@@ -380,11 +380,12 @@ export function mainRate(e: FlowEdge, primary: Measure): number {
   return v ?? 0;
 }
 
-function edgeColor(e: FlowEdge): string {
+/** Null, not '', when there is nothing to say: Grafana's Node Graph uses the value as a stroke colour. */
+function edgeColor(e: FlowEdge): string | null {
   if (e.diff === 'new' || e.diff === 'vanished' || e.diff === 'changed') {
     return COLORS[e.diff];
   }
-  return e.requestRate && e.errorRate && e.errorRate / e.requestRate > 0.05 ? COLORS.errors : '';
+  return e.requestRate && e.errorRate && e.errorRate / e.requestRate > 0.05 ? COLORS.errors : null;
 }
 
 /** Adds a detail field only when some row has a value, so the tooltip lists what the preset measures. */
