@@ -20,6 +20,51 @@ const missingSchemaExport = {
   },
 };
 
+/**
+ * `import X from 'cjs-package'` inside an `.mjs` file: esbuild applies Node's rule (X is the whole
+ * module.exports), webpack the Babel rule (X is exports.default when __esModule is set), and
+ * @grafana/ui is written for webpack (react-custom-scrollbars-2, react-highlight-words, …). Such
+ * imports are routed through a small re-export, where esbuild applies the Babel rule too.
+ */
+const cjsDefaultInterop = {
+  name: 'cjs-default-interop',
+  setup(build) {
+    const verdicts = new Map();
+    const resolved = new Map();
+    const needsInterop = async (file) => {
+      if (!verdicts.has(file)) {
+        const src = await fs.readFile(file, 'utf8');
+        verdicts.set(file, src.includes('__esModule') && !/^\s*(import|export)\s/m.test(src));
+      }
+      return verdicts.get(file);
+    };
+    // The CommonJS packages @grafana/ui 12.4 default-imports (found by scanning its .mjs files);
+    // checking every bare import instead quadruples the bundle time.
+    build.onResolve({ filter: /^(react-custom-scrollbars-2|react-highlight-words|calculate-size|react-loading-skeleton|react-inlinesvg|@rc-component\/[^/]+|@monaco-editor\/react|slate-plain-serializer)$/ }, async (args) => {
+      if (args.pluginData?.interop || args.namespace !== 'file' || !args.importer.endsWith('.mjs')) {
+        return undefined;
+      }
+      // One resolution per specifier and importing package keeps the bundle time near esbuild's own.
+      const key = `${args.path}|${args.importer.replace(/^(.*node_modules\/(@[^/]+\/)?[^/]+\/).*$/, '$1')}`;
+      if (!resolved.has(key)) {
+        resolved.set(
+          key,
+          build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { interop: true } }).then(async (r) =>
+            r.errors.length === 0 && /\.c?js$/.test(r.path) && (await needsInterop(r.path)) ? r.path : undefined
+          )
+        );
+      }
+      const file = await resolved.get(key);
+      return file ? { path: file, namespace: 'cjs-interop' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'cjs-interop' }, (args) => ({
+      contents: `export { default } from ${JSON.stringify(args.path)};\nexport * from ${JSON.stringify(args.path)};\n`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const MIME = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
 
 /** @returns {Promise<Map<string, {body: Uint8Array, type: string}>>} keyed by file name below outdir */
@@ -38,9 +83,9 @@ export async function buildBrowserBundle({ root, entries, minify = true }) {
     minify,
     sourcemap: false,
     logLevel: 'silent',
-    plugins: [missingSchemaExport],
+    plugins: [missingSchemaExport, cjsDefaultInterop],
     jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"', global: 'globalThis' },
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'file', '.woff2': 'file', '.ttf': 'file' },
   });
   const files = new Map();

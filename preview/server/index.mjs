@@ -33,7 +33,7 @@ export async function startPreview(options = {}) {
   const provisioning = readProvisioning(provisioningDir, options.env ?? process.env);
   const routesByType = Object.fromEntries(plugins.filter((p) => p.routes).map((p) => [p.id, p.routes]));
   const entries = ['smoke.tsx', 'shell/main.tsx'].filter((e) => fs.existsSync(path.join(root, 'preview', 'src', e)));
-  const bundle = await buildBrowserBundle({ root, entries });
+  const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
   const boot = bootData({ ...provisioning, plugins });
   const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, dashboardsDir, routesByType };
 

@@ -12,6 +12,8 @@ import { AppRootPage } from './AppRootPage';
 import { DashboardList } from './DashboardList';
 import { DashboardPage } from './DashboardPage';
 import { applyGlobalStyles } from './globalStyles';
+import { previewDataSourceSrv } from './datasourceSrv';
+import { queryErrors } from './runRequest';
 import { registerServices } from './services';
 
 registerServices();
@@ -54,6 +56,14 @@ function Shell() {
     </ThemeContext.Provider>
   );
 }
+
+declare global {
+  interface Window {
+    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors };
+  }
+}
+// For people and tests inspecting the page: the data sources as plugins see them, and query errors.
+window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors };
 
 createRoot(document.getElementById('root')!).render(<Shell />);
 document.body.dataset.ready = 'true';

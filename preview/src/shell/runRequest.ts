@@ -18,6 +18,15 @@ import {
 } from '@grafana/data';
 import { toDataQueryError } from '@grafana/runtime';
 
+/** Query errors by data source, for people and tests looking at why a panel is empty. */
+export const queryErrors: Array<{ datasource: string; refId?: string; message?: string }> = [];
+
+function record(ds: DataSourceApi, errors: Array<{ refId?: string; message?: string }> | undefined) {
+  for (const e of errors ?? []) {
+    queryErrors.push({ datasource: ds.uid, refId: e.refId, message: e.message });
+  }
+}
+
 export function runRequest(ds: DataSourceApi, request: DataQueryRequest): Observable<PanelData> {
   const base = { timeRange: request.range, request };
   let result: ReturnType<DataSourceApi['query']>;
@@ -31,6 +40,7 @@ export function runRequest(ds: DataSourceApi, request: DataQueryRequest): Observ
     map((response): PanelData => {
       const frames: DataFrame[] = (response.data ?? []).map((d: unknown) => (isDataFrame(d) ? d : toDataFrame(d)));
       const errors = response.errors ?? (response.error ? [response.error] : undefined);
+      record(ds, errors);
       return {
         ...base,
         state: errors?.length && frames.length === 0 ? LoadingState.Error : (response.state ?? LoadingState.Done),
@@ -42,6 +52,7 @@ export function runRequest(ds: DataSourceApi, request: DataQueryRequest): Observ
     }),
     catchError((e) => {
       const error = toDataQueryError(e);
+      record(ds, [error]);
       return of({ ...base, state: LoadingState.Error, series: [], error, errors: [error] });
     }),
     startWith({ ...base, state: LoadingState.Loading, series: [] } as PanelData)

@@ -21,7 +21,9 @@ export function registerServices(): void {
   setRunRequest(runRequest);
   setPluginImportUtils({ importPanelPlugin, getPanelPluginFromCache });
   setAppEvents(new EventBusSrv() as never);
-  standardTransformersRegistry.setInit(() =>
-    Object.values(standardTransformers).map((t) => ({ id: t.id, name: t.name, description: t.description, transformation: t, editor: () => null })) as never
+  // @grafana/data lists some transformers under two names (seriesToColumns is joinByField).
+  const transformers = [...new Map(Object.values(standardTransformers).map((t) => [t.id, t])).values()];
+  standardTransformersRegistry.setInit(
+    () => transformers.map((t) => ({ id: t.id, name: t.name, description: t.description, transformation: t, editor: () => null })) as never
   );
 }

@@ -6,7 +6,7 @@ import { Frame, NoData } from './StandInBadge';
 function TableStandIn({ data, width, height }: PanelProps) {
   const [index, setIndex] = useState(0);
   const frames = data.series;
-  if (frames.length === 0) {
+  if (frames.every((f) => f.length === 0)) {
     return (
       <Frame type="table">
         <NoData />

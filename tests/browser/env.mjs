@@ -1,0 +1,110 @@
+// The preview with real data behind it: a real Prometheus with request and Beyla flow counters, a
+// Chaos Toolkit journal folder and a Backstage catalog API on loopback, and provisioning that wires
+// the Faultline data source to them with a recognisable secret.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { journal, startJsonServer, startPrometheus } from './backends.mjs';
+import { ROOT, startPreview } from './harness.mjs';
+
+export const SERVICES = ['frontend', 'checkout', 'payments', 'inventory', 'shipping'];
+const CALLS = [
+  ['frontend', 'checkout'],
+  ['checkout', 'payments'],
+  ['checkout', 'inventory'],
+  ['checkout', 'shipping'],
+];
+const ZONE = { frontend: 'zone-a', checkout: 'zone-a', payments: 'zone-b', inventory: 'zone-a', shipping: 'zone-b' };
+
+/** Backstage catalog entities in the shape of upstream-samples/backstage (Component, ownedBy relation). */
+export function component(name, { owner = `team-${name}`, description = `The ${name} service`, links = [], annotations = {} } = {}) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { namespace: 'default', name, description, annotations: { 'pagerduty.com/service-id': `P${name.toUpperCase()}`, ...annotations }, links, tags: ['demo'] },
+    spec: { type: 'service', lifecycle: 'production', owner, system: 'shop' },
+    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+  };
+}
+
+function catalogRoutes(entities) {
+  return (req) => {
+    const { pathname } = new URL(req.url, 'http://x');
+    if (pathname === '/api/catalog/entities/by-query') {
+      return { items: entities, totalItems: entities.length, pageInfo: {} };
+    }
+    if (pathname === '/api/catalog/entities') {
+      return entities;
+    }
+    const byName = pathname.match(/^\/api\/catalog\/entities\/by-name\/([^/]+)\/([^/]+)\/([^/]+)$/);
+    if (byName) {
+      return entities.find((e) => e.kind.toLowerCase() === byName[1].toLowerCase() && e.metadata.name === byName[3]);
+    }
+    return undefined;
+  };
+}
+
+/**
+ * @param {{ secret?: string, journals?: object[], entities?: object[] }} options journals as built by
+ *   journal(); defaults: three runs on checkout and payments in the last three hours
+ */
+export async function startPreviewEnv({ secret = `faultline-secret-${process.pid}-${Date.now()}`, journals, entities } = {}) {
+  const now = Date.now();
+  const runs = journals ?? [
+    journal({ title: 'checkout latency 300ms', service: 'checkout', startMs: now - 150 * 60000, minutes: 10 }),
+    journal({ title: 'payments 5xx burst', service: 'payments', startMs: now - 90 * 60000, minutes: 8, status: 'failed', deviated: true }),
+    journal({ title: 'checkout latency 1s', service: 'checkout', startMs: now - 40 * 60000, minutes: 12 }),
+  ];
+  const files = Object.fromEntries(runs.map((j, i) => [`/journals/run-${i + 1}.json`, j]));
+  const started = [];
+  try {
+    const prometheus = await startPrometheus({
+      counters: [
+        ...SERVICES.map((s, i) => ({ name: 'demo_requests', labels: { service: s }, rate: 2 + i })),
+        ...CALLS.map(([src, dst], i) => ({ name: 'beyla_network_flow_bytes', labels: { src_name: src, dst_name: dst, k8s_src_namespace: 'shop', k8s_dst_namespace: 'shop', src_zone: ZONE[src], dst_zone: ZONE[dst] }, rate: 1000 * (i + 1) })),
+      ],
+    });
+    started.push(prometheus);
+    const journalsServer = await startJsonServer({ '/journals/index.json': Object.keys(files), ...files });
+    started.push(journalsServer);
+    const catalog = await startJsonServer(catalogRoutes(entities ?? SERVICES.map((s) => component(s))), { token: secret });
+    started.push(catalog);
+
+    const provisioningDir = mkdtempSync(path.join(os.tmpdir(), 'faultline-provisioning-'));
+    mkdirSync(path.join(provisioningDir, 'datasources'));
+    writeFileSync(
+      path.join(provisioningDir, 'datasources', 'test.yaml'),
+      YAML.stringify({
+        apiVersion: 1,
+        datasources: [
+          {
+            name: 'Faultline',
+            type: 'faultline-datasource',
+            uid: 'faultline-demo',
+            isDefault: true,
+            jsonData: { catalogSource: 'backstage', backstageUrl: catalog.url, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10 },
+            secureJsonData: { backstageToken: secret },
+          },
+          { name: 'Prometheus', type: 'prometheus', uid: 'faultline-prometheus', url: prometheus.url, jsonData: { timeInterval: '15s' } },
+        ],
+      })
+    );
+    const preview = await startPreview({ provisioningDir, extraDashboardsDir: path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards') });
+    return {
+      preview,
+      prometheus,
+      journalsServer,
+      catalog,
+      secret,
+      stop: async () => {
+        await preview.stop();
+        await Promise.all(started.map((s) => s.stop()));
+        rmSync(provisioningDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await Promise.all(started.map((s) => s.stop()));
+    throw e;
+  }
+}

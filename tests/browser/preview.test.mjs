@@ -1,0 +1,154 @@
+// The preview against real data: every example dashboard of src/dashboards (and the fixture in
+// tests/browser/fixtures) loads without a console error, every panel renders, a variable change
+// re-runs the queries with the new value, chaos runs overlay the time series, and the app page
+// renders from dist/module.js.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { readDashboards } from '../../preview/server/api.mjs';
+import { startPreviewEnv } from './env.mjs';
+import { launchBrowser, ROOT, screenshot, watchPage } from './harness.mjs';
+
+const DASHBOARDS = readDashboards([path.join(ROOT, 'src', 'dashboards'), path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards')]);
+const VARIABLE = (text) => `data-testid Dashboard template variables Variable Value DropDown value link text ${text}`;
+
+let env;
+let browser;
+
+before(async () => {
+  env = await startPreviewEnv();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await env?.stop();
+});
+
+/** Panels Grafana shows on load: top-level ones and those of expanded rows. */
+function visiblePanels(dashboard) {
+  // Panels of a collapsed row live in row.panels; an expanded row's panels follow it at top level.
+  return (dashboard.panels ?? []).filter((p) => p.type !== 'row');
+}
+
+async function open(url) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
+  const watch = watchPage(page);
+  await page.goto(`${env.preview.url}${url}`);
+  await page.waitForLoadState('networkidle');
+  return { page, watch };
+}
+
+/** Polls `check` until it holds or `timeoutMs` passes; returns whether it held. */
+async function eventually(check, timeoutMs = 10000) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if (check()) {
+      return true;
+    }
+  }
+  return check();
+}
+
+async function queryErrors(page) {
+  return page.evaluate(() => window.faultlinePreview.queryErrors);
+}
+
+for (const d of DASHBOARDS) {
+  test(`dashboard "${d.title}" (${d.file}) loads, every panel renders, no console error`, async () => {
+    assert.equal(d.error, undefined, d.error);
+    const { page, watch } = await open(`/d/${d.uid}`);
+    try {
+      await page.getByTestId('preview-dashboard-title').waitFor();
+      const expected = visiblePanels(d.dashboard);
+      const panels = page.locator('[data-viz-panel-key]');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-viz-panel-key]').length >= n, expected.length);
+      assert.equal(await panels.count(), expected.length, 'one rendered panel per panel of the JSON');
+      const failing = await page.getByTestId('data-testid Panel status error').count();
+      assert.equal(failing, 0, `panels with a query error: ${JSON.stringify(await queryErrors(page))}`);
+      for (let i = 0; i < expected.length; i++) {
+        const body = panels.nth(i).locator('[data-testid="data-testid panel content"]');
+        const drawn = await body.evaluate((el) => el.innerText.trim().length > 0 || el.querySelector('canvas, svg') !== null);
+        assert.ok(drawn, `panel "${expected[i].title}" drew nothing`);
+      }
+      await screenshot(page, `dashboard-${d.uid}`);
+      assert.deepEqual(watch.problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('the dashboard list links every example dashboard', async () => {
+  const { page, watch } = await open('/');
+  try {
+    await page.getByTestId('preview-dashboard-list').waitFor();
+    for (const d of DASHBOARDS) {
+      await page.getByRole('link', { name: d.title }).waitFor();
+    }
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('changing a variable re-runs the queries with the new value', async () => {
+  const { page, watch } = await open('/d/preview-fixture');
+  try {
+    const asked = (service) =>
+      watch.requests.some((r) => r.url().includes('/proxy/uid/faultline-prometheus/api/v1/query_range') && decodeURIComponent(r.url()).includes(`service="${service}"`));
+    assert.ok(await eventually(() => asked('checkout')), 'first query asks for checkout');
+    assert.ok(!asked('payments'));
+
+    await page.getByTestId(VARIABLE('checkout')).click();
+    await page.getByRole('option', { name: 'payments', exact: true }).click();
+
+    assert.ok(await eventually(() => asked('payments')), 'the query was re-run for payments');
+    assert.match(page.url(), /var-service=payments/);
+    await page.getByText('Ownership of payments').waitFor();
+    const ownership = page.locator('[data-viz-panel-key="panel-2"]');
+    await ownership.getByText('team-payments').first().waitFor();
+    const legend = await page.locator('[data-viz-panel-key="panel-3"]').innerText();
+    assert.match(legend, /payments/);
+    assert.doesNotMatch(legend, /checkout/);
+    await screenshot(page, 'variable-payments');
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('chaos runs of the selected service are drawn as regions on the time series', async () => {
+  const { page, watch } = await open('/d/preview-fixture?var-service=checkout');
+  try {
+    const selector = '[data-viz-panel-key="panel-3"] [data-testid="preview-annotation"][data-region="true"]';
+    const regions = page.locator(selector);
+    // Regions are redrawn as the annotation layer and the series arrive: wait for the count to settle.
+    const settle = (n) => page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 10000 }).catch(() => undefined);
+    await settle(2);
+    assert.equal(await regions.count(), 2, 'two checkout runs in the journals');
+    const titles = await regions.evaluateAll((els) => els.map((e) => e.title));
+    assert.ok(titles.every((t) => t.includes('checkout latency')), titles.join(' | '));
+    const widths = await regions.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    assert.ok(widths.every((w) => w > 3), `a region spans the run, not a line: ${widths}`);
+
+    await page.goto(`${env.preview.url}/d/preview-fixture?var-service=payments`);
+    await page.waitForLoadState('networkidle');
+    await settle(1);
+    assert.equal(await regions.count(), 1, 'one payments run');
+    assert.match(await regions.first().getAttribute('title'), /payments 5xx burst/);
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the app root page renders from dist/module.js', async () => {
+  const { page, watch } = await open('/a/faultline-app/home');
+  try {
+    await page.getByTestId('data-testid faultline-home').waitFor();
+    await screenshot(page, 'app-home');
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
