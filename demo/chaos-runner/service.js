@@ -1,5 +1,5 @@
 // Demo backend: the chaos runner on 127.0.0.1:8300 (demo/PORTS.md). Journals are kept in
-// <stateDir>/chaos-runner/journals and survive restarts of the demo.
+// <stateDir>/journals and survive restarts of the demo.
 const path = require('node:path');
 const { startProcess, httpReady } = require('../../scripts/lib/processes');
 const { resolvePorts } = require('../services/topology');
@@ -17,7 +17,7 @@ module.exports = {
     const config = {
       ports,
       port: ports.chaosRunner,
-      stateDir: path.join(ctx.stateDir, 'chaos-runner'),
+      stateDir: ctx.stateDir,
       // Tests turn the schedule off (0 / -1) and trigger runs themselves.
       intervalSeconds: ctx.chaos?.intervalSeconds ?? 150,
       firstRunDelaySeconds: ctx.chaos?.firstRunDelaySeconds ?? 5,

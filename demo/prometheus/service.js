@@ -1,5 +1,5 @@
 // Demo backend: Prometheus (Debian's /usr/bin/prometheus) on 127.0.0.1:9090 scraping the demo
-// services and the eBPF exporter every 5 s; its data stays in <stateDir>/prometheus between demos.
+// services and the eBPF exporter every 5 s; its data stays in <stateDir>/data between demos.
 const fs = require('node:fs');
 const path = require('node:path');
 const { startProcess, httpReady } = require('../../scripts/lib/processes');
@@ -20,7 +20,7 @@ module.exports = {
       throw new Error('Prometheus needs ctx.stateDir for its configuration and storage');
     }
     const port = ctx.ports?.prometheus ?? 9090;
-    const dir = path.join(ctx.stateDir, 'prometheus');
+    const dir = ctx.stateDir;
     fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
     const configFile = path.join(dir, 'prometheus.yml');
     fs.writeFileSync(

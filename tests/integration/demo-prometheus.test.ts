@@ -82,12 +82,15 @@ describeIf('demo services scraped by the demo Prometheus', () => {
       body: JSON.stringify({ errorRate: 0.5, seconds: 120 }),
     });
     expect(res.status).toBe(200);
-    // rate() needs two scrapes after the fault began: poll until the callers' failure rate shows.
+    // rate() needs two scrapes of every target after the fault began; scrape offsets differ per target.
     for (let i = 0; i < 60; i++) {
+      const scrapes = await value('min(count_over_time(up{job="faultline-demo-services"}[20s]))').catch(
+        () => undefined
+      );
       const failing = await value('sum(rate(traces_service_graph_request_failed_total{server="payments"}[30s]))').catch(
         () => undefined
       );
-      if (failing !== undefined && failing > 0) {
+      if (scrapes !== undefined && scrapes >= 3 && failing !== undefined && failing > 0) {
         break;
       }
       await sleep(1000);
