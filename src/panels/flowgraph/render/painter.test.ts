@@ -1,7 +1,7 @@
 import { graphOf } from '../testkit/graph';
 import { recordingContext } from '../testkit/recordingContext';
 import type { Colors } from './colors';
-import { blitRect, Painter, SETTLE_MS } from './painter';
+import { blitRect, GESTURE_GAP_MS, Painter, SETTLE_MS } from './painter';
 import type { Scene } from './scene';
 import { buildIndex } from './spatial';
 import { computeStyles } from './style';
@@ -69,7 +69,12 @@ describe('Painter', () => {
     expect(texture.count('arc')).toBe(drawsAfterFirst); // nothing re-rendered while moving
     expect(contexts[1].count('drawImage')).toBe(2);
     jest.advanceTimersByTime(SETTLE_MS + 1);
-    expect(texture.count('arc')).toBeGreaterThan(drawsAfterFirst);
+    const afterSettle = texture.count('arc');
+    expect(afterSettle).toBeGreaterThan(drawsAfterFirst);
+    // a view change long after the last paint (fit, focus) is drawn crisp at once
+    jest.advanceTimersByTime(GESTURE_GAP_MS + 1);
+    expect(p.paint({ x: 90, y: 10, k: 0.5 })).toBe('crisp');
+    expect(texture.count('arc')).toBeGreaterThan(afterSettle);
     p.dispose();
   });
 });

@@ -7,6 +7,8 @@ import type { View } from './viewport';
 export const MARGIN = 0.25;
 /** A view held still this long gets a crisp redraw. */
 export const SETTLE_MS = 120;
+/** A paint this long after the previous one is a jump (fit, focus), not a gesture: drawn crisp. */
+export const GESTURE_GAP_MS = 100;
 
 /** Where to draw a texture rendered at `at` (with margins mx, my) so it shows view `v`. */
 export function blitRect(at: View, v: View, mx: number, my: number, tw: number, th: number) {
@@ -25,6 +27,7 @@ export class Painter {
   private at?: View;
   private timer?: ReturnType<typeof setTimeout>;
   private last?: View;
+  private lastPaint = -Infinity;
   lastStats?: DrawStats;
 
   constructor(
@@ -49,9 +52,12 @@ export class Painter {
 
   /** Draws `v`; returns whether it was a crisp draw or a texture transform. */
   paint(v: View): 'crisp' | 'texture' {
+    const now = performance.now();
+    const jump = now - this.lastPaint > GESTURE_GAP_MS;
+    this.lastPaint = now;
     this.last = v;
     clearTimeout(this.timer);
-    if (!this.texture || !this.at) {
+    if (!this.texture || !this.at || jump) {
       this.crisp(v);
       return 'crisp';
     }
