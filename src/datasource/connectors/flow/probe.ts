@@ -1,14 +1,15 @@
 import { BadResponseError } from '../../../model';
 import { HttpClient } from '../../http/client';
 import { jsonProbe, ProbeFactory } from '../../health';
+import { PROMETHEUS_WHERE, promErrorMessage } from './promClient';
 
 /** Every Prometheus-compatible store answers an instant query of a constant. */
 export const flowProbes: ProbeFactory = (settings, transport) => {
   if (!settings.prometheusUrl) {
     return [];
   }
-  const where = 'Prometheus store';
-  const client = new HttpClient({ where, transport, attempts: 1 });
+  const where = PROMETHEUS_WHERE;
+  const client = new HttpClient({ where, transport, attempts: 1, errorMessage: promErrorMessage });
   return [
     jsonProbe(where, client, { route: 'prometheus', path: '/api/v1/query', params: { query: '1' } }, (body) => {
       if ((body as { status?: string })?.status !== 'success') {
