@@ -53,6 +53,6 @@ export function Toolbar(p: Props) {
 const getStyles = (t: GrafanaTheme2) => ({
   bar: css({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: t.spacing(1), padding: t.spacing(0, 0, 0.5) }),
   // Inputs size to their wrapper, not to the browser's default of ~20 characters.
-  search: css({ flex: '0 1 180px', minWidth: 120, '& > div, & input': { width: '100%', minWidth: 0 } }),
-  filter: css({ flex: '1 1 240px', minWidth: 160, '& > div, & input': { width: '100%', minWidth: 0 } }),
+  search: css({ flex: '0 1 180px', minWidth: 120, '& > div, & input': { width: '100%', minWidth: 0, boxSizing: 'border-box' } }),
+  filter: css({ flex: '1 1 240px', minWidth: 160, '& > div, & input': { width: '100%', minWidth: 0, boxSizing: 'border-box' } }),
 });
