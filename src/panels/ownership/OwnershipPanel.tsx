@@ -1,34 +1,39 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { PanelProps } from '@grafana/data';
-import { OwnershipFieldName as F } from '../../model';
-import { rowsFromFrames } from './frame';
+import { useStyles2 } from '@grafana/ui';
+import { OwnershipTable } from './components/OwnershipTable';
+import { ServiceCard } from './components/ServiceCard';
+import { servicesFromFrames } from './frame';
+import { pickLayout } from './layout';
+import { getStyles } from './styles';
 import { OwnershipOptions } from './types';
 
-export function OwnershipPanel({ data }: PanelProps<OwnershipOptions>) {
-  const rows = rowsFromFrames(data.series);
-  if (rows.length === 0) {
-    return <div data-testid="faultline-ownership-empty">No services in the query result. Use the Faultline data source with an Ownership query.</div>;
+export function OwnershipPanel({ data, options, width }: PanelProps<OwnershipOptions>) {
+  const s = useStyles2(getStyles);
+  const services = useMemo(() => servicesFromFrames(data.series), [data.series]);
+  const showMissing = options.showMissing !== false;
+  if (services.length === 0) {
+    const notice = data.series.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text)[0];
+    return (
+      <div className={s.empty} data-testid="faultline-ownership-empty">
+        {notice ?? 'No services in the query result. Use the Faultline data source with an Ownership query for $service.'}
+      </div>
+    );
   }
+  const layout = pickLayout(options.layout, services.length, width);
+  const notices = data.series.flatMap((f) => f.meta?.notices ?? []);
   return (
-    <table data-testid="faultline-ownership-table">
-      <thead>
-        <tr>
-          <th>Service</th>
-          <th>Owner</th>
-          <th>On-call</th>
-          <th>Tier</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={`${r[F.ref] ?? r[F.service]}-${i}`}>
-            <td>{r[F.service]}</td>
-            <td>{r[F.owner]}</td>
-            <td>{r[F.onCall]}</td>
-            <td>{r[F.tier]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className={s.root} data-testid="faultline-ownership" data-layout={layout}>
+      {notices.map((n) => (
+        <div key={n.text} className={s.notice} role="status">
+          {n.text}
+        </div>
+      ))}
+      {layout === 'table' ? (
+        <OwnershipTable services={services} showMissing={showMissing} s={s} />
+      ) : (
+        services.map((x) => <ServiceCard key={x.key} service={x} full={layout === 'full'} showMissing={showMissing} s={s} />)
+      )}
+    </div>
   );
 }

@@ -1,25 +1,93 @@
 import { DataFrame, Field } from '@grafana/data';
-import { OwnershipFieldName as F } from '../../model';
+import { Contact, OwnershipFieldName as F, ServiceLink } from '../../model';
 
-/** One service row as the panel reads it; every value is plain text until a component decides how to show it. */
-export type OwnershipRow = Record<string, string>;
+/** One service as the panel shows it, read back from an `ownership` or `services` frame. */
+export interface PanelService {
+  key: string;
+  service: string;
+  title?: string;
+  namespace?: string;
+  description?: string;
+  owner?: string;
+  team?: string;
+  onCall?: ServiceLink;
+  chat?: ServiceLink;
+  runbook?: ServiceLink;
+  repo?: ServiceLink;
+  docs?: ServiceLink;
+  dashboards: ServiceLink[];
+  contacts: Contact[];
+  tier?: string;
+  lifecycle?: string;
+  system?: string;
+  /** Plain-text hints, one per missing field; backticks mark what to type. */
+  missing: string[];
+}
 
-/** Reads the rows of every frame that carries a `service` field; other frames are ignored. */
-export function rowsFromFrames(frames: DataFrame[]): OwnershipRow[] {
-  const rows: OwnershipRow[] = [];
+/**
+ * Reads every frame that carries a `service` field. Values are never trusted: JSON columns that do
+ * not parse become empty, and nothing here decides what is a link (the components do, via safeUrl).
+ */
+export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
+  const out: PanelService[] = [];
   for (const frame of frames) {
     const fields = new Map<string, Field>(frame.fields.map((f) => [f.name, f]));
     if (!fields.has(F.service)) {
       continue;
     }
+    const text = (name: string, i: number): string | undefined => {
+      const v = fields.get(name)?.values[i];
+      return v === null || v === undefined || v === '' ? undefined : String(v);
+    };
     for (let i = 0; i < frame.length; i++) {
-      const row: OwnershipRow = {};
-      fields.forEach((field, name) => {
-        const v = field.values[i];
-        row[name] = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+      const service = text(F.service, i) ?? '';
+      const onCallTitle = text(F.onCall, i);
+      const links = parseJson<ServiceLink[]>(text(F.links, i));
+      out.push({
+        key: `${text(F.ref, i) ?? service}#${i}`,
+        service,
+        title: text(F.title, i),
+        namespace: text(F.namespace, i),
+        description: text(F.description, i),
+        owner: text(F.owner, i),
+        team: text(F.team, i),
+        onCall: onCallTitle ? { kind: 'oncall', title: onCallTitle, url: text(F.onCallUrl, i) ?? '' } : undefined,
+        chat: link(text(F.chat, i)),
+        runbook: link(text(F.runbook, i)),
+        repo: link(text(F.repo, i)),
+        docs: link(text(F.docs, i)),
+        dashboards: Array.isArray(links) ? links.filter((l) => isLink(l) && l.kind === 'dashboard') : [],
+        contacts: (parseJson<Contact[]>(text(F.contacts, i)) ?? []).filter((c) => c && typeof c.value === 'string'),
+        tier: text(F.tier, i),
+        lifecycle: text(F.lifecycle, i),
+        system: text(F.system, i),
+        missing: (text(F.missing, i) ?? '').split('\n').filter(Boolean),
       });
-      rows.push(row);
     }
   }
-  return rows;
+  return out;
+}
+
+function parseJson<T>(raw: string | undefined): T | undefined {
+  if (!raw) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function isLink(v: unknown): v is ServiceLink {
+  return !!v && typeof v === 'object' && typeof (v as ServiceLink).title === 'string' && typeof (v as ServiceLink).url === 'string';
+}
+
+/** A link column holds JSON `{title,url}`; a plain string (another data source's table) is a title. */
+function link(raw: string | undefined): ServiceLink | undefined {
+  if (!raw) {
+    return undefined;
+  }
+  const parsed = parseJson<unknown>(raw);
+  return isLink(parsed) ? parsed : raw.startsWith('{') ? undefined : { title: raw, url: raw };
 }
