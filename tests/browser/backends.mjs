@@ -12,8 +12,9 @@ const require = createRequire(import.meta.url);
 const { freePort, httpReady, startProcess, which } = require('../../scripts/lib/processes.js');
 
 /**
- * @param {Array<{ name: string, labels: Record<string,string>, rate: number }>} counters counters
- *   growing by `rate` per second over the last `hours`, one sample every 15 s
+ * @param {Array<{ name: string, labels: Record<string,string>, rate: number, buckets?: Record<string, number> }>} counters
+ *   counters growing by `rate` per second over the last `hours`, one sample every 15 s; with `buckets`
+ *   (upper bound → share of observations) a histogram of that many observations per second
  */
 export async function startPrometheus({ counters, hours = 3 }) {
   if (!which('prometheus') || !which('promtool')) {
@@ -22,12 +23,22 @@ export async function startPrometheus({ counters, hours = 3 }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-prom-'));
   const now = Math.floor(Date.now() / 1000);
   const lines = [];
+  const fmt = (labels) => Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
   for (const name of new Set(counters.map((c) => c.name))) {
-    lines.push(`# TYPE ${name} counter`);
-    for (const c of counters.filter((x) => x.name === name)) {
-      const labels = Object.entries(c.labels).map(([k, v]) => `${k}="${v}"`).join(',');
+    const family = counters.filter((x) => x.name === name);
+    lines.push(`# TYPE ${name} ${family[0].buckets ? 'histogram' : 'counter'}`);
+    for (const c of family) {
       for (let t = now - hours * 3600, v = 0; t <= now; t += 15, v += c.rate * 15) {
-        lines.push(`${name}_total{${labels}} ${v} ${t}`);
+        if (!c.buckets) {
+          lines.push(`${name}_total{${fmt(c.labels)}} ${v} ${t}`);
+          continue;
+        }
+        for (const [le, share] of Object.entries(c.buckets)) {
+          lines.push(`${name}_bucket{${fmt({ ...c.labels, le })}} ${Math.round(v * share)} ${t}`);
+        }
+        lines.push(`${name}_bucket{${fmt({ ...c.labels, le: '+Inf' })}} ${v} ${t}`);
+        lines.push(`${name}_count{${fmt(c.labels)}} ${v} ${t}`);
+        lines.push(`${name}_sum{${fmt(c.labels)}} ${(v * 0.08).toFixed(3)} ${t}`);
       }
     }
   }

@@ -47,7 +47,7 @@ function catalogRoutes(entities) {
 
 /**
  * @param {{ secret?: string, journals?: object[], entities?: object[] }} options journals as built by
- *   journal(); defaults: three runs on checkout and payments in the last three hours
+ *   journal(); defaults: four runs on checkout and payments in the last three hours
  */
 export async function startPreviewEnv({ secret = `faultline-secret-${process.pid}-${Date.now()}`, journals, entities } = {}) {
   const now = Date.now();
@@ -55,6 +55,7 @@ export async function startPreviewEnv({ secret = `faultline-secret-${process.pid
     journal({ title: 'checkout latency 300ms', service: 'checkout', startMs: now - 150 * 60000, minutes: 10 }),
     journal({ title: 'payments 5xx burst', service: 'payments', startMs: now - 90 * 60000, minutes: 8, status: 'failed', deviated: true }),
     journal({ title: 'checkout latency 1s', service: 'checkout', startMs: now - 40 * 60000, minutes: 12 }),
+    journal({ title: 'payments latency 500ms', service: 'payments', startMs: now - 20 * 60000, minutes: 6 }),
   ];
   const files = Object.fromEntries(runs.map((j, i) => [`/journals/run-${i + 1}.json`, j]));
   const started = [];
@@ -62,6 +63,17 @@ export async function startPreviewEnv({ secret = `faultline-secret-${process.pid
     const prometheus = await startPrometheus({
       counters: [
         ...SERVICES.map((s, i) => ({ name: 'demo_requests', labels: { service: s }, rate: 2 + i })),
+        // What the demo services and Tempo's service graph expose, as the example dashboards query them.
+        ...SERVICES.flatMap((s, i) => [
+          { name: 'http_server_requests', labels: { service: s, code: '200' }, rate: 10 + i },
+          { name: 'http_server_requests', labels: { service: s, code: '500' }, rate: 0.2 * (i + 1) },
+          { name: 'http_server_request_duration_seconds', labels: { service: s }, rate: 10 + i, buckets: { '0.05': 0.6, '0.1': 0.85, '0.25': 0.97, '0.5': 0.99 } },
+        ]),
+        ...CALLS.flatMap(([client, server], i) => [
+          { name: 'traces_service_graph_request', labels: { client, server }, rate: 8 + i },
+          { name: 'traces_service_graph_request_failed', labels: { client, server }, rate: 0.1 * (i + 1) },
+          { name: 'traces_service_graph_request_server_seconds', labels: { client, server }, rate: 8 + i, buckets: { '0.05': 0.5, '0.1': 0.8, '0.25': 0.95, '0.5': 0.99 } },
+        ]),
         ...CALLS.map(([src, dst], i) => ({ name: 'beyla_network_flow_bytes', labels: { src_name: src, dst_name: dst, k8s_src_namespace: 'shop', k8s_dst_namespace: 'shop', src_zone: ZONE[src], dst_zone: ZONE[dst] }, rate: 1000 * (i + 1) })),
       ],
     });

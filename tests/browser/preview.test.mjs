@@ -123,7 +123,7 @@ test('chaos runs of the selected service are drawn as regions on the time series
     const selector = '[data-viz-panel-key="panel-3"] [data-testid="preview-annotation"][data-region="true"]';
     const regions = page.locator(selector);
     // Regions are redrawn as the annotation layer and the series arrive: wait for the count to settle.
-    const settle = (n) => page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 10000 }).catch(() => undefined);
+    const settle = (n) => page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 20000 }).catch(() => undefined);
     await settle(2);
     assert.equal(await regions.count(), 2, 'two checkout runs in the journals');
     const titles = await regions.evaluateAll((els) => els.map((e) => e.title));
@@ -133,9 +133,10 @@ test('chaos runs of the selected service are drawn as regions on the time series
 
     await page.goto(`${env.preview.url}/d/preview-fixture?var-service=payments`);
     await page.waitForLoadState('networkidle');
-    await settle(1);
-    assert.equal(await regions.count(), 1, 'one payments run');
-    assert.match(await regions.first().getAttribute('title'), /payments 5xx burst/);
+    await settle(2);
+    assert.equal(await regions.count(), 2, 'two payments runs');
+    const paymentTitles = await regions.evaluateAll((els) => els.map((e) => e.title).sort());
+    assert.match(paymentTitles.join(' | '), /payments 5xx burst.*\| .*payments latency 500ms/);
     assert.deepEqual(watch.problems, []);
   } finally {
     await page.close();
