@@ -20,6 +20,7 @@ let ports: { services: Record<string, number>; faultProxies: Record<string, numb
 let stateDir = '';
 const started: Handle[] = [];
 let runner = '';
+let ctx: object;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -103,7 +104,7 @@ beforeAll(async () => {
   const free = async () => Object.fromEntries(await Promise.all(NAMES.map(async (n) => [n, await proc.freePort()])));
   ports = { services: await free(), faultProxies: await free(), chaosRunner: await proc.freePort() };
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-demo-'));
-  const ctx = {
+  ctx = {
     root: path.resolve(__dirname, '..', '..'),
     stateDir,
     ports,
@@ -206,5 +207,34 @@ describe('demo services and chaos runner: real faults', () => {
     expect(journal.deviated).toBe(false);
     expect(journal.status).toBe('completed');
     expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(3);
+  }, 90000);
+
+  it('a runner stopped mid-run rolls its fault back and closes the journal as interrupted', async () => {
+    const status = `http://127.0.0.1:${ports.faultProxies.payments}/__faultline/status`;
+    const run = await startRun({ fault: 'errors', target: 'payments', seconds: 60 });
+    expect(run.status).toBe(202);
+    const injected = await until(async () => ((await (await fetch(status)).json()).fault ? true : undefined));
+    expect(injected).toBe(true);
+
+    await started.pop()!.stop();
+    const file = path.join(stateDir, 'journals', `${run.json.id}.json`);
+    const journal = JSON.parse(fs.readFileSync(file, 'utf8')) as CtkJournal;
+    expect(journal.status).toBe('interrupted');
+    expect(journal.steady_states?.after).toBeNull();
+    expect(journal.rollbacks?.[0]?.status).toBe('succeeded');
+    expect((await (await fetch(status)).json()).fault).toBeNull();
+    expect(await until(async () => ((await frontendStatus()) === 200 ? true : undefined))).toBe(true);
+
+    // Journals outlive the runner: a new one serves all of them again.
+    started.push(await chaosRunner.start(ctx));
+    expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(4);
+    const mapped = (
+      await journalsBackend.load({
+        settings: { journalsUrl: runner, journalIndex: '/journals/index.json' },
+        transport: fetchTransport({ journals: { url: runner } }),
+        range: { from: Date.now() - 3600_000, to: Date.now() },
+      })
+    ).runs.find((r) => r.id === run.json.journal);
+    expect(mapped?.status).toBe('aborted');
   }, 90000);
 });
