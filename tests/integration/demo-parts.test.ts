@@ -170,3 +170,35 @@ describe('runs and journals', () => {
     expect(store.read('nope')).toBeUndefined();
   });
 });
+
+describe('Service health dashboard', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const read = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(root, ...p), 'utf8'));
+  const dashboard = read('src', 'dashboards', 'service-health.json');
+  const provisioned = fs.readFileSync(path.join(root, 'provisioning', 'datasources', 'faultline.yaml'), 'utf8');
+
+  it('refers only to provisioned data sources, panel plugins of this bundle, and query types the data source has', () => {
+    const { QUERY_TYPES, VARIABLE_KINDS } = require('../../src/datasource/types/query.types'); // eslint-disable-line @typescript-eslint/no-require-imports
+    const pluginIds = ['panels/ownership', 'panels/flowgraph'].map((p) => read('src', p, 'plugin.json').id);
+    const targets = [
+      ...dashboard.panels.flatMap((p: { targets: object[] }) => p.targets),
+      dashboard.annotations.list[1].target,
+    ];
+    for (const ds of [
+      ...dashboard.panels.map((p: { datasource: { uid: string } }) => p.datasource),
+      dashboard.templating.list[0].datasource,
+    ]) {
+      expect(provisioned).toContain(`uid: ${ds.uid}`);
+    }
+    for (const p of dashboard.panels) {
+      expect(['timeseries', 'table', ...pluginIds]).toContain(p.type);
+    }
+    for (const t of targets.filter((t: { queryType?: string }) => t.queryType)) {
+      expect(QUERY_TYPES).toContain(t.queryType);
+    }
+    expect(VARIABLE_KINDS).toContain(dashboard.templating.list[0].query.kind);
+    expect(read('src', 'plugin.json').includes).toContainEqual(
+      expect.objectContaining({ type: 'dashboard', path: 'dashboards/service-health.json' })
+    );
+  });
+});
