@@ -50,3 +50,16 @@ describe('chaos connectors given fields of the wrong JSON type (found by fuzzing
   it('Chaos Toolkit: run as an object instead of a list', () => journal({ run: {} }));
   it('Chaos Toolkit: a numeric experiment title', () => journal({ experiment: { title: 0 } }));
 });
+
+describe('flows given a negative sample (found by fuzzing)', () => {
+  it('a negative rate never becomes a negative weight or a NaN thickness', () => {
+    const { mapFlowGraph } = require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
+    const { PRESETS } = require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
+    const { toNodeGraphFrames } = require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
+    const flow = (src: string, dst: string, value: string) => ({ metric: { k8s_src_owner_name: src, k8s_dst_owner_name: dst }, value: [1795683600, value] as [number, string] });
+    const { graph } = mapFlowGraph([{ measure: 'bytes', samples: [flow('a', 'b', '600'), flow('a', 'c', '-5')] }], PRESETS.beyla.groupings.workload!, 60);
+    const edges = toNodeGraphFrames(graph, { primary: 'bytes' })[1];
+    const thickness = edges.fields.find((f) => f.name === 'thickness')!.values;
+    thickness.forEach((t) => expect(Number.isFinite(t) && t > 0).toBe(true));
+  });
+});
