@@ -1,4 +1,4 @@
-import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
+import { DataFrame, FieldType } from '@grafana/data';
 import { FRAME_NAMES, Ownership, OwnershipFieldName as F } from '../../../model';
 
 type Column = [name: string, type: FieldType, get: (o: Ownership) => unknown, displayName?: string];
@@ -37,9 +37,11 @@ const COLUMNS: Column[] = [
 const HIDDEN = new Set<string>([F.onCallUrl, F.chat, F.runbook, F.repo, F.docs, F.title, F.ownerRef, F.contacts, F.links, F.source, F.ref]);
 
 export function ownershipFrame(services: Ownership[], name: string = FRAME_NAMES.ownership, refId?: string): DataFrame {
-  return createDataFrame({
+  // A plain DataFrame: the values are already typed columns, nothing for createDataFrame to guess.
+  return {
     name,
     refId,
+    length: services.length,
     meta: { preferredVisualisationType: 'table' },
     fields: COLUMNS.map(([field, type, get, displayName]) => ({
       name: field,
@@ -47,7 +49,7 @@ export function ownershipFrame(services: Ownership[], name: string = FRAME_NAMES
       values: services.map(get),
       config: { ...(displayName ? { displayName } : {}), ...(HIDDEN.has(field) ? { custom: { hidden: true } } : {}) },
     })),
-  });
+  };
 }
 
 function json(v: unknown): string {

@@ -36,22 +36,35 @@ export function classifyLink(link: EntityLink): ServiceLink | undefined {
   }
   const title = str(link.title) ?? titleFromUrl(url);
   const hint = `${str(link.type) ?? ''} ${str(link.icon) ?? ''} ${title}`.toLowerCase();
-  const host = hostOf(url);
-  const kind: Kind =
-    /runbook|playbook/.test(hint)
-      ? 'runbook'
-      : /on-?call|pagerduty|opsgenie/.test(hint)
-        ? 'oncall'
-        : /slack|chat|channel|teams/.test(hint) || /(^|\.)slack\.com$/.test(host)
-          ? 'chat'
-          : /dashboard|grafana/.test(hint)
-            ? 'dashboard'
-            : /\bdocs?\b|documentation|techdocs/.test(hint)
-              ? 'docs'
-              : /repo|source|github|gitlab|bitbucket/.test(hint) || /(^|\.)(github|gitlab)\.com$/.test(host)
-                ? 'repo'
-                : 'other';
+  // Parsing the URL is the costly part of mapping 5,000 entities: only when the words say nothing.
+  const kind: Kind = kindFromWords(hint) ?? kindFromHost(hostOf(url));
   return { kind, title, url };
+}
+
+function kindFromWords(hint: string): Kind | undefined {
+  if (/runbook|playbook/.test(hint)) {
+    return 'runbook';
+  }
+  if (/on-?call|pagerduty|opsgenie/.test(hint)) {
+    return 'oncall';
+  }
+  if (/slack|chat|channel|teams/.test(hint)) {
+    return 'chat';
+  }
+  if (/dashboard|grafana/.test(hint)) {
+    return 'dashboard';
+  }
+  if (/\bdocs?\b|documentation|techdocs/.test(hint)) {
+    return 'docs';
+  }
+  if (/repo|source|github|gitlab|bitbucket/.test(hint)) {
+    return 'repo';
+  }
+  return undefined;
+}
+
+function kindFromHost(host: string): Kind {
+  return /(^|\.)slack\.com$/.test(host) ? 'chat' : /(^|\.)(github|gitlab)\.com$/.test(host) ? 'repo' : 'other';
 }
 
 function isHttp(v: string): boolean {
