@@ -1,5 +1,5 @@
 import React from 'react';
-import { DataFrame, FieldType, PanelPlugin, PanelProps } from '@grafana/data';
+import { DataFrame, FieldColorModeId, FieldConfigProperty, FieldType, PanelPlugin, PanelProps } from '@grafana/data';
 import { LegendDisplayMode } from '@grafana/schema';
 import { TimeSeries } from '@grafana/ui';
 import { AnnotationRegions } from './AnnotationRegions';
@@ -47,4 +47,7 @@ function TimeSeriesStandIn({ data, width, height, timeZone, timeRange }: PanelPr
   );
 }
 
-export const timeseriesPlugin = new PanelPlugin(TimeSeriesStandIn).useFieldConfig();
+// Grafana's time series panel colours series from the classic palette unless told otherwise.
+export const timeseriesPlugin = new PanelPlugin(TimeSeriesStandIn).useFieldConfig({
+  standardOptions: { [FieldConfigProperty.Color]: { defaultValue: { mode: FieldColorModeId.PaletteClassic } } },
+});
