@@ -7,8 +7,12 @@ import type { View } from './viewport';
 export const MARGIN = 0.25;
 /** A view held still this long gets a crisp redraw. */
 export const SETTLE_MS = 120;
-/** A paint this long after the previous one is a jump (fit, focus), not a gesture: drawn crisp. */
-export const GESTURE_GAP_MS = 100;
+/**
+ * A paint this long after the previous one ended is a jump (fit, focus), not a gesture: drawn
+ * crisp. Counted from the end of a paint so that one slow crisp frame does not make the next one
+ * crisp too.
+ */
+export const GESTURE_GAP_MS = 250;
 
 /** Where to draw a texture rendered at `at` (with margins mx, my) so it shows view `v`. */
 export function blitRect(at: View, v: View, mx: number, my: number, tw: number, th: number) {
@@ -52,22 +56,21 @@ export class Painter {
 
   /** Draws `v`; returns whether it was a crisp draw or a texture transform. */
   paint(v: View): 'crisp' | 'texture' {
-    const now = performance.now();
-    const jump = now - this.lastPaint > GESTURE_GAP_MS;
-    this.lastPaint = now;
+    const jump = performance.now() - this.lastPaint > GESTURE_GAP_MS;
     this.last = v;
     clearTimeout(this.timer);
+    let kind: 'crisp' | 'texture' = 'crisp';
     if (!this.texture || !this.at || jump) {
       this.crisp(v);
-      return 'crisp';
-    }
-    if (this.at.x === v.x && this.at.y === v.y && this.at.k === v.k) {
+    } else if (this.at.x === v.x && this.at.y === v.y && this.at.k === v.k) {
       this.blit(v);
-      return 'crisp';
+    } else {
+      this.blit(v);
+      this.timer = setTimeout(() => this.last && this.crisp(this.last), SETTLE_MS);
+      kind = 'texture';
     }
-    this.blit(v);
-    this.timer = setTimeout(() => this.last && this.crisp(this.last), SETTLE_MS);
-    return 'texture';
+    this.lastPaint = performance.now();
+    return kind;
   }
 
   private crisp(v: View) {
