@@ -78,6 +78,18 @@ async function flowsUntil(query: FlowQuery, done: (g: FlowGraph) => boolean): Pr
 }
 
 const node = (g: FlowGraph, id: string) => g.nodes.find((n) => n.id === id);
+const CALLS = [
+  ['frontend', 'checkout'],
+  ['checkout', 'payments'],
+  ['checkout', 'inventory'],
+  ['checkout', 'shipping'],
+];
+/** The run is seen and every call around checkout has had the two scrapes a rate needs. */
+const ready = (g: FlowGraph, measured: (rate: number | undefined) => boolean) =>
+  node(g, 'checkout')?.chaos === 'target' &&
+  CALLS.every(([s, t]) =>
+    g.edges.some((e) => e.source === s && e.target === t && measured(e.requestRate ?? e.bytesRate))
+  );
 
 describeIf('the demo flow map: owners from the catalog and a chaos run’s blast radius', () => {
   beforeAll(async () => {
@@ -141,12 +153,7 @@ describeIf('the demo flow map: owners from the catalog and a chaos run’s blast
 
   it('servicegraph preset: the demo topology with owners, and checkout’s run marked with its callers and callees', async () => {
     const query: FlowQuery = { preset: 'servicegraph', joinOwners: true, joinChaos: true };
-    const g = await flowsUntil(
-      query,
-      (x) =>
-        node(x, 'checkout')?.chaos === 'target' &&
-        x.edges.some((e) => e.source === 'checkout' && e.target === 'payments')
-    );
+    const g = await flowsUntil(query, (x) => ready(x, (r) => r !== undefined));
     expect(node(g, 'checkout')).toMatchObject({ chaos: 'target' });
     expect(node(g, 'frontend')?.chaos).toBe('upstream');
     for (const callee of ['payments', 'inventory', 'shipping']) {
@@ -163,12 +170,7 @@ describeIf('the demo flow map: owners from the catalog and a chaos run’s blast
       return;
     }
     const query: FlowQuery = { preset: 'beyla', joinOwners: true, joinChaos: true };
-    const g = await flowsUntil(
-      query,
-      (x) =>
-        node(x, 'checkout')?.chaos === 'target' &&
-        x.edges.some((e) => e.source === 'checkout' && e.target === 'payments' && (e.bytesRate ?? 0) > 0)
-    );
+    const g = await flowsUntil(query, (x) => ready(x, (r) => (r ?? 0) > 0));
     const edge = g.edges.find((e) => e.source === 'frontend' && e.target === 'checkout');
     expect(edge?.bytesRate).toBeGreaterThan(0);
     expect(node(g, 'checkout')?.chaos).toBe('target');
