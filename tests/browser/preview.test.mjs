@@ -3,6 +3,7 @@
 // re-runs the queries with the new value, chaos runs overlay the time series, and the app page
 // renders from dist/module.js.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readDashboards } from '../../preview/server/api.mjs';
@@ -143,13 +144,23 @@ test('chaos runs of the selected service are drawn as regions on the time series
   }
 });
 
-test('the app root page renders from dist/module.js', async () => {
-  const { page, watch } = await open('/a/faultline-app/home');
-  try {
-    await page.getByTestId('data-testid faultline-home').waitFor();
-    await screenshot(page, 'app-home');
-    assert.deepEqual(watch.problems, []);
-  } finally {
-    await page.close();
-  }
-});
+/** The app's pages as the built plugin.json lists them (`/a/%PLUGIN_ID%/…`), or its root. */
+const APP = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'plugin.json'), 'utf8'));
+const APP_PAGES = (APP.includes ?? [])
+  .filter((i) => i.type === 'page' && /^\/a\/%PLUGIN_ID%\//.test(i.path ?? ''))
+  .map((i) => ({ name: i.name, path: i.path.replace('%PLUGIN_ID%', APP.id) }));
+
+for (const p of APP_PAGES.length ? APP_PAGES : [{ name: 'root', path: `/a/${APP.id}/` }]) {
+  test(`app page "${p.name}" (${p.path}) renders from dist/module.js without console errors`, async () => {
+    const { page, watch } = await open(p.path);
+    try {
+      const root = page.getByTestId('preview-app-root');
+      await root.waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="preview-app-root"]').innerText.trim().length > 0);
+      await screenshot(page, `app${p.path.replace(/[^a-z0-9]+/gi, '-')}`);
+      assert.deepEqual(watch.problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+}

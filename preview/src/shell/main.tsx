@@ -41,7 +41,7 @@ function Shell() {
           <span style={{ color: theme.colors.text.secondary }}>the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own</span>
           <nav style={{ marginLeft: 'auto', display: 'flex', gap: 16 }}>
             <Link to="/">Dashboards</Link>
-            <Link to="/a/faultline-app/home">Faultline app</Link>
+            <Link to="/a/faultline-app/">Faultline app</Link>
           </nav>
         </header>
         <main style={{ padding: theme.spacing(2) }}>
