@@ -145,6 +145,30 @@ describe('queries', () => {
   });
 });
 
+describe('the Team overview dashboard', () => {
+  // Runs the dashboard's own variable and panel queries, as Grafana would, against the catalog.
+  const dashboard = JSON.parse(require('node:fs').readFileSync(path.join(ROOT, 'src', 'dashboards', 'team-overview.json'), 'utf8'));
+  const variable = (name: string) => dashboard.templating.list.find((v: { name: string }) => v.name === name);
+
+  it('offers teams, then the services of the chosen team, and shows ownership with hints for $service', async () => {
+    const teams = await findVariableValues(variable('team').query, ctx());
+    expect(teams.map((t) => t.value)).toContain(variable('team').current.value);
+    const services = await findVariableValues(variable('service').query, ctx({ team: variable('team').current.value }));
+    expect(services.map((s) => s.value)).toEqual(expect.arrayContaining(variable('service').current.value));
+
+    const vars = { team: variable('team').current.value, service: variable('service').current.value };
+    const [ownershipPanel, gapsPanel, tablePanel] = dashboard.panels;
+    expect(ownershipPanel.type).toBe('faultline-ownership-panel');
+    const [frame] = await HANDLERS[ownershipPanel.targets[0].queryType as 'ownership'](ownershipPanel.targets[0], ctx(vars));
+    expect(column(frame, 'service')).toEqual(['shipping']);
+    expect(column(frame, 'missing')[0]).toContain('no runbook');
+    const [gaps] = await HANDLERS[gapsPanel.targets[0].queryType as 'services'](gapsPanel.targets[0], ctx(vars));
+    const [table] = await HANDLERS[tablePanel.targets[0].queryType as 'services'](tablePanel.targets[0], ctx(vars));
+    expect(column(gaps, 'service').sort()).toEqual(services.map((s) => s.value).sort());
+    expect(table.length).toBe(gaps.length);
+  });
+});
+
 describe('authentication and health', () => {
   it('rejects a wrong token with a 401 that says to check the token', async () => {
     const err = await loadServices({ settings: { ...settings, cacheTtlSeconds: 0 }, transport: transport('wrong-token') }).catch((e) => e);
