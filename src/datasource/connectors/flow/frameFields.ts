@@ -1,0 +1,64 @@
+import type { DataFrame, FieldConfig, FieldType } from '@grafana/data';
+import { FlowNotice } from '../../../model';
+import { Measure } from './presets';
+
+export interface FrameOptions {
+  primary: Measure;
+  notices?: FlowNotice[];
+  /** Price per GB of cross-zone bytes, when configured; turns on the cost fields. */
+  pricePerGb?: number;
+  preset?: string;
+}
+
+/** Detail fields Faultline writes beyond the shared FlowDetail names. */
+export const EXTRA_DETAIL = {
+  flows: 'detail__flows',
+  resets: 'detail__tcp_resets',
+  previous: 'detail__previous',
+} as const;
+
+// Type-only use of @grafana/data keeps this mapper loadable in Node (tests against real stores, the
+// benchmark): the package touches `window` when it loads. Frames are plain DataFrame objects.
+export const T = {
+  string: 'string' as FieldType.string,
+  number: 'number' as FieldType.number,
+  boolean: 'boolean' as FieldType.boolean,
+};
+
+export const COLORS = {
+  errors: '#F2495C',
+  success: '#73BF69',
+  new: '#73BF69',
+  vanished: '#8E8E8E',
+  changed: '#FF9830',
+};
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  values: unknown[];
+  config?: FieldConfig;
+}
+
+export function frame(name: string, fields: FieldSpec[], meta: DataFrame['meta']): DataFrame {
+  return {
+    name,
+    fields: fields.map((f) => ({ name: f.name, type: f.type, values: f.values, config: f.config ?? {} })),
+    length: fields[0]?.values.length ?? 0,
+    meta,
+  };
+}
+
+/** Adds a detail field only when some row has a value, so the tooltip lists what the preset measures. */
+export function optional(fields: FieldSpec[], name: string, displayName: string, values: unknown[], unit?: string) {
+  if (!values.some((v) => v !== undefined && v !== null && v !== '')) {
+    return;
+  }
+  const numeric = values.some((v) => typeof v === 'number');
+  fields.push({
+    name,
+    type: numeric ? T.number : T.string,
+    values: values.map((v) => (v === undefined ? null : v)),
+    config: { displayName, ...(unit ? { unit } : {}) },
+  });
+}

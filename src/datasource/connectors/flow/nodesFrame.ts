@@ -1,0 +1,163 @@
+import type { DataFrame } from '@grafana/data';
+import { FlowDetail, FlowGraph, FlowNodeInfo, FRAME_NAMES, NodeField } from '../../../model';
+import { COLORS, FieldSpec, frame, FrameOptions, optional, T } from './frameFields';
+import { Measure } from './presets';
+
+interface NodeStats {
+  bytesIn: number;
+  bytesOut: number;
+  reqIn: number;
+  reqOut: number;
+  errIn: number;
+  flows: number;
+}
+
+function nodeStats(graph: FlowGraph): Map<string, NodeStats> {
+  const stats = new Map<string, NodeStats>();
+  const get = (id: string) => {
+    let s = stats.get(id);
+    if (!s) {
+      s = { bytesIn: 0, bytesOut: 0, reqIn: 0, reqOut: 0, errIn: 0, flows: 0 };
+      stats.set(id, s);
+    }
+    return s;
+  };
+  for (const e of graph.edges) {
+    const s = get(e.source);
+    const t = get(e.target);
+    s.bytesOut += e.bytesRate ?? 0;
+    t.bytesIn += e.bytesRate ?? 0;
+    s.reqOut += e.requestRate ?? 0;
+    t.reqIn += e.requestRate ?? 0;
+    t.errIn += e.errorRate ?? 0;
+    s.flows += e.flowRate ?? 0;
+    t.flows += e.flowRate ?? 0;
+  }
+  return stats;
+}
+
+export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
+  const n = graph.nodes.length;
+  const stats = nodeStats(graph);
+  const hasRequests = graph.edges.some((e) => e.requestRate !== undefined);
+  const col = <T>(f: (node: FlowNodeInfo, s: NodeStats) => T): T[] => {
+    const out = new Array<T>(n);
+    for (let i = 0; i < n; i++) {
+      const node = graph.nodes[i];
+      out[i] = f(node, stats.get(node.id) ?? { bytesIn: 0, bytesOut: 0, reqIn: 0, reqOut: 0, errIn: 0, flows: 0 });
+    }
+    return out;
+  };
+  const errShare = col((_, s) => (s.reqIn > 0 ? Math.min(1, s.errIn / s.reqIn) : 0));
+  const fields: FieldSpec[] = [
+    { name: NodeField.id, type: T.string, values: col((x) => x.id) },
+    { name: NodeField.title, type: T.string, values: col((x) => x.title ?? x.id) },
+    { name: NodeField.subtitle, type: T.string, values: col((x) => [x.namespace, x.zone].filter(Boolean).join(' · ')) },
+    ...nodeStatFields(opts.primary, hasRequests, col, errShare),
+    {
+      name: `${NodeField.arcPrefix}errors`,
+      type: T.number,
+      values: errShare,
+      config: { displayName: 'Errors', color: { mode: 'fixed', fixedColor: COLORS.errors } },
+    },
+    {
+      name: `${NodeField.arcPrefix}success`,
+      type: T.number,
+      values: errShare.map((e) => 1 - e),
+      config: { displayName: 'Success', color: { mode: 'fixed', fixedColor: COLORS.success } },
+    },
+    { name: NodeField.highlighted, type: T.boolean, values: col((x) => x.chaos === 'target') },
+  ];
+  optional(
+    fields,
+    FlowDetail.namespace,
+    'Namespace',
+    col((x) => x.namespace)
+  );
+  optional(
+    fields,
+    FlowDetail.zone,
+    'Zone',
+    col((x) => x.zone)
+  );
+  optional(
+    fields,
+    FlowDetail.owner,
+    'Owner',
+    col((x) => x.owner)
+  );
+  optional(
+    fields,
+    FlowDetail.team,
+    'Team',
+    col((x) => x.team)
+  );
+  optional(
+    fields,
+    FlowDetail.chaos,
+    'Chaos',
+    col((x) => (x.chaos ? `${x.chaos}: ${(x.chaosRuns ?? []).join(', ')}` : undefined))
+  );
+  return frame(FRAME_NAMES.nodes, fields, {
+    preferredVisualisationType: 'nodeGraph',
+    notices: opts.notices?.length ? opts.notices : undefined,
+    custom: { preset: opts.preset, totalCost: graph.totalCost, pricePerGb: opts.pricePerGb },
+  });
+}
+
+function nodeStatFields(
+  primary: Measure,
+  hasRequests: boolean,
+  col: <T>(f: (n: FlowNodeInfo, s: NodeStats) => T) => T[],
+  errShare: number[]
+): FieldSpec[] {
+  const stat = (name: string, displayName: string, unit: string, values: number[]): FieldSpec => ({
+    name,
+    type: T.number,
+    values,
+    config: { displayName, unit },
+  });
+  if (primary === 'bytes') {
+    return [
+      stat(
+        NodeField.mainStat,
+        'Traffic',
+        'Bps',
+        col((_, s) => s.bytesIn + s.bytesOut)
+      ),
+      hasRequests
+        ? stat(
+            NodeField.secondaryStat,
+            'Requests served',
+            'reqps',
+            col((_, s) => s.reqIn)
+          )
+        : stat(
+            NodeField.secondaryStat,
+            'Sent',
+            'Bps',
+            col((_, s) => s.bytesOut)
+          ),
+    ];
+  }
+  if (primary === 'flows') {
+    return [
+      stat(
+        NodeField.mainStat,
+        'Flows',
+        'short',
+        col((_, s) => s.flows)
+      ),
+      stat(NodeField.secondaryStat, 'Error share', 'percentunit', errShare),
+    ];
+  }
+  return [
+    stat(
+      NodeField.mainStat,
+      'Requests',
+      'reqps',
+      col((_, s) => s.reqIn || s.reqOut)
+    ),
+    stat(NodeField.secondaryStat, 'Error share', 'percentunit', errShare),
+  ];
+}
