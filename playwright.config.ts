@@ -5,13 +5,9 @@ import { dirname } from 'node:path';
 const pluginE2eAuth = `${dirname(require.resolve('@grafana/plugin-e2e'))}/auth`;
 
 /**
- * Read environment variables from file.
- * https://github.com/motdotla/dotenv
- */
-// require('dotenv').config();
-
-/**
- * See https://playwright.dev/docs/test-configuration.
+ * The @grafana/plugin-e2e specs of tests/e2e, for a real Grafana: `docker compose up`, then
+ * `npm run e2e` (GRAFANA_URL overrides http://localhost:3000). Here, without Docker, the same
+ * scenarios run against the preview: tests/browser/*.test.mjs.
  */
 export default defineConfig<PluginOptions>({
   testDir: './tests/e2e',
@@ -22,7 +18,7 @@ export default defineConfig<PluginOptions>({
   /* Retry on CI only */
   retries: process.env.CI ? 2 : 0,
   /* Reporter to use. See https://playwright.dev/docs/test-reporters */
-  reporter: 'html',
+  reporter: [['html', { open: 'never' }], ['list']],
   /* Shared settings for all the projects below. See https://playwright.dev/docs/api/class-testoptions. */
   use: {
     /* Base URL to use in actions like `await page.goto('/')`. */
@@ -46,6 +42,8 @@ export default defineConfig<PluginOptions>({
       use: {
         ...devices['Desktop Chrome'],
         storageState: 'playwright/.auth/admin.json',
+        // A system Chromium (e.g. CHROMIUM=/usr/bin/chromium) instead of `npx playwright install`.
+        launchOptions: process.env.CHROMIUM ? { executablePath: process.env.CHROMIUM } : {},
       },
       dependencies: ['auth'],
     },
