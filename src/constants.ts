@@ -3,11 +3,25 @@ import pluginJson from './plugin.json';
 export const PLUGIN_ID = pluginJson.id;
 export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 export const DATASOURCE_TYPE = 'faultline-datasource';
+export const FLOWGRAPH_PANEL = 'faultline-flowgraph-panel';
+export const OWNERSHIP_PANEL = 'faultline-ownership-panel';
+
+/** The provisioned instances: used when the app config names none. */
+export const DEFAULT_DATASOURCE_UID = 'faultline-demo';
+export const DEFAULT_PROMETHEUS_UID = 'faultline-prometheus';
 
 export enum ROUTES {
-  Home = 'home',
+  Catalog = 'catalog',
+  Service = 'service',
+  Experiments = 'experiments',
+  FlowMap = 'flow-map',
 }
 
 export function prefixRoute(route: string): string {
   return `${PLUGIN_BASE_URL}/${route}`;
+}
+
+/** The service page (a drilldown of the catalog, not in the navigation). */
+export function serviceRoute(service: string): string {
+  return prefixRoute(`${ROUTES.Service}/${encodeURIComponent(service)}`);
 }

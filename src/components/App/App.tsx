@@ -1,16 +1,30 @@
-import React from 'react';
-import { Route, Routes } from 'react-router-dom';
+import React, { lazy, Suspense, useMemo } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
-import { ROUTES } from '../../constants';
+import { LoadingPlaceholder } from '@grafana/ui';
+import { prefixRoute, ROUTES } from '../../constants';
+import { SettingsContext } from '../../pages/shared/SettingsContext';
+import { AppSettings, pageSettings } from '../AppConfig/settings';
 
-const Home = React.lazy(() => import('../../pages/Home'));
+const CatalogPage = lazy(() => import('../../pages/Catalog/CatalogPage'));
+const ServicePage = lazy(() => import('../../pages/Service/ServicePage'));
+const ExperimentsPage = lazy(() => import('../../pages/Experiments/ExperimentsPage'));
+const FlowMapPage = lazy(() => import('../../pages/FlowMap/FlowMapPage'));
 
-function App(_props: AppRootProps) {
+function App({ meta }: AppRootProps<AppSettings>) {
+  const settings = useMemo(() => pageSettings(meta.jsonData), [meta.jsonData]);
   return (
-    <Routes>
-      <Route path={ROUTES.Home} element={<Home />} />
-      <Route path="*" element={<Home />} />
-    </Routes>
+    <SettingsContext.Provider value={settings}>
+      <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>
+        <Routes>
+          <Route path={`${ROUTES.Catalog}/*`} element={<CatalogPage />} />
+          <Route path={`${ROUTES.Service}/:name/*`} element={<ServicePage />} />
+          <Route path={`${ROUTES.Experiments}/*`} element={<ExperimentsPage />} />
+          <Route path={`${ROUTES.FlowMap}/*`} element={<FlowMapPage />} />
+          <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Catalog)} replace />} />
+        </Routes>
+      </Suspense>
+    </SettingsContext.Provider>
   );
 }
 

@@ -2,44 +2,56 @@ import React, { useState } from 'react';
 import { lastValueFrom } from 'rxjs';
 import { AppPluginMeta, PluginConfigPageProps, PluginMeta } from '@grafana/data';
 import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
-import { Button, Field, FieldSet } from '@grafana/ui';
+import { Button, Combobox, Field, FieldSet, Input } from '@grafana/ui';
 import { DATASOURCE_TYPE } from '../../constants';
+import { FLOW_PRESETS, FlowPreset } from '../../datasource/types';
+import { resolveSettings } from '../../scorecard';
 import { testIds } from '../testIds';
+import { ScorecardRules } from './ScorecardRules';
+import { AppSettings, pageSettings } from './settings';
 
-export interface AppSettings {
-  /** uid of the Faultline data source the app pages query. */
-  datasourceUid?: string;
-}
+export type { AppSettings } from './settings';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}
 
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const { enabled, pinned, jsonData } = plugin.meta;
-  const [datasourceUid, setDatasourceUid] = useState(jsonData?.datasourceUid ?? '');
+  const initial = pageSettings(jsonData);
+  const [form, setForm] = useState({ ...initial, scorecard: resolveSettings(jsonData?.scorecard) });
+  const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
 
   return (
     <form
       data-testid={testIds.appConfig.container}
       onSubmit={(e) => {
         e.preventDefault();
-        updatePluginAndReload(plugin.meta.id, { enabled, pinned, jsonData: { ...jsonData, datasourceUid } });
+        updatePluginAndReload(plugin.meta.id, { enabled, pinned, jsonData: { ...jsonData, ...form } });
       }}
     >
-      <FieldSet label="Data source">
+      <FieldSet label="Data">
         <Field label="Faultline data source" description="The instance the app's pages query">
           <div data-testid={testIds.appConfig.datasource}>
-            <DataSourcePicker
-              pluginId={DATASOURCE_TYPE}
-              current={datasourceUid || null}
-              noDefault
-              onChange={(ds) => setDatasourceUid(ds.uid)}
-            />
+            <DataSourcePicker pluginId={DATASOURCE_TYPE} current={form.datasourceUid || null} noDefault onChange={(ds) => set({ datasourceUid: ds.uid })} />
           </div>
         </Field>
-        <Button type="submit" data-testid={testIds.appConfig.submit}>
-          Save settings
-        </Button>
+        <Field label="Metrics data source" description="Prometheus-compatible store with the services' HTTP metrics, for the service page">
+          <div data-testid={testIds.appConfig.metricsDatasource}>
+            <DataSourcePicker type="prometheus" current={form.metricsDatasourceUid || null} noDefault onChange={(ds) => set({ metricsDatasourceUid: ds.uid })} />
+          </div>
+        </Field>
+        <Field label="Service label" description="Label naming the service on http_server_requests_total and friends">
+          <Input data-testid={testIds.appConfig.serviceLabel} width={20} value={form.serviceLabel} onChange={(e) => set({ serviceLabel: e.currentTarget.value })} />
+        </Field>
+        <Field label="Flow preset" description="Which flow metrics the pages and scorecards read">
+          <div data-testid={testIds.appConfig.flowPreset}>
+            <Combobox<FlowPreset> width={24} options={FLOW_PRESETS.filter((p) => p !== 'custom').map((p) => ({ value: p, label: p }))} value={form.flowPreset} onChange={(o) => set({ flowPreset: o.value })} />
+          </div>
+        </Field>
       </FieldSet>
+      <ScorecardRules value={form.scorecard} onChange={(scorecard) => set({ scorecard })} />
+      <Button type="submit" data-testid={testIds.appConfig.submit}>
+        Save settings
+      </Button>
     </form>
   );
 };

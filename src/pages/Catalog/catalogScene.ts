@@ -1,0 +1,46 @@
+import { PanelBuilders, QueryVariable, SceneQueryRunner } from '@grafana/scenes';
+import type { PageSettings } from '../../components/AppConfig/settings';
+import { faultlineRef, scorecardQuery } from '../shared/queries';
+import { pageScene } from '../shared/scene';
+
+/** Columns the catalog table shows first; the rule columns follow, the hint last. */
+const HIDDEN = ['ready', 'last_run_start'];
+
+/**
+ * Every catalog service with owner, tier, lifecycle, on-call, last chaos run and verdict, callers
+ * and callees seen in the flows and its readiness: the `scorecard` query does the join, so a
+ * dashboard table of the same query shows the same rows. Least ready first.
+ */
+export function catalogScene(s: PageSettings) {
+  const team = new QueryVariable({
+    name: 'team',
+    label: 'Team',
+    datasource: faultlineRef(s),
+    query: { refId: 'team', kind: 'owners' },
+    isMulti: true,
+    includeAll: true,
+    defaultToAll: true,
+  });
+  const services = PanelBuilders.table()
+    .setTitle('Services')
+    .setDescription('Click a service to open its page. Sort by any column; filter with the funnel in a column header.')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { team: '$team' })] }))
+    .setOption('sortBy', [{ displayName: 'score', desc: false }])
+    .setCustomFieldConfig('filterable', true)
+    .setOverrides((b) => {
+      b.matchFieldsWithName('hint').overrideCustomFieldConfig('width', 420);
+      HIDDEN.forEach((name) => b.matchFieldsWithName(name).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false }));
+    })
+    .build();
+  const teams = PanelBuilders.table()
+    .setTitle('Readiness by team')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { by: 'team', team: '$team', refId: 'teams' })] }))
+    .build();
+  return pageScene({
+    variables: [team],
+    rows: [
+      { height: 200, items: [teams] },
+      { height: 640, items: [services] },
+    ],
+  });
+}

@@ -1,0 +1,55 @@
+import { CustomVariable, PanelBuilders, SceneDataTransformer, SceneQueryRunner, VizPanel } from '@grafana/scenes';
+import type { PageSettings } from '../../components/AppConfig/settings';
+import { FLOWGRAPH_PANEL, prefixRoute, ROUTES } from '../../constants';
+import type { ChaosFilter } from '../../datasource/types';
+import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
+import { SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { chaosQuery, faultlineRef, flowsQuery } from '../shared/queries';
+import { pageScene } from '../shared/scene';
+import { runWindow } from './runWindow';
+
+const multi = (name: string, label: string, values: readonly string[]) =>
+  new CustomVariable({ name, label, query: values.join(','), isMulti: true, includeAll: true, defaultToAll: true });
+
+/** Where a run's "blast radius" link goes: this page, over the run's time range. */
+export const BLAST_RADIUS_LINK = `${prefixRoute(ROUTES.Experiments)}?from=\${__data.fields.window_from}&to=\${__data.fields.window_to}&\${status:queryparam}&\${source:queryparam}`;
+
+/**
+ * Every run of every chaos backend: a timeline and a table filtered by status and backend, each run
+ * linking back to its backend and to its blast radius, drawn on the flow map below.
+ */
+export function experimentsScene(s: PageSettings) {
+  // Variable references: the data source resolves them to the selected statuses and backends.
+  const chaos: ChaosFilter = { status: ['$status' as ChaosStatus], sources: ['$source' as ChaosSource] };
+  const timeline = PanelBuilders.statetimeline()
+    .setTitle('Runs over time')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
+    .build();
+  const table = PanelBuilders.table()
+    .setTitle('Runs')
+    .setDescription('Run: open it in its backend, or show its blast radius on the flow map below')
+    .setData(new SceneDataTransformer({ $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }), transformations: [runWindow] }))
+    .setOverrides((b) =>
+      b.matchFieldsWithName('run').overrideLinks([
+        { title: 'Open run in its backend', url: '${__data.fields.link}', targetBlank: true },
+        { title: 'Blast radius on the flow map', url: BLAST_RADIUS_LINK },
+      ])
+    )
+    .build();
+  const blast = new VizPanel({
+    pluginId: FLOWGRAPH_PANEL,
+    title: 'Blast radius',
+    description: 'Targets of the runs in the time range, the services calling them (upstream) and those they call (downstream)',
+    options: { overlay: 'chaos', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
+    $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [flowsQuery(s, { joinChaos: true })] }),
+  });
+  return pageScene({
+    from: 'now-7d',
+    variables: [multi('status', 'Status', CHAOS_STATUSES), multi('source', 'Backend', CHAOS_SOURCES)],
+    rows: [
+      { height: 260, items: [timeline] },
+      { height: 320, items: [table] },
+      { height: 480, items: [blast] },
+    ],
+  });
+}

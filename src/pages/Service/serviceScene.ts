@@ -1,0 +1,62 @@
+import { PanelBuilders, SceneDataTransformer, SceneQueryRunner, VizPanel } from '@grafana/scenes';
+import type { PageSettings } from '../../components/AppConfig/settings';
+import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
+import { SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { neighbourhoodOf } from '../shared/neighbourhood';
+import { chaosAnnotation, chaosQuery, faultlineRef, flowsQuery, keyMetricQueries, metricsRef, ownershipQuery, scorecardQuery } from '../shared/queries';
+import { pageScene } from '../shared/scene';
+
+/**
+ * One service: who owns it and how ready it is, what it talks to, the chaos runs that targeted it,
+ * and its request metrics with those runs drawn over them.
+ */
+export function serviceScene(s: PageSettings, service: string) {
+  const chaos = { service };
+  const ownership = new VizPanel({
+    pluginId: OWNERSHIP_PANEL,
+    title: 'Ownership',
+    options: { layout: 'auto', showMissing: true },
+    $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [ownershipQuery(s, service)] }),
+  });
+  const readiness = PanelBuilders.table()
+    .setTitle('Readiness')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { service })] }))
+    .setOverrides((b) => ['service', 'team', 'owner', 'tier', 'lifecycle', 'on_call', 'ready', 'last_run_start', 'callers', 'callees'].forEach((n) => b.matchFieldsWithName(n).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })))
+    .build();
+  const flows = new VizPanel({
+    pluginId: FLOWGRAPH_PANEL,
+    title: `Flow neighbourhood of ${service}`,
+    description: 'The service, what calls it and what it calls, over the time range',
+    options: { layout: 'layered', overlay: 'chaos', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
+    $data: new SceneDataTransformer({
+      $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [flowsQuery(s)] }),
+      transformations: [neighbourhoodOf(service)],
+    }),
+  });
+  const timeline = PanelBuilders.statetimeline()
+    .setTitle('Chaos runs targeting it')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
+    .build();
+  const runs = PanelBuilders.table()
+    .setTitle('Runs')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }))
+    .build();
+  const [requests, errors, latency] = keyMetricQueries(s, service);
+  const metric = (title: string, unit: string, query: Array<typeof requests>) =>
+    PanelBuilders.timeseries()
+      .setTitle(title)
+      .setUnit(unit)
+      .setData(new SceneQueryRunner({ datasource: metricsRef(s), queries: query }))
+      .build();
+  return pageScene({
+    from: 'now-6h',
+    annotations: [chaosAnnotation(s, service)],
+    rows: [
+      { height: 300, items: [ownership, readiness] },
+      { height: 420, items: [flows] },
+      { height: 240, items: [metric('Requests', 'reqps', [requests]), metric('Errors', 'reqps', [errors]), metric('Latency p95', 's', [latency])] },
+      { height: 220, items: [timeline] },
+      { height: 280, items: [runs] },
+    ],
+  });
+}

@@ -1,0 +1,62 @@
+import type { DataQuery, DataSourceRef } from '@grafana/schema';
+import { DATASOURCE_TYPE } from '../../constants';
+import type { ChaosFilter, FaultlineQuery, FlowQuery } from '../../datasource/types';
+import type { ScorecardQueryOptions } from '../../scorecard/types';
+import type { PageSettings } from '../../components/AppConfig/settings';
+
+/**
+ * The queries the pages send, built in one place so each page asks the data source the same way a
+ * dashboard would: every query here could be pasted into a panel of the Faultline data source.
+ */
+export const faultlineRef = (s: PageSettings): DataSourceRef => ({ type: DATASOURCE_TYPE, uid: s.datasourceUid });
+export const metricsRef = (s: PageSettings): DataSourceRef => ({ type: 'prometheus', uid: s.metricsDatasourceUid });
+
+type Query = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
+
+export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team'; service?: string; team?: string; refId?: string } = {}): Query {
+  return {
+    refId: opts.refId ?? 'scorecard',
+    datasource: faultlineRef(s),
+    queryType: 'scorecard',
+    catalog: { service: opts.service, owner: opts.team },
+    flows: { preset: s.flowPreset },
+    scorecard: { config: s.scorecard, by: opts.by ?? 'service' },
+  };
+}
+
+export function ownershipQuery(s: PageSettings, service: string): Query {
+  return { refId: 'ownership', datasource: faultlineRef(s), queryType: 'ownership', catalog: { service } };
+}
+
+export function chaosQuery(s: PageSettings, queryType: 'experiments' | 'timeline', chaos: ChaosFilter = {}): Query {
+  return { refId: queryType, datasource: faultlineRef(s), queryType, chaos };
+}
+
+export function flowsQuery(s: PageSettings, flows: Partial<FlowQuery> = {}): Query {
+  return { refId: 'flows', datasource: faultlineRef(s), queryType: 'flows', flows: { preset: s.flowPreset, grouping: 'workload', joinOwners: true, joinChaos: true, ...flows } };
+}
+
+/** Chaos runs touching `service` (all runs without one) as regions over the metrics. */
+export function chaosAnnotation(s: PageSettings, service?: string) {
+  return {
+    name: 'Chaos runs',
+    enable: true,
+    iconColor: 'red',
+    datasource: faultlineRef(s),
+    target: { refId: 'Anno', queryType: 'experiments', chaos: service ? { service } : {} } as Query,
+  };
+}
+
+/** PromQL string literal: a service name from a URL must not end the label matcher early. */
+const literal = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Request rate, 5xx rate and p95 latency of one service, from the usual HTTP server metrics. */
+export function keyMetricQueries(s: PageSettings, service: string): Array<DataQuery & { expr: string; legendFormat: string }> {
+  const sel = `${s.serviceLabel}=${literal(service)}`;
+  const q = (refId: string, expr: string, legendFormat: string) => ({ refId, datasource: metricsRef(s), expr, legendFormat });
+  return [
+    q('requests', `sum(rate(http_server_requests_total{${sel}}[$__rate_interval]))`, 'requests/s'),
+    q('errors', `sum(rate(http_server_requests_total{${sel},code=~"5.."}[$__rate_interval]))`, '5xx/s'),
+    q('latency', `histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket{${sel}}[$__rate_interval])))`, 'p95'),
+  ];
+}
