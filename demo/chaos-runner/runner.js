@@ -4,6 +4,7 @@
 const http = require('node:http');
 const path = require('node:path');
 const { SERVICES } = require('../services/topology');
+const { send, readJson } = require('../services/httpUtil');
 const { FAULTS, parseRunRequest } = require('./faults');
 const { experimentFor } = require('./experiment');
 const { executeRun } = require('./run');
@@ -40,25 +41,6 @@ function startRun(spec) {
       store.prune();
     });
   return { id, journal: `/journals/${id}.json` };
-}
-
-function send(res, code, body) {
-  res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
-}
-
-function readJson(req) {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      try {
-        resolve(text ? JSON.parse(text) : undefined);
-      } catch {
-        reject(new Error('the body is not JSON'));
-      }
-    });
-  });
 }
 
 const server = http.createServer(async (req, res) => {
