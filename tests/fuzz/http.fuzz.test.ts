@@ -62,7 +62,8 @@ describe('fuzzing the shared HTTP layer: safe URLs, readable errors, bounded pag
         maxBodyChars: 10_000,
         transport: async () => {
           const a = list[Math.min(n++, list.length - 1)];
-          return { status: a.status, text: a.text, headers: a.retryAfter === undefined ? {} : { 'retry-after': a.retryAfter } };
+          const headers: Record<string, string> = a.retryAfter === undefined ? {} : { 'retry-after': a.retryAfter };
+          return { status: a.status, text: a.text, headers };
         },
       });
       return client.getJson({ route: 'api', path: '/x' });
