@@ -71,24 +71,34 @@ test('a module that is not there fails to load with its URL in the error', async
 
 test('the flow graph panel draws the nodes and edges frames', async () => {
   const id = await page.evaluate(([p, frames]) => window.faultlineSmoke.renderPanel(p, frames), [MODULES[2].path, [NODES, EDGES]]);
-  const panel = page.getByTestId(id);
-  const canvas = panel.locator('canvas, svg').first();
-  await canvas.waitFor();
-  const box = await canvas.boundingBox();
-  assert.ok(box && box.width > 100 && box.height > 100, 'the graph has a drawing surface');
-  const drawn = await panel.evaluate((el) => {
-    const c = el.querySelector('canvas');
-    if (c) {
-      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let painted = 0;
-      for (let i = 3; i < data.length; i += 4) {
-        painted += data[i] > 0 ? 1 : 0;
-      }
-      return painted;
+  // The biggest canvas or svg in the panel is the graph (toolbars carry small svg icons).
+  const measure = (el) => {
+    const surfaces = [...el.querySelectorAll('canvas, svg')].map((s) => ({ s, r: s.getBoundingClientRect() }));
+    const biggest = surfaces.sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height)[0];
+    if (!biggest) {
+      return { width: 0, height: 0, drawn: 0 };
     }
-    return el.querySelectorAll('svg circle, svg path, svg line, svg rect').length;
-  });
-  assert.ok(drawn > 0, 'something was drawn for three nodes and two edges');
+    const { s, r } = biggest;
+    let drawn = 0;
+    if (s instanceof HTMLCanvasElement) {
+      const data = s.getContext('2d')?.getImageData(0, 0, s.width, s.height).data ?? [];
+      for (let i = 3; i < data.length; i += 4) {
+        drawn += data[i] > 0 ? 1 : 0;
+      }
+    } else {
+      drawn = s.querySelectorAll('circle, path, line, rect').length;
+    }
+    return { width: r.width, height: r.height, drawn };
+  };
+  const panel = page.getByTestId(id);
+  // Layout may finish a few frames after mounting: poll until something is drawn.
+  let surface = await panel.evaluate(measure);
+  for (let i = 0; i < 50 && surface.drawn === 0; i++) {
+    await page.waitForTimeout(200);
+    surface = await panel.evaluate(measure);
+  }
+  assert.ok(surface.width > 100 && surface.height > 100, `the graph has a drawing surface: ${JSON.stringify(surface)}`);
+  assert.ok(surface.drawn > 0, 'something was drawn for three nodes and two edges');
 });
 
 test('the ownership panel shows the services and owners of the ownership frame', async () => {
