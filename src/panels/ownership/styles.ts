@@ -36,9 +36,10 @@ export const getStyles = (t: GrafanaTheme2) => ({
     'th, td': { textAlign: 'left', padding: t.spacing(0.5, 1), borderBottom: `1px solid ${t.colors.border.weak}`, verticalAlign: 'top' },
     th: { color: t.colors.text.secondary, fontWeight: t.typography.fontWeightMedium, position: 'sticky', top: 0, background: t.colors.background.primary },
     a: { color: t.colors.text.link },
+    code: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   }),
   tableWrap: css({ height: '100%', width: '100%', overflow: 'auto' }),
-  gapCount: css({ color: t.colors.warning.text, whiteSpace: 'nowrap' }),
+  gapCount: css({ color: t.colors.warning.text, minWidth: 220, overflowWrap: 'anywhere' }),
   notice: css({ flexBasis: '100%', color: t.colors.warning.text, fontSize: t.typography.bodySmall.fontSize }),
   empty: css({ color: t.colors.text.secondary, padding: t.spacing(1) }),
 });

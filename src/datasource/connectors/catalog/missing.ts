@@ -18,7 +18,7 @@ export function missingFields(o: Omit<Ownership, 'missing'>, keys: Required<Anno
     add('onCall', `no on-call set — add \`${keys.onCall[0]}\``);
   }
   if (!o.runbook) {
-    add('runbook', `no runbook — add a \`metadata.links\` entry of type \`runbook\` (or \`${keys.runbook[0]}\`)`);
+    add('runbook', `no runbook — add a \`metadata.links\` entry of type \`runbook\`${keys.runbook[0] ? ` (or \`${keys.runbook[0]}\`)` : ''}`);
   }
   if (!o.repo) {
     add('repo', `no repository — add \`${keys.repo[0]}\``);

@@ -22,6 +22,7 @@ export function ServiceCard({ service: x, full, showMissing, s }: Props) {
       </React.Fragment>
     ) : null;
   const link = (l: PanelService['runbook']) => (l ? <SafeLink link={l} /> : null);
+  const emails = x.contacts.filter((c) => c.kind === 'email');
   return (
     <article className={s.card} aria-label={`Ownership of ${x.service}`} data-testid="faultline-ownership-card">
       <header className={s.header}>
@@ -59,7 +60,14 @@ export function ServiceCard({ service: x, full, showMissing, s }: Props) {
         {full &&
           row(
             'Contacts',
-            x.contacts.length ? x.contacts.filter((c) => c.kind === 'email').map((c) => <SafeLink key={c.value} link={{ title: c.value, url: `mailto:${c.value}` }} />) : null,
+            emails.length
+              ? emails.map((c, i) => (
+                  <React.Fragment key={c.value}>
+                    {i > 0 && ', '}
+                    <SafeLink link={{ title: c.value, url: `mailto:${c.value}` }} />
+                  </React.Fragment>
+                ))
+              : null,
             false
           )}
       </dl>
