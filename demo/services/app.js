@@ -58,6 +58,14 @@ function send(res, code, body, type = 'application/json') {
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/metrics') {
+    const { user, system } = process.cpuUsage();
+    registry.set(
+      'process_cpu_seconds_total',
+      'Total user and system CPU time spent in seconds',
+      { service: name },
+      (user + system) / 1e6,
+      'counter'
+    );
     return send(res, 200, registry.text(), 'text/plain; version=0.0.4');
   }
   if (url.pathname === '/healthz') {

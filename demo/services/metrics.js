@@ -30,9 +30,9 @@ class Registry {
     f.series.set(key, s);
   }
 
-  /** Sets the gauge `name{labels}`. */
-  set(name, help, labels, value) {
-    this.family(name, 'gauge', help).series.set(labelText(labels), { labels, value });
+  /** Sets the gauge (or a counter kept elsewhere, like the process's CPU time) `name{labels}`. */
+  set(name, help, labels, value, type = 'gauge') {
+    this.family(name, type, help).series.set(labelText(labels), { labels, value });
   }
 
   /** Records one observation (seconds) in the histogram `name{labels}`. */

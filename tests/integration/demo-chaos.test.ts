@@ -209,6 +209,38 @@ describe('demo services and chaos runner: real faults', () => {
     expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(3);
   }, 90000);
 
+  it('burns CPU inside the checkout process for the length of the fault, then stops', async () => {
+    const metrics = `http://127.0.0.1:${ports.services.checkout}/metrics`;
+    const cpu = async () => {
+      const text = await (await fetch(metrics)).text();
+      return { at: performance.now(), seconds: Number(/^process_cpu_seconds_total\{[^}]*\} (\S+)$/m.exec(text)![1]) };
+    };
+    const rate = (a: { at: number; seconds: number }, b: { at: number; seconds: number }) =>
+      (b.seconds - a.seconds) / ((b.at - a.at) / 1000);
+    const idle0 = await cpu();
+    await sleep(3000);
+    const idle1 = await cpu();
+
+    const run = await startRun({ fault: 'cpu', target: 'checkout', seconds: 3 });
+    expect(run.status).toBe(202);
+    const injected = await until(async () => {
+      const j = (await (await fetch(runner + run.json.journal)).json()) as CtkJournal;
+      return j.run?.length ? j : undefined;
+    });
+    expect(injected?.run?.[0]?.status).toBe('succeeded');
+    const burn0 = await cpu();
+    const journal = await finishedJournal(run.json.journal!);
+    const burn1 = await cpu();
+    expectJournalShape(journal, 'checkout', 'cpu');
+    // A busy event loop uses a good part of a core; an idle service with a few requests a second, hardly any.
+    expect(rate(burn0, burn1)).toBeGreaterThan(3 * rate(idle0, idle1));
+
+    await sleep(1000);
+    const after0 = await cpu();
+    await sleep(2000);
+    expect(rate(after0, await cpu())).toBeLessThan(rate(burn0, burn1) / 3);
+  }, 90000);
+
   it('a runner stopped mid-run rolls its fault back and closes the journal as interrupted', async () => {
     const status = `http://127.0.0.1:${ports.faultProxies.payments}/__faultline/status`;
     const run = await startRun({ fault: 'errors', target: 'payments', seconds: 60 });
@@ -227,7 +259,7 @@ describe('demo services and chaos runner: real faults', () => {
 
     // Journals outlive the runner: a new one serves all of them again.
     started.push(await chaosRunner.start(ctx));
-    expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(4);
+    expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(5);
     const mapped = (
       await journalsBackend.load({
         settings: { journalsUrl: runner, journalIndex: '/journals/index.json' },
