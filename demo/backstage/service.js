@@ -6,11 +6,13 @@ const path = require('node:path');
 const { startProcess } = require('../../scripts/lib/processes');
 
 const TOKEN = 'faultline-demo-token';
-/** Components in catalog/: ready means the catalog has ingested all of them, not merely started. */
+/** Entities in catalog/: ready means the catalog has ingested all of them, not merely started. */
 const DEMO_COMPONENTS = 43;
+const DEMO_PEOPLE = 22;
 
-async function componentCount(url) {
-  const res = await fetch(`${url}/api/catalog/entities/by-query?filter=kind=component&limit=1&fields=metadata.name`, {
+async function count(url, filters) {
+  const filter = filters.map((f) => `filter=${f}`).join('&');
+  const res = await fetch(`${url}/api/catalog/entities/by-query?${filter}&limit=1&fields=metadata.name`, {
     headers: { authorization: `Bearer ${TOKEN}` },
     signal: AbortSignal.timeout(2000),
   });
@@ -26,6 +28,7 @@ module.exports = {
   order: 20,
   token: TOKEN,
   demoComponents: DEMO_COMPONENTS,
+  demoPeople: DEMO_PEOPLE,
   async start(ctx = {}) {
     if (!fs.existsSync(path.join(__dirname, 'node_modules', '@backstage', 'backend-defaults'))) {
       throw new Error('Backstage is not installed: run `cd demo/backstage && npm install` (about 2.5 minutes, 344 MB)');
@@ -44,7 +47,10 @@ module.exports = {
       args: ['backend.js', '--config', 'app-config.yaml', '--config', portConfig, ...(ctx.configs ?? []).flatMap((c) => ['--config', c])],
       cwd: __dirname,
       env: { NODE_ENV: 'development', ...(ctx.env ?? {}) },
-      ready: async () => (await componentCount(url)) >= (ctx.expectComponents ?? DEMO_COMPONENTS),
+      // Components and their owners arrive in separate processing batches: wait for both.
+      ready: async () =>
+        (await count(url, ['kind=component'])) >= (ctx.expectComponents ?? DEMO_COMPONENTS) &&
+        (await count(url, ['kind=group', 'kind=user'])) >= (ctx.expectPeople ?? DEMO_PEOPLE),
       timeoutMs: ctx.timeoutMs ?? 90000,
       logFile: ctx.stateDir ? path.join(ctx.stateDir, 'backstage.log') : undefined,
     });

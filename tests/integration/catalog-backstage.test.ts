@@ -104,7 +104,7 @@ describe('Backstage catalog through the data source', () => {
     const paged = await loadBackstage({ settings, transport: transport() }, 7);
     expect(paged.map((o) => o.ref).sort()).toEqual(all.map((o) => o.ref).sort());
     // 43 components and 22 groups and users, seven per page; later pages send only the cursor.
-    expect(requests).toHaveLength(Math.ceil(backstage.demoComponents / 7) + Math.ceil(22 / 7));
+    expect(requests).toHaveLength(Math.ceil(backstage.demoComponents / 7) + Math.ceil(backstage.demoPeople / 7));
     expect(requests.filter((r) => r.params?.cursor && !r.params.filter)).toHaveLength(requests.length - 2);
     const first = requests.find((r) => String(r.params?.filter) === 'kind=component')!;
     expect(String(first.params?.fields)).not.toContain('spec.definition');

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-catalog-'));
   const noLocations = path.join(dir, 'empty-catalog.yaml');
   fs.writeFileSync(noLocations, 'catalog:\n  locations: []\n');
-  empty = await backstage.start({ stateDir: dir, ports: { backstage: await freePort() }, configs: [noLocations], expectComponents: 0, timeoutMs: 120_000 });
+  empty = await backstage.start({ stateDir: dir, ports: { backstage: await freePort() }, configs: [noLocations], expectComponents: 0, expectPeople: 0, timeoutMs: 120_000 });
   other = http.createServer((req, res) => {
     if (req.url?.startsWith('/html/')) {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><form action="/login">Sign in</form></body></html>');
