@@ -81,7 +81,7 @@ const preview = await startPreview({ port, host: '127.0.0.1' }).catch((e) => {
   process.exit(1);
 });
 running.push({ name: 'preview', stop: preview.stop });
-console.log(`Faultline preview: ${preview.url}/  (dashboards; the app at ${preview.url}/a/faultline-app/home)`);
+console.log(`Faultline preview: ${preview.url}/  (dashboards; the app at ${preview.url}/a/faultline-app/)`);
 
 if (withServices) {
   const started = [];
