@@ -82,6 +82,8 @@ function mapComponent(e: Entity, namespace: string, ref: string, people: Map<str
   const firstLink = (kind: ServiceLink['kind']) => links.find((l) => l.kind === kind);
   const tier = keys.tier.map((k) => str(meta.annotations?.[k]) ?? str(meta.labels?.[k])).find(Boolean);
 
+  const onCallKey = fromKeys('onCall', 'oncall');
+  const chatKey = fromKeys('chat', 'chat');
   const entry: Omit<Ownership, 'missing'> = {
     ref,
     service: String(meta.name),
@@ -91,12 +93,12 @@ function mapComponent(e: Entity, namespace: string, ref: string, people: Map<str
     owner: person?.displayName ?? ownerTarget?.name,
     ownerRef,
     team: person ? (person.kind === 'group' ? ownerTarget?.name : person.team) : ownerTarget?.name,
-    onCall: fromKeys('onCall', 'oncall') ?? firstLink('oncall'),
-    chat: firstLink('chat') ?? fromKeys('chat', 'chat'),
+    onCall: onCallKey ?? firstLink('oncall'),
+    chat: firstLink('chat') ?? chatKey,
     runbook: firstLink('runbook') ?? fromKeys('runbook', 'runbook'),
     repo: fromKeys('repo', 'repo') ?? firstLink('repo'),
     docs: firstLink('docs') ?? fromKeys('docs', 'docs'),
-    contacts: contacts(person, fromKeys('onCall', 'oncall'), fromKeys('chat', 'chat')),
+    contacts: contacts(person, onCallKey, chatKey),
     links,
     tier,
     lifecycle: str(e.spec?.lifecycle),
@@ -104,7 +106,10 @@ function mapComponent(e: Entity, namespace: string, ref: string, people: Map<str
     tags: Array.isArray(meta.tags) ? meta.tags.filter((t): t is string => typeof t === 'string') : [],
     source,
   };
-  return { ...entry, missing: missingFields(entry, keys, ownerProblem) };
+  // Assigned rather than spread: mapping 5,000 entities should not copy each entry twice.
+  const out = entry as Ownership;
+  out.missing = missingFields(entry, keys, ownerProblem);
+  return out;
 }
 
 function contacts(owner: Person | undefined, onCall: ServiceLink | undefined, chat: ServiceLink | undefined): Contact[] {
