@@ -1,7 +1,7 @@
 import { DataFrame } from '@grafana/data';
 import { aRun } from '../datasource/connectors/chaos/testRuns';
 import { scoreServices, scoreTeams } from './evaluate';
-import { ruleField, scorecardFrame, teamScoreFrame } from './frames';
+import { ruleField, ruleFrame, scorecardFrame, teamScoreFrame } from './frames';
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
 import { aService } from './testkit';
 
@@ -54,5 +54,14 @@ describe('scorecardFrame', () => {
     expect(column(f, 'team')).toEqual(['payments', 'web']);
     expect(column(f, 'services')).toEqual([1, 1]);
     expect(column(f, 'score')).toEqual([75, 75]);
+  });
+
+  it('has one row per service and rule, with the hint for failures and the rule for passes', () => {
+    const f = ruleFrame(reports.slice(1), DEFAULT_SETTINGS);
+    expect(f.length).toBe(8);
+    expect(column(f, 'rule')?.slice(0, 3)).toEqual(['Owner', 'On-call', 'Runbook']);
+    expect(column(f, 'result')?.slice(0, 3)).toEqual(['pass', 'pass', 'fail']);
+    expect(column(f, 'hint')?.[2]).toBe('link a runbook');
+    expect(column(f, 'hint')?.[0]).toBe('The catalog names an owning team or person');
   });
 });

@@ -95,3 +95,19 @@ export function teamScoreFrame(teams: TeamScore[], settings: ScorecardSettings):
     ],
   });
 }
+
+/** One row per service and enabled rule: what passed, what failed and what to do about it. */
+export function ruleFrame(reports: ServiceReport[], settings: ScorecardSettings): DataFrame {
+  const rows = reports.flatMap((r) => r.results.map((x) => ({ service: r.service, ...x })));
+  return createDataFrame({
+    name: `${FRAME_NAMES.scorecard}-rules`,
+    meta: { preferredVisualisationType: 'table' },
+    fields: [
+      { name: 'service', type: FieldType.string, values: rows.map((r) => r.service) },
+      { name: 'rule', type: FieldType.string, values: rows.map((r) => RULE_LABELS[r.rule].label) },
+      { name: 'result', type: FieldType.string, values: rows.map((r) => r.outcome), config: { mappings: RULE_MAPPINGS, custom: { cellOptions: { type: 'color-text' }, align: 'center' } } },
+      { name: 'weight', type: FieldType.number, values: rows.map((r) => settings.rules[r.rule].weight) },
+      { name: 'hint', type: FieldType.string, values: rows.map((r) => (r.outcome === 'fail' ? (r.hint ?? '') : RULE_LABELS[r.rule].description)) },
+    ],
+  });
+}

@@ -57,6 +57,6 @@ export interface TeamScore {
 export interface ScorecardQueryOptions {
   /** The rule settings; the app pages pass the app's, dashboards get the defaults. */
   config?: ScorecardConfig;
-  /** One row per service (default) or per team. */
-  by?: 'service' | 'team';
+  /** One row per service (default), per team, or per service and rule. */
+  by?: 'service' | 'team' | 'rule';
 }

@@ -2,7 +2,7 @@ import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { FaultlineError, FlowGraph, InputError, isFaultlineError, Ownership } from '../../model';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { resolveSettings, ScorecardQueryOptions, scoreServices, scoreTeams } from '../../scorecard';
-import { scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
+import { ruleFrame, scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
 import { loadServices } from '../connectors/catalog';
 import { filterServices } from '../connectors/catalog/filter';
 import { loadRuns } from '../connectors/chaos';
@@ -38,11 +38,13 @@ export const scorecardHandler: QueryHandler = async (query, ctx) => {
   ]);
   const reports = scoreServices({ services, runs, flows, settings, now });
   const wanted = new Set(filterServices(services, q.catalog, (v) => ctx.interpolate(v, ctx.scopedVars)).map((s: Ownership) => s.ref));
-  const shown = reports.filter((r) => wanted.has(r.ownership.ref));
+  // Least ready first: the rows to act on lead, whatever panel shows them.
+  const shown = reports.filter((r) => wanted.has(r.ownership.ref)).sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.service.localeCompare(b.service));
   if (shown.length === 0) {
     notices.push({ severity: 'info', text: services.length ? 'No catalog services match these filters.' : 'The catalog has no services.' });
   }
-  const frame: DataFrame = q.scorecard?.by === 'team' ? teamScoreFrame(scoreTeams(shown), settings) : scorecardFrame(shown, settings, SERVICE_PAGE_LINK);
+  const by = q.scorecard?.by ?? 'service';
+  const frame: DataFrame = by === 'team' ? teamScoreFrame(scoreTeams(shown), settings) : by === 'rule' ? ruleFrame(shown, settings) : scorecardFrame(shown, settings, SERVICE_PAGE_LINK);
   return [notices.length ? { ...frame, meta: { ...frame.meta, notices } } : frame];
 };
 

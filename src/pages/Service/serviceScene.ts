@@ -1,4 +1,4 @@
-import { PanelBuilders, SceneDataTransformer, SceneQueryRunner, VizPanel } from '@grafana/scenes';
+import { PanelBuilders, SceneDataTransformer, SceneFlexItem, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
 import { SERVICE_LINK_TEMPLATE } from '../shared/links';
@@ -18,10 +18,16 @@ export function serviceScene(s: PageSettings, service: string) {
     options: { layout: 'auto', showMissing: true },
     $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [ownershipQuery(s, service)] }),
   });
-  const readiness = PanelBuilders.table()
+  const score = PanelBuilders.stat()
     .setTitle('Readiness')
+    .setDescription('Share of the enabled rules it passes, by weight')
     .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { service })] }))
-    .setOverrides((b) => ['service', 'team', 'owner', 'tier', 'lifecycle', 'on_call', 'ready', 'last_run_start', 'callers', 'callees'].forEach((n) => b.matchFieldsWithName(n).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })))
+    .setOption('reduceOptions', { values: false, calcs: ['lastNotNull'], fields: '/^score$/' })
+    .build();
+  const rules = PanelBuilders.table()
+    .setTitle('Readiness rules')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { service, by: 'rule' })] }))
+    .setOverrides((b) => b.matchFieldsWithName('service').overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false }))
     .build();
   const flows = new VizPanel({
     pluginId: FLOWGRAPH_PANEL,
@@ -52,7 +58,7 @@ export function serviceScene(s: PageSettings, service: string) {
     from: 'now-6h',
     annotations: [chaosAnnotation(s, service)],
     rows: [
-      { height: 300, items: [ownership, readiness] },
+      { height: 320, items: [ownership, new SceneFlexItem({ width: 180, body: score }), rules] },
       { height: 420, items: [flows] },
       { height: 240, items: [metric('Requests', 'reqps', [requests]), metric('Errors', 'reqps', [errors]), metric('Latency p95', 's', [latency])] },
       { height: 220, items: [timeline] },

@@ -13,7 +13,7 @@ export const metricsRef = (s: PageSettings): DataSourceRef => ({ type: 'promethe
 
 type Query = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
 
-export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team'; service?: string; team?: string; refId?: string } = {}): Query {
+export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team' | 'rule'; service?: string; team?: string; refId?: string } = {}): Query {
   return {
     refId: opts.refId ?? 'scorecard',
     datasource: faultlineRef(s),

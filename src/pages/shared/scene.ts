@@ -16,7 +16,7 @@ import {
 import type { AnnotationQuery } from '@grafana/data';
 
 export interface PageSceneOptions {
-  /** Rows from top to bottom; each row's items side by side. */
+  /** Rows from top to bottom; each row's items side by side, equally wide unless given as a sized SceneFlexItem. */
   rows: Array<{ height: number | string; items: SceneObject[] }>;
   variables?: SceneVariable[];
   from?: string;
@@ -39,7 +39,7 @@ export function pageScene({ rows, variables = [], from = 'now-24h', annotations 
           new SceneFlexItem({
             height: row.height,
             minHeight: row.height,
-            body: new SceneFlexLayout({ direction: 'row', children: row.items.map((body) => new SceneFlexItem({ body })) }),
+            body: new SceneFlexLayout({ direction: 'row', children: row.items.map((body) => (body instanceof SceneFlexItem ? body : new SceneFlexItem({ body }))) }),
           })
       ),
     }),
