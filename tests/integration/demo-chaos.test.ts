@@ -209,6 +209,29 @@ describe('demo services and chaos runner: real faults', () => {
     expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(3);
   }, 90000);
 
+  it('delays requests to inventory by the injected latency, which users wait for: the run deviates', async () => {
+    const run = await startRun({ fault: 'latency', target: 'inventory', seconds: 3, latencyMs: 1200 });
+    expect(run.status).toBe(202);
+    const injected = await until(async () => {
+      const j = (await (await fetch(runner + run.json.journal)).json()) as CtkJournal;
+      return j.run?.length ? j : undefined;
+    });
+    expect(injected?.run?.[0]?.status).toBe('succeeded');
+    // The proxy holds each request at least the injected delay before passing it on.
+    const t0 = performance.now();
+    expect(await frontendStatus()).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(1200);
+
+    const journal = await finishedJournal(run.json.journal!);
+    expectJournalShape(journal, 'inventory', 'latency');
+    const after = journal.steady_states?.after?.probes ?? [];
+    expect(after.find((p) => p.activity?.name === 'frontend-p95-latency')?.tolerance_met).toBe(false);
+    expect(after.find((p) => p.activity?.name === 'frontend-error-rate')?.tolerance_met).toBe(true);
+    expect(journal.deviated).toBe(true);
+    const status = await (await fetch(`http://127.0.0.1:${ports.faultProxies.inventory}/__faultline/status`)).json();
+    expect(status.fault).toBeNull();
+  }, 90000);
+
   it('burns CPU inside the checkout process for the length of the fault, then stops', async () => {
     const metrics = `http://127.0.0.1:${ports.services.checkout}/metrics`;
     const cpu = async () => {
@@ -259,7 +282,7 @@ describe('demo services and chaos runner: real faults', () => {
 
     // Journals outlive the runner: a new one serves all of them again.
     started.push(await chaosRunner.start(ctx));
-    expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(5);
+    expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(6);
     const mapped = (
       await journalsBackend.load({
         settings: { journalsUrl: runner, journalIndex: '/journals/index.json' },
