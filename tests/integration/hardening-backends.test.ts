@@ -47,6 +47,16 @@ const fixture = (p: string): unknown => JSON.parse(readFileSync(path.join(FIXTUR
 const FROM = Date.parse('2026-11-26T06:00:00Z');
 const TO = Date.parse('2026-11-26T12:00:00Z');
 const HUGE = 200 * 1024 * 1024;
+const SECRET = 'faultline-hardening-secret-7f3a9c';
+let secretsFound = 0;
+let responsesScanned = 0;
+/** Counts the responses whose errors or frames carry a configured secret. */
+function scanForSecrets(res: DataQueryResponse): void {
+  responsesScanned++;
+  if (JSON.stringify(res).includes(SECRET)) {
+    secretsFound++;
+  }
+}
 
 /** Healthy answers per route, from the contract fixtures. */
 function healthy(route: string, url: URL): unknown {
@@ -133,7 +143,10 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 const ROUTES = ['chaosmesh', 'litmus', 'gremlin', 'journals', 'prometheus', 'backstage'];
 
 function dataSource(timeoutSeconds = 1) {
-  const routes = Object.fromEntries(ROUTES.map((r) => [r, { url: faults[r] === 'down' ? `http://127.0.0.1:${closedPort}/${r}` : `${base}/${r}` }]));
+  // Headers as the data proxy adds them from secureJsonData: no error or frame may carry them back.
+  const routes = Object.fromEntries(
+    ROUTES.map((r) => [r, { url: faults[r] === 'down' ? `http://127.0.0.1:${closedPort}/${r}` : `${base}/${r}`, headers: { authorization: `Bearer ${SECRET}-${r}` } }])
+  );
   const jsonData: FaultlineOptions = {
     chaosMeshUrl: 'http://chaos-mesh.example',
     litmusUrl: 'http://litmus.example',
@@ -173,7 +186,12 @@ const BACKENDS: Backend[] = [
 let survived = 0;
 
 describe('a failing backend fails only its own query, saying which backend and what to check', () => {
-  afterAll(() => console.log(`HARDENING SUMMARY failing backends: ${survived} of ${BACKENDS.length * FAULTS.length} fault scenarios survived (${BACKENDS.length} backends × ${FAULTS.join(', ')})`));
+  afterAll(() =>
+    console.log(
+      `HARDENING SUMMARY failing backends: ${survived} of ${BACKENDS.length * FAULTS.length} fault scenarios survived (${BACKENDS.length} backends × ${FAULTS.join(', ')}); ` +
+        `secrets found in ${responsesScanned} responses (errors and frames): ${secretsFound}`
+    )
+  );
   beforeEach(() => ROUTES.forEach((r) => (faults[r] = undefined)));
 
   describe.each(BACKENDS)('$name', (backend) => {
@@ -183,6 +201,8 @@ describe('a failing backend fails only its own query, saying which backend and w
       const other = backend.route === 'gremlin' ? chaos('B', 'chaosmesh') : chaos('B', 'gremlin');
       // Reading 64 MiB before giving up takes seconds on a busy machine: only the slow backend needs the short timeout.
       const res: DataQueryResponse = await firstValueFrom(dataSource(fault === 'huge' ? 60 : 1).query(request([backend.query, other])));
+      scanForSecrets(res);
+      expect(JSON.stringify(res)).not.toContain(SECRET);
       const errors = res.errors ?? [];
       expect(errors).toHaveLength(1);
       expect(errors[0].refId).toBe('A');

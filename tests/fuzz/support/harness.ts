@@ -12,6 +12,8 @@ export interface FuzzCount {
   cases: number;
   /** Cases the code refused with a FaultlineError (a readable error, which is allowed). */
   refused: number;
+  /** The property failed (the cases include the shrinking runs). */
+  failed?: boolean;
 }
 
 const counts = new Map<string, FuzzCount>();
@@ -47,6 +49,8 @@ export async function fuzz<T, R>(
     check(output, input);
   });
   const details = await fc.check(property, { numRuns: runs, seed: seedFromEnv() });
+  const prev = counts.get(name) ?? { cases: 0, refused: 0 };
+  counts.set(name, { cases: prev.cases + count.cases, refused: prev.refused + count.refused, failed: details.failed || prev.failed });
   if (details.failed) {
     const err = details.errorInstance as Error | undefined;
     const example = JSON.stringify(details.counterexample?.[0]) ?? 'undefined';
@@ -56,8 +60,6 @@ export async function fuzz<T, R>(
         `counterexample (shrunk): ${example.length > 3000 ? `${example.slice(0, 3000)}…` : example}\n${err?.stack?.split('\n').slice(1, 6).join('\n') ?? ''}`
     );
   }
-  const prev = counts.get(name) ?? { cases: 0, refused: 0 };
-  counts.set(name, { cases: prev.cases + count.cases, refused: prev.refused + count.refused });
   return count;
 }
 
@@ -80,7 +82,7 @@ function seedFromEnv(): number | undefined {
 
 /** One line per suite: the figure the issue asks for. */
 export function printFuzzSummary(suite: string): void {
-  const parts = [...counts.entries()].map(([name, c]) => `${name} ${c.cases} cases (${c.refused} refused with a FaultlineError)`);
+  const parts = [...counts.entries()].map(([name, c]) => `${name} ${c.cases} cases (${c.refused} refused with a FaultlineError)${c.failed ? ' FAILED' : ''}`);
   const total = [...counts.values()].reduce((n, c) => n + c.cases, 0);
   console.log(`FUZZ SUMMARY ${suite}: ${total} cases; ${parts.join('; ')}`);
 }
