@@ -31,12 +31,17 @@ export function graphqlErrors(body: unknown): string | undefined {
   return Array.isArray(errors) && errors.length > 0 ? errors.map((e) => e?.message ?? 'unknown error').join('; ') : undefined;
 }
 
-export async function fetchOpsLevelServices(client: HttpClient, signal?: AbortSignal, pageSize = OPSLEVEL_PAGE): Promise<OlService[]> {
+/** The setting may name the endpoint (https://app.opslevel.com/graphql) or only the host. */
+export function graphqlPath(opslevelUrl: string | undefined): string {
+  return /\/graphql\/?$/.test(opslevelUrl ?? '') ? '' : '/graphql';
+}
+
+export async function fetchOpsLevelServices(client: HttpClient, opslevelUrl: string | undefined, signal?: AbortSignal, pageSize = OPSLEVEL_PAGE): Promise<OlService[]> {
   const { items } = await collectPages<OlService>(
     async (after) => {
       const body = await client.getJson<OlServicesResponse>({
         route: 'opslevel',
-        path: '/graphql',
+        path: graphqlPath(opslevelUrl),
         method: 'POST',
         body: { query: SERVICES_QUERY, variables: { after: after ?? null, first: pageSize } },
         signal,
@@ -47,7 +52,7 @@ export async function fetchOpsLevelServices(client: HttpClient, signal?: AbortSi
       }
       const services = body?.data?.account?.services;
       if (!services || !Array.isArray(services.nodes)) {
-        throw new BadResponseError('answered without data.account.services; check the URL (e.g. https://app.opslevel.com)', OPSLEVEL);
+        throw new BadResponseError('answered without data.account.services; check the URL (e.g. https://app.opslevel.com/graphql)', OPSLEVEL);
       }
       const next = services.pageInfo?.hasNextPage ? services.pageInfo.endCursor ?? undefined : undefined;
       return { items: services.nodes.filter((n): n is OlService => !!n && typeof n === 'object'), next };

@@ -6,6 +6,6 @@ import { mapOpsLevelService } from './mapper';
 
 export async function loadOpsLevel(ctx: CatalogLoadContext, pageSize?: number): Promise<Ownership[]> {
   const client = new HttpClient({ ...clientOptionsFor(ctx, OPSLEVEL), errorMessage: graphqlErrors });
-  const services = await fetchOpsLevelServices(client, ctx.signal, pageSize);
+  const services = await fetchOpsLevelServices(client, ctx.settings.opslevelUrl, ctx.signal, pageSize);
   return services.map(mapOpsLevelService).filter((o): o is Ownership => o !== undefined);
 }

@@ -16,6 +16,7 @@ let server: http.Server;
 let base = '';
 let mode: 'ok' | 'errors' | '401' = 'ok';
 const bodies: Array<{ query: string; variables: { after: string | null; first: number } }> = [];
+const paths: string[] = [];
 const auth: Array<string | undefined> = [];
 
 beforeAll(async () => {
@@ -25,6 +26,7 @@ beforeAll(async () => {
     req.on('end', () => {
       const parsed = JSON.parse(body);
       bodies.push(parsed);
+      paths.push(req.url ?? '');
       auth.push(req.headers.authorization);
       const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       if (mode === '401') {
@@ -46,9 +48,12 @@ beforeEach(() => {
   mode = 'ok';
   bodies.length = 0;
   auth.length = 0;
+  paths.length = 0;
 });
 
-const load = () => loadOpsLevel({ settings: { catalogSource: 'opslevel', opslevelUrl: base }, transport: fetchTransport({ opslevel: { url: base, headers: { Authorization: 'Bearer ol-token' } } }) });
+// As the data proxy does: the route URL is the setting, the client adds a path below it.
+const load = (opslevelUrl = `${base}/graphql`) =>
+  loadOpsLevel({ settings: { catalogSource: 'opslevel', opslevelUrl }, transport: fetchTransport({ opslevel: { url: opslevelUrl, headers: { Authorization: 'Bearer ol-token' } } }) });
 
 describe('OpsLevel connector', () => {
   it('follows endCursor while hasNextPage and maps every service', async () => {
@@ -60,6 +65,12 @@ describe('OpsLevel connector', () => {
     expect(bodies[0].query).toContain('services(after: $after, first: $first)');
     expect(auth).toEqual(['Bearer ol-token', 'Bearer ol-token']);
     expect(services.map((s) => s.service)).toEqual(['checkout', 'payments', 'shipping']);
+    expect(paths).toEqual(['/graphql', '/graphql']);
+  });
+
+  it('accepts the endpoint URL or only the host', async () => {
+    await load(base);
+    expect(paths).toEqual(['/graphql', '/graphql']);
   });
 
   it('maps owner, tier, lifecycle, system and tools to ownership fields', async () => {
