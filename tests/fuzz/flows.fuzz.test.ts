@@ -5,7 +5,8 @@ import type { DataFrame } from '@grafana/data';
 import type { HandlerContext } from '../../src/datasource/handlers/context';
 import { FLOW_GROUPINGS, FLOW_PRESETS, FlowQuery } from '../../src/datasource/types';
 import { readFlowFrames } from '../../src/panels/flowgraph/graph/readFrames';
-import { backendBody, hostileScalar, hostileString } from './support/arbitraries';
+import { hostileScalar, hostileString } from './support/arbitraries';
+import { vectorBody } from './support/bodies';
 import { fuzz, fuzzSummaryAfterAll, FUZZ_TIMEOUT_MS } from './support/harness';
 import { checkNodeGraphFrames, checkPanelGraph, SchemaViolation } from './support/schemas';
 import { damage, fuzzTransport } from './support/transport';
@@ -16,26 +17,6 @@ const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', 
 Object.assign(globalThis, { window: dom.window, document: dom.window.document });
 const { loadFlowGraph } = require('../../src/datasource/connectors/flow') as typeof import('../../src/datasource/connectors/flow');
 const { toNodeGraphFrames } = require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
-
-/** Label names every preset reads (presets.ts), so mutated series still name edges. */
-const LABELS = [
-  'k8s_src_owner_name', 'k8s_dst_owner_name', 'k8s_src_namespace', 'k8s_dst_namespace', 'src_zone', 'dst_zone', 'src_name', 'dst_name',
-  'src_address', 'dst_address', 'k8s_src_name', 'k8s_dst_name', 'source_workload', 'destination_workload', 'source_namespace',
-  'destination_namespace', 'source_app', 'destination_app', 'source', 'destination', 'source_pod', 'destination_pod', 'source_ip',
-  'destination_ip', 'client', 'server', 'source_workload_namespace', 'destination_workload_namespace', 'connection_type', '__name__',
-];
-const NAMES = ['frontend', 'checkout', 'payments', 'user', 'shop', 'zone-a', 'zone-b', ''];
-
-const labelValue = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...NAMES) }, { weight: 1, arbitrary: hostileString });
-const sample = fc.record({
-  metric: fc.dictionary(fc.constantFrom(...LABELS), labelValue, { maxKeys: 8 }),
-  value: fc.tuple(fc.constantFrom(1795683600, 1795683600.5), fc.oneof(fc.constantFrom('1', '0', '1234.5', 'NaN', '+Inf', '-Inf', '1e308', '-5'), hostileString)),
-});
-/** A Prometheus instant-vector answer (docs/querying/api.md), then mutated like every other backend body. */
-const vectorBody = fc
-  .array(sample, { maxLength: 25 })
-  .map((result) => ({ status: 'success', data: { resultType: 'vector', result }, warnings: ['w'], infos: [] }))
-  .chain((body) => fc.oneof({ weight: 3, arbitrary: fc.constant(body) }, { weight: 2, arbitrary: backendBody(body) }));
 
 const query: fc.Arbitrary<FlowQuery> = fc.record({
   preset: fc.constantFrom(...FLOW_PRESETS.filter((p) => p !== 'custom')),
