@@ -4,7 +4,19 @@
  * Node Graph configures it (left to right, circles of radius 50).
  */
 import { forceCollide, forceLink, forceSimulation, forceX, type SimulationNodeDatum } from 'd3-force';
-import { CurveFactory, Edge, GeomEdge, GeomGraph, GeomNode, Graph, LayerDirectionEnum, layoutGeomGraph, Node, Point, SugiyamaLayoutSettings } from '@msagl/core';
+import {
+  CurveFactory,
+  Edge,
+  GeomEdge,
+  GeomGraph,
+  GeomNode,
+  Graph,
+  LayerDirectionEnum,
+  layoutGeomGraph,
+  Node,
+  Point,
+  SugiyamaLayoutSettings,
+} from '@msagl/core';
 
 interface Req {
   kind: 'd3' | 'msagl';
@@ -14,7 +26,10 @@ interface Req {
 }
 
 function d3Force({ n, sources, targets }: Req) {
-  const nodes: SimulationNodeDatum[] = Array.from({ length: n }, (_, i) => ({ x: (i % 50) * 200, y: Math.floor(i / 50) * 200 }));
+  const nodes: SimulationNodeDatum[] = Array.from({ length: n }, (_, i) => ({
+    x: (i % 50) * 200,
+    y: Math.floor(i / 50) * 200,
+  }));
   const links = Array.from(sources, (s, k) => ({ source: s, target: targets[k] }));
   const sim = forceSimulation(nodes)
     .force('link', forceLink(links).distance(150).strength(0.5))

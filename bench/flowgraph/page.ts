@@ -60,7 +60,10 @@ async function layoutOurs(n: number) {
   const done = await new Promise<Extract<LayoutMessage, { type: 'done' }>>((resolve, reject) => {
     worker.onmessage = (ev: MessageEvent<LayoutMessage>) => ev.data.type === 'done' && resolve(ev.data);
     worker.onerror = (e) => reject(new Error(e.message));
-    worker.postMessage({ type: 'layout', id: 1, input: { n: g.nodes.length, sources, targets, mode: 'auto' } }, [sources.buffer, targets.buffer]);
+    worker.postMessage({ type: 'layout', id: 1, input: { n: g.nodes.length, sources, targets, mode: 'auto' } }, [
+      sources.buffer,
+      targets.buffer,
+    ]);
   });
   const wall = performance.now() - t0;
   worker.terminate();
@@ -68,7 +71,14 @@ async function layoutOurs(n: number) {
   await new Promise((r) => setTimeout(r, 100));
   obs.disconnect();
   layouts.set(n, done.output.positions);
-  return { wall, inWorker: done.ms, engine: done.output.engine, edges: g.edges.length, longestTask: Math.max(0, ...tasks), frames };
+  return {
+    wall,
+    inWorker: done.ms,
+    engine: done.output.engine,
+    edges: g.edges.length,
+    longestTask: Math.max(0, ...tasks),
+    frames,
+  };
 }
 
 async function layoutBaseline(kind: 'd3' | 'msagl', n: number, url: string, timeoutMs: number) {
@@ -97,7 +107,21 @@ function scene(n: number): Scene {
   const roles = blastRoles(g.nodes, buildAdjacency(g.nodes.length, g.edges));
   const styles = computeStyles(g, roles, summarize(g.edges, roles), 'auto', 'none', colors, (v) => `$${v.toFixed(2)}`);
   const radius = Float32Array.from(g.nodes, () => nodeRadius(undefined));
-  return { xy, sources, targets, titles: g.nodes.map((x) => x.title), radius, maxRadius: 10, styles, visible: new Uint8Array(g.nodes.length).fill(1), index: buildIndex(xy, sources, targets), groups: [], matches: new Set(), hovered: -1, selected: -1 };
+  return {
+    xy,
+    sources,
+    targets,
+    titles: g.nodes.map((x) => x.title),
+    radius,
+    maxRadius: 10,
+    styles,
+    visible: new Uint8Array(g.nodes.length).fill(1),
+    index: buildIndex(xy, sources, targets),
+    groups: [],
+    matches: new Set(),
+    hovered: -1,
+    selected: -1,
+  };
 }
 
 function host(): HTMLElement {
@@ -115,14 +139,27 @@ function canvasRenderer(n: number, onCrisp?: (ms: number) => void) {
   host().appendChild(c);
   const ctx = c.getContext('2d')!;
   const painter = new Painter(c, s, W, H, colors, 1, (_, ms) => onCrisp?.(ms));
-  return { start: fitView(bounds(s.xy), W, H), draw: (v: View) => painter.paint(v), full: (v: View) => drawScene(ctx, s, v, W, H, colors), dispose: () => painter.dispose() };
+  return {
+    start: fitView(bounds(s.xy), W, H),
+    draw: (v: View) => painter.paint(v),
+    full: (v: View) => drawScene(ctx, s, v, W, H, colors),
+    dispose: () => painter.dispose(),
+  };
 }
 
 function svgRenderer(n: number) {
   const g = graph(n);
   const xy = layouts.get(n)!;
   const { sources, targets } = arrays(g);
-  const set = svgScene(host(), xy, sources, targets, g.nodes.map((x) => x.title), W, H);
+  const set = svgScene(
+    host(),
+    xy,
+    sources,
+    targets,
+    g.nodes.map((x) => x.title),
+    W,
+    H
+  );
   return { start: fitView(bounds(xy), W, H), draw: set };
 }
 
@@ -167,7 +204,12 @@ async function frames(kind: 'canvas' | 'canvas-full' | 'svg', n: number, count: 
   // The first crisp draw happens before any motion: it is the initial render, not a pan/zoom frame.
   costs.push(...crisp.slice(1));
   costs.sort((a, b) => a - b);
-  return { median: costs[Math.floor(costs.length / 2)], p95: costs[Math.floor(costs.length * 0.95)], frames: costs.length, crisp: crisp.length - 1 };
+  return {
+    median: costs[Math.floor(costs.length / 2)],
+    p95: costs[Math.floor(costs.length * 0.95)],
+    frames: costs.length,
+    crisp: crisp.length - 1,
+  };
 }
 
 function show(n: number) {

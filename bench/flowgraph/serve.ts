@@ -3,7 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Serves a few in-memory files on 127.0.0.1 (a Blob worker and rAF need a real page origin). */
-export async function serve(files: Record<string, { type: string; body: string | Buffer }>): Promise<{ url: string; close(): Promise<void> }> {
+export async function serve(
+  files: Record<string, { type: string; body: string | Buffer }>
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const f = files[(req.url ?? '/').split('?')[0]];
     if (!f) {

@@ -4,12 +4,21 @@
  */
 const NS = 'http://www.w3.org/2000/svg';
 
-export function svgScene(host: HTMLElement, xy: Float32Array, sources: Int32Array, targets: Int32Array, titles: string[], w: number, h: number) {
+export function svgScene(
+  host: HTMLElement,
+  xy: Float32Array,
+  sources: Int32Array,
+  targets: Int32Array,
+  titles: string[],
+  w: number,
+  h: number
+) {
   host.textContent = '';
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('width', String(w));
   svg.setAttribute('height', String(h));
-  svg.innerHTML = '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L10,5L0,10z" fill="#999"/></marker></defs>';
+  svg.innerHTML =
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L10,5L0,10z" fill="#999"/></marker></defs>';
   const g = document.createElementNS(NS, 'g');
   svg.appendChild(g);
   for (let k = 0; k < sources.length; k++) {
@@ -39,5 +48,6 @@ export function svgScene(host: HTMLElement, xy: Float32Array, sources: Int32Arra
     g.appendChild(t);
   }
   host.appendChild(svg);
-  return (v: { x: number; y: number; k: number }) => g.setAttribute('transform', `translate(${v.x},${v.y}) scale(${v.k})`);
+  return (v: { x: number; y: number; k: number }) =>
+    g.setAttribute('transform', `translate(${v.x},${v.y}) scale(${v.k})`);
 }

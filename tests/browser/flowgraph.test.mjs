@@ -6,7 +6,12 @@ import { after, before, test } from 'node:test';
 import { launchBrowser, screenshot, startPreview, watchPage } from './harness.mjs';
 
 const PANEL = 'public/plugins/faultline-app/panels/flowgraph/module.js';
-const str = (name, values, displayName) => ({ name, type: 'string', values, config: displayName ? { displayName } : {} });
+const str = (name, values, displayName) => ({
+  name,
+  type: 'string',
+  values,
+  config: displayName ? { displayName } : {},
+});
 const num = (name, values, unit) => ({ name, type: 'number', values, config: unit ? { unit } : {} });
 
 // A shop like the demo's: who owns what, a chaos run on payments, a diff and cross-zone cost on edges.
@@ -37,27 +42,82 @@ const DEMO = [
     name: 'nodes',
     meta: { preferredVisualisationType: 'nodeGraph' },
     fields: [
-      str('id', SERVICES.map((s) => s[0])),
-      str('title', SERVICES.map((s) => s[0])),
-      str('detail__team', SERVICES.map((s) => s[1]), 'Team'),
-      str('detail__namespace', SERVICES.map((s) => s[2]), 'Namespace'),
-      str('detail__zone', SERVICES.map((s) => `eu-west-1${s[3]}`), 'Zone'),
-      str('detail__chaos', SERVICES.map((s) => (s[0] === 'payments' ? 'target: pod-kill-payments' : null)), 'Chaos'),
+      str(
+        'id',
+        SERVICES.map((s) => s[0])
+      ),
+      str(
+        'title',
+        SERVICES.map((s) => s[0])
+      ),
+      str(
+        'detail__team',
+        SERVICES.map((s) => s[1]),
+        'Team'
+      ),
+      str(
+        'detail__namespace',
+        SERVICES.map((s) => s[2]),
+        'Namespace'
+      ),
+      str(
+        'detail__zone',
+        SERVICES.map((s) => `eu-west-1${s[3]}`),
+        'Zone'
+      ),
+      str(
+        'detail__chaos',
+        SERVICES.map((s) => (s[0] === 'payments' ? 'target: pod-kill-payments' : null)),
+        'Chaos'
+      ),
     ],
   },
   {
     name: 'edges',
     meta: { preferredVisualisationType: 'nodeGraph' },
     fields: [
-      str('id', CALLS.map((c) => `${c[0]}->${c[1]}`)),
-      str('source', CALLS.map((c) => c[0])),
-      str('target', CALLS.map((c) => c[1])),
-      num('mainstat', CALLS.map((c) => c[2]), 'Bps'),
-      num('detail__bytes', CALLS.map((c) => c[2]), 'Bps'),
-      num('detail__error_share', CALLS.map((c) => c[3]), 'percentunit'),
-      str('detail__diff', CALLS.map((c) => c[4]), 'Change'),
-      str('detail__cross_zone', CALLS.map((c) => (c[5] === null ? null : 'zone a → zone b')), 'Cross-zone'),
-      num('detail__cost', CALLS.map((c) => c[5]), 'currencyUSD'),
+      str(
+        'id',
+        CALLS.map((c) => `${c[0]}->${c[1]}`)
+      ),
+      str(
+        'source',
+        CALLS.map((c) => c[0])
+      ),
+      str(
+        'target',
+        CALLS.map((c) => c[1])
+      ),
+      num(
+        'mainstat',
+        CALLS.map((c) => c[2]),
+        'Bps'
+      ),
+      num(
+        'detail__bytes',
+        CALLS.map((c) => c[2]),
+        'Bps'
+      ),
+      num(
+        'detail__error_share',
+        CALLS.map((c) => c[3]),
+        'percentunit'
+      ),
+      str(
+        'detail__diff',
+        CALLS.map((c) => c[4]),
+        'Change'
+      ),
+      str(
+        'detail__cross_zone',
+        CALLS.map((c) => (c[5] === null ? null : 'zone a → zone b')),
+        'Cross-zone'
+      ),
+      num(
+        'detail__cost',
+        CALLS.map((c) => c[5]),
+        'currencyUSD'
+      ),
     ],
   },
 ];
@@ -165,7 +225,10 @@ test('filters with an expression and says what is wrong with a bad one', async (
   // web, search and search-index carry more than 10 MB/s on an edge
   assert.equal(await demo.status.getAttribute('data-nodes'), '3');
   await filter.fill('bytes>lots');
-  assert.match(await demo.panel.getByTestId('faultline-flowgraph-notices').innerText(), /needs a number such as 10, 1% or 10MB/);
+  assert.match(
+    await demo.panel.getByTestId('faultline-flowgraph-notices').innerText(),
+    /needs a number such as 10, 1% or 10MB/
+  );
   await filter.fill('');
 });
 
@@ -186,7 +249,14 @@ test('groups by team and collapses a team to one node', async () => {
 test('explains bad data and still draws what it can', async () => {
   const bad = [
     { name: 'nodes', fields: [str('id', ['a', 'b', 'b']), num('mainstat', [1, NaN, 2])] },
-    { name: 'edges', fields: [str('id', ['a-b', 'a-ghost', 'b-b']), str('source', ['a', 'a', 'b']), str('target', ['b', 'ghost', 'b'])] },
+    {
+      name: 'edges',
+      fields: [
+        str('id', ['a-b', 'a-ghost', 'b-b']),
+        str('source', ['a', 'a', 'b']),
+        str('target', ['b', 'ghost', 'b']),
+      ],
+    },
   ];
   const { panel, status } = await render(bad, { width: 700, height: 360 });
   await waitFor(status, 'data-engine', (v) => !!v);
@@ -195,8 +265,14 @@ test('explains bad data and still draws what it can', async () => {
   assert.match(text, /1 duplicate node id \(“b”\)/);
   assert.match(text, /from a node to itself/);
   assert.equal(await status.getAttribute('data-nodes'), '2');
-  const table = await render([{ name: 'cpu', fields: [num('time', [1]), num('value', [2])] }], { width: 700, height: 200 });
-  assert.match(await table.panel.getByTestId('faultline-flowgraph-empty').innerText(), /Frame “cpu” is not node graph data/);
+  const table = await render([{ name: 'cpu', fields: [num('time', [1]), num('value', [2])] }], {
+    width: 700,
+    height: 200,
+  });
+  assert.match(
+    await table.panel.getByTestId('faultline-flowgraph-empty').innerText(),
+    /Frame “cpu” is not node graph data/
+  );
 });
 
 test('draws 5,000 nodes laid out in the worker', async () => {
@@ -206,7 +282,7 @@ test('draws 5,000 nodes laid out in the worker', async () => {
     const ns = ids.map((_, i) => `ns-${Math.floor(i / 40)}`);
     const teams = ['payments', 'shop', 'search', 'platform', 'data', 'identity'];
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const src = [];
     const dst = [];
     for (let i = 0; i < n * 3; i++) {
@@ -219,8 +295,22 @@ test('draws 5,000 nodes laid out in the worker', async () => {
       }
     }
     return [
-      { name: 'nodes', fields: [{ name: 'id', values: ids }, { name: 'detail__namespace', values: ns }, { name: 'detail__team', values: ns.map((_, i) => teams[Math.floor(i / 40) % teams.length]) }] },
-      { name: 'edges', fields: [{ name: 'id', values: src.map((s, i) => `${s}>${dst[i]}#${i}`) }, { name: 'source', values: src }, { name: 'target', values: dst }] },
+      {
+        name: 'nodes',
+        fields: [
+          { name: 'id', values: ids },
+          { name: 'detail__namespace', values: ns },
+          { name: 'detail__team', values: ns.map((_, i) => teams[Math.floor(i / 40) % teams.length]) },
+        ],
+      },
+      {
+        name: 'edges',
+        fields: [
+          { name: 'id', values: src.map((s, i) => `${s}>${dst[i]}#${i}`) },
+          { name: 'source', values: src },
+          { name: 'target', values: dst },
+        ],
+      },
     ];
   });
   const { status } = await render(frames, { width: 1200, height: 800 });

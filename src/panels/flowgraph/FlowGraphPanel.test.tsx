@@ -6,9 +6,14 @@ import { syntheticFrames } from './testkit/synthetic';
 import { DEFAULT_OPTIONS, type FlowGraphOptions } from './types';
 
 // flatbush ships ESM only and jest here does not transform it: load its own UMD build instead.
-jest.mock('flatbush', () => jest.requireActual(require('path').resolve(__dirname, '../../../node_modules/flatbush/flatbush.js')));
+jest.mock('flatbush', () =>
+  jest.requireActual(require('path').resolve(__dirname, '../../../node_modules/flatbush/flatbush.js'))
+);
 
-function props(series = syntheticFrames({ nodes: 120, seed: 5 }), options: Partial<FlowGraphOptions> = {}): PanelProps<FlowGraphOptions> {
+function props(
+  series = syntheticFrames({ nodes: 120, seed: 5 }),
+  options: Partial<FlowGraphOptions> = {}
+): PanelProps<FlowGraphOptions> {
   return {
     data: { series, state: LoadingState.Done, timeRange: getDefaultTimeRange() },
     options: { ...DEFAULT_OPTIONS, ...options },

@@ -16,13 +16,12 @@ import { useFlowModel } from './hooks/useFlowModel';
 import { KEY_HELP, useKeyboard } from './hooks/useKeyboard';
 import { useLayout } from './hooks/useLayout';
 import { useOptionState } from './hooks/useOptionState';
+import { useScene } from './hooks/useScene';
 import { usePanZoom } from './hooks/usePanZoom';
 import { type Hit, usePointer } from './hooks/usePointer';
 import { type LinkContext, nodeLinks } from './panel/links';
-import { colorsFromTheme, keyColors } from './render/colors';
-import { groupBoxes, nodeRadius, type Scene } from './render/scene';
-import { buildIndex } from './render/spatial';
-import type { Overlay } from './render/style';
+import { colorsFromTheme } from './render/colors';
+import { availableOverlays, type Overlay } from './render/style';
 import { bounds, fitView } from './render/viewport';
 import type { FlowGraphOptions } from './types';
 
@@ -54,7 +53,12 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
 
   const parsed = useMemo(() => parseFilter(filter), [filter]);
   const clauses = useMemo(() => (parsed.ok ? parsed.clauses : []), [parsed]);
-  const model = useFlowModel(graph, { groupBy, collapsed, colorBy: options.colorBy, overlay, clauses, query, focusId, focusHops: options.focusHops }, colors, formatCost);
+  const model = useFlowModel(
+    graph,
+    { groupBy, collapsed, colorBy: options.colorBy, overlay, clauses, query, focusId, focusHops: options.focusHops },
+    colors,
+    formatCost
+  );
   const layout = useLayout(model.view, options.layout);
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -62,27 +66,7 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
   const mapHeight = Math.max(50, height - TOOLBAR - (notices.length + (layout.notice ? 1 : 0)) * 18);
   const { view, setView, zoomBy, dragged } = usePanZoom(box);
 
-  const positions = layout.positions && layout.positions.length === 2 * model.view.nodes.length ? layout.positions : undefined;
-  const sources = useMemo(() => Int32Array.from(model.view.edges, (e) => e.source), [model.view]);
-  const targets = useMemo(() => Int32Array.from(model.view.edges, (e) => e.target), [model.view]);
-  const index = useMemo(() => (positions ? buildIndex(positions, sources, targets) : undefined), [positions, sources, targets]);
-  const radius = useMemo(() => Float32Array.from(model.view.nodes, (n) => nodeRadius(n.members?.length)), [model.view]);
-  const groups = useMemo(() => {
-    if (!positions || groupBy === 'none') {
-      return [];
-    }
-    const colorOf = keyColors(model.keys.filter((k): k is string => k !== undefined), colors.series);
-    return groupBoxes(positions, model.keys, model.visible, colorOf);
-  }, [positions, groupBy, model.keys, model.visible, colors]);
-  const titles = useMemo(() => model.view.nodes.map((n) => (n.members ? `${n.title} (${n.members.length})` : n.title)), [model.view]);
-  const scene: Scene | undefined = useMemo(
-    () =>
-      positions && index
-        ? { xy: positions, sources, targets, titles: options.showLabels ? titles : titles.map(() => ''), radius, maxRadius: Math.max(0, ...radius), styles: model.styles, visible: model.visible, index, groups, matches: model.matches, hovered: -1, selected }
-        : undefined,
-    [positions, index, sources, targets, titles, options.showLabels, radius, model.styles, model.visible, groups, model.matches, selected]
-  );
-
+  const { positions, scene, groups } = useScene(model, layout.positions, groupBy, colors, options.showLabels, selected);
   const fit = useCallback(() => {
     if (positions) {
       setView(fitView(bounds(positions, model.visible), width, mapHeight));
@@ -107,7 +91,10 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
     }
   }, []);
   const hover = usePointer(box, scene, view, dragged, onClick);
-  const drawnScene = useMemo(() => (scene ? { ...scene, hovered: hover?.kind === 'node' ? hover.index : -1 } : undefined), [scene, hover]);
+  const drawnScene = useMemo(
+    () => (scene ? { ...scene, hovered: hover?.kind === 'node' ? hover.index : -1 } : undefined),
+    [scene, hover]
+  );
   useCanvasDraw(canvas, drawnScene, view, width, mapHeight, colors);
 
   const toggleGroup = useCallback((key: string) => {
@@ -118,7 +105,12 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
     });
   }, []);
   const matchList = useMemo(() => [...model.matches], [model.matches]);
-  const centreOn = useCallback((i: number) => positions && setView((v) => ({ ...v, x: width / 2 - positions[2 * i] * v.k, y: mapHeight / 2 - positions[2 * i + 1] * v.k })), [positions, width, mapHeight, setView]);
+  const centreOn = useCallback(
+    (i: number) =>
+      positions &&
+      setView((v) => ({ ...v, x: width / 2 - positions[2 * i] * v.k, y: mapHeight / 2 - positions[2 * i + 1] * v.k })),
+    [positions, width, mapHeight, setView]
+  );
   const onKey = useKeyboard(
     useMemo(
       () => ({
@@ -137,7 +129,11 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
         openMenu: () => {
           const r = box.current?.getBoundingClientRect();
           if (selected >= 0 && positions && r) {
-            setMenu({ index: selected, x: r.left + positions[2 * selected] * view.k + view.x, y: r.top + positions[2 * selected + 1] * view.k + view.y });
+            setMenu({
+              index: selected,
+              x: r.left + positions[2 * selected] * view.k + view.x,
+              y: r.top + positions[2 * selected + 1] * view.k + view.y,
+            });
           }
         },
         clear: () => {
@@ -152,14 +148,7 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
 
   const menuNode = menu ? model.view.nodes[menu.index] : undefined;
   const menuKey = menuNode && !menuNode.members ? groupKey(menuNode, groupBy) : undefined;
-  const overlays = useMemo(() => {
-    const s = model.summary;
-    const list: Array<Exclude<Overlay, 'auto'>> = ['none'];
-    s.chaos.target > 0 && list.push('chaos');
-    s.diff.new + s.diff.vanished + s.diff.changed > 0 && list.push('diff');
-    s.totalCost !== undefined && list.push('cost');
-    return list;
-  }, [model.summary]);
+  const overlays = useMemo(() => availableOverlays(model.summary), [model.summary]);
   const hoverNode = hover?.kind === 'node' ? model.view.nodes[hover.index] : undefined;
   const hoverEdge = hover?.kind === 'edge' ? model.view.edges[hover.index] : undefined;
   const shown = model.visible.reduce((a, b) => a + b, 0);
@@ -168,17 +157,60 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
     allNotices.push(parsed.error);
   }
   if (layout.running) {
-    allNotices.push(`Laying out ${model.view.nodes.length.toLocaleString('en-US')} nodes… ${Math.round(layout.progress * 100)}%`);
+    allNotices.push(
+      `Laying out ${model.view.nodes.length.toLocaleString('en-US')} nodes… ${Math.round(layout.progress * 100)}%`
+    );
   }
 
   return (
     <div ref={wrap} className={s.wrap} style={{ width, height }} data-testid="faultline-flowgraph">
-      <Toolbar query={query} onQuery={setQuery} matchCount={model.matches.size} filter={filter} onFilter={setFilter} filterError={parsed.ok ? undefined : parsed.error} groupBy={groupBy} onGroupBy={setGroupBy} overlay={model.styles.overlay} overlays={overlays} onOverlay={setOverlay} focused={focusId} onClearFocus={() => setFocusId(undefined)} onFit={fit} onZoom={(f) => zoomBy(f, width / 2, mapHeight / 2)} />
+      <Toolbar
+        query={query}
+        onQuery={setQuery}
+        matchCount={model.matches.size}
+        filter={filter}
+        onFilter={setFilter}
+        filterError={parsed.ok ? undefined : parsed.error}
+        groupBy={groupBy}
+        onGroupBy={setGroupBy}
+        overlay={model.styles.overlay}
+        overlays={overlays}
+        onOverlay={setOverlay}
+        focused={focusId}
+        onClearFocus={() => setFocusId(undefined)}
+        onFit={fit}
+        onZoom={(f) => zoomBy(f, width / 2, mapHeight / 2)}
+      />
       <Notices items={allNotices} />
-      <div ref={box} className={s.map} style={{ height: mapHeight }} tabIndex={0} role="application" aria-label="Service flow map" aria-description={KEY_HELP} onKeyDown={onKey}>
-        <canvas ref={canvas} style={{ width, height: mapHeight, display: 'block' }} data-testid="faultline-flowgraph-canvas" />
+      <div
+        ref={box}
+        className={s.map}
+        style={{ height: mapHeight }}
+        tabIndex={0}
+        role="application"
+        aria-label="Service flow map"
+        aria-description={KEY_HELP}
+        onKeyDown={onKey}
+      >
+        <canvas
+          ref={canvas}
+          style={{ width, height: mapHeight, display: 'block' }}
+          data-testid="faultline-flowgraph-canvas"
+        />
         <Legend items={model.styles.legend} />
-        {hover && !menu && (hoverNode || hoverEdge) && <Tooltip x={hover.x} y={hover.y} node={hoverNode} edge={hoverEdge} edgeTitle={hoverEdge ? `${model.view.nodes[hoverEdge.source].title} → ${model.view.nodes[hoverEdge.target].title}` : undefined} />}
+        {hover && !menu && (hoverNode || hoverEdge) && (
+          <Tooltip
+            x={hover.x}
+            y={hover.y}
+            node={hoverNode}
+            edge={hoverEdge}
+            edgeTitle={
+              hoverEdge
+                ? `${model.view.nodes[hoverEdge.source].title} → ${model.view.nodes[hoverEdge.target].title}`
+                : undefined
+            }
+          />
+        )}
         {menu && menuNode && (
           <NodeMenu
             x={menu.x}
@@ -187,18 +219,46 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
             links={nodeLinks(menuNode, links)}
             focusLabel={`Focus on ${menuNode.title} (${options.focusHops} hop${options.focusHops === 1 ? '' : 's'})`}
             onFocus={() => setFocusId(menuNode.id)}
-            group={menuNode.members ? { label: `Expand ${menuNode.title}`, onToggle: () => toggleGroup(menuNode.title) } : menuKey !== undefined ? { label: `Collapse ${menuKey === UNGROUPED ? 'ungrouped nodes' : menuKey}`, onToggle: () => toggleGroup(menuKey) } : undefined}
+            group={
+              menuNode.members
+                ? { label: `Expand ${menuNode.title}`, onToggle: () => toggleGroup(menuNode.title) }
+                : menuKey !== undefined
+                  ? {
+                      label: `Collapse ${menuKey === UNGROUPED ? 'ungrouped nodes' : menuKey}`,
+                      onToggle: () => toggleGroup(menuKey),
+                    }
+                  : undefined
+            }
             onClose={() => setMenu(undefined)}
           />
         )}
       </div>
-      <Summary shown={shown} total={model.view.nodes.length} edges={model.view.edges.length} engine={layout.engine} layoutMs={layout.ms} running={layout.running} overlay={model.styles.overlay} summary={model.summary} matches={model.matches.size} focused={focusId} selected={selected >= 0 ? model.view.nodes[selected]?.title : undefined} groups={groupBy === 'none' ? 0 : groups.length + collapsed.size} totalCost={model.summary.totalCost !== undefined ? formatCost(model.summary.totalCost) : undefined} />
+      <Summary
+        shown={shown}
+        total={model.view.nodes.length}
+        edges={model.view.edges.length}
+        engine={layout.engine}
+        layoutMs={layout.ms}
+        running={layout.running}
+        overlay={model.styles.overlay}
+        summary={model.summary}
+        matches={model.matches.size}
+        focused={focusId}
+        selected={selected >= 0 ? model.view.nodes[selected]?.title : undefined}
+        groups={groupBy === 'none' ? 0 : groups.length + collapsed.size}
+        totalCost={model.summary.totalCost !== undefined ? formatCost(model.summary.totalCost) : undefined}
+      />
     </div>
   );
 }
 
-
 const getStyles = (t: GrafanaTheme2) => ({
   wrap: css({ position: 'relative', display: 'flex', flexDirection: 'column', overflow: 'hidden' }),
-  map: css({ position: 'relative', flex: '1 1 auto', cursor: 'grab', outline: 'none', '&:focus-visible': { boxShadow: `inset 0 0 0 2px ${t.colors.primary.border}` } }),
+  map: css({
+    position: 'relative',
+    flex: '1 1 auto',
+    cursor: 'grab',
+    outline: 'none',
+    '&:focus-visible': { boxShadow: `inset 0 0 0 2px ${t.colors.primary.border}` },
+  }),
 });

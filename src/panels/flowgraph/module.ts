@@ -5,7 +5,9 @@ import type { LayoutMode } from './layout/types';
 import type { ColorBy, Overlay } from './render/style';
 import { DEFAULT_OPTIONS as D, type FlowGraphOptions } from './types';
 
-const choices = <T extends string>(values: Array<[T, string]>) => ({ options: values.map(([value, label]) => ({ value, label })) });
+const choices = <T extends string>(values: Array<[T, string]>) => ({
+  options: values.map(([value, label]) => ({ value, label })),
+});
 
 export const plugin = new PanelPlugin<FlowGraphOptions>(FlowGraphPanel).setPanelOptions((builder) =>
   builder
@@ -14,31 +16,79 @@ export const plugin = new PanelPlugin<FlowGraphOptions>(FlowGraphPanel).setPanel
       name: 'Layout',
       description: 'Auto: layered (calls left to right) up to 300 nodes, force-directed above',
       defaultValue: D.layout,
-      settings: choices<LayoutMode>([['auto', 'Auto'], ['layered', 'Layered'], ['force', 'Force']]),
+      settings: choices<LayoutMode>([
+        ['auto', 'Auto'],
+        ['layered', 'Layered'],
+        ['force', 'Force'],
+      ]),
     })
     .addSelect({
       path: 'colorBy',
       name: 'Colour nodes by',
       description: 'Auto: team when the data names teams, else namespace, else health',
       defaultValue: D.colorBy,
-      settings: choices<ColorBy>([['auto', 'Auto'], ['team', 'Team'], ['owner', 'Owner'], ['namespace', 'Namespace'], ['health', 'Health (error share)']]),
+      settings: choices<ColorBy>([
+        ['auto', 'Auto'],
+        ['team', 'Team'],
+        ['owner', 'Owner'],
+        ['namespace', 'Namespace'],
+        ['health', 'Health (error share)'],
+      ]),
     })
     .addRadio({
       path: 'groupBy',
       name: 'Group by',
       defaultValue: D.groupBy,
-      settings: choices<GroupBy>([['none', 'None'], ['team', 'Team'], ['namespace', 'Namespace'], ['owner', 'Owner']]),
+      settings: choices<GroupBy>([
+        ['none', 'None'],
+        ['team', 'Team'],
+        ['namespace', 'Namespace'],
+        ['owner', 'Owner'],
+      ]),
     })
     .addRadio({
       path: 'overlay',
       name: 'Overlay',
       description: 'Auto: chaos blast radius when a run targets a node, else the time-range diff, else cross-zone cost',
       defaultValue: D.overlay,
-      settings: choices<Overlay>([['auto', 'Auto'], ['none', 'None'], ['chaos', 'Chaos'], ['diff', 'Diff'], ['cost', 'Cost']]),
+      settings: choices<Overlay>([
+        ['auto', 'Auto'],
+        ['none', 'None'],
+        ['chaos', 'Chaos'],
+        ['diff', 'Diff'],
+        ['cost', 'Cost'],
+      ]),
     })
-    .addBooleanSwitch({ path: 'showLabels', name: 'Labels', description: 'Node names where they are legible', defaultValue: D.showLabels })
-    .addTextInput({ path: 'filter', name: 'Filter', description: 'e.g. team=payments errors>1% bytes>10MB', defaultValue: D.filter })
-    .addNumberInput({ path: 'focusHops', name: 'Focus hops', description: 'Neighbourhood kept around a focused node', defaultValue: D.focusHops, settings: { min: 1, max: 6, integer: true } })
-    .addNumberInput({ path: 'nodeLimit', name: 'Node limit', description: 'Above this, the busiest nodes are drawn and a notice says so', defaultValue: D.nodeLimit, settings: { min: 100, max: 100_000, integer: true } })
-    .addTextInput({ path: 'dashboardUrl', name: 'Service dashboard', description: 'Linked from the node menu; ${service} is the node name', defaultValue: D.dashboardUrl })
+    .addBooleanSwitch({
+      path: 'showLabels',
+      name: 'Labels',
+      description: 'Node names where they are legible',
+      defaultValue: D.showLabels,
+    })
+    .addTextInput({
+      path: 'filter',
+      name: 'Filter',
+      description: 'e.g. team=payments errors>1% bytes>10MB',
+      defaultValue: D.filter,
+    })
+    .addNumberInput({
+      path: 'focusHops',
+      name: 'Focus hops',
+      description: 'Neighbourhood kept around a focused node',
+      defaultValue: D.focusHops,
+      settings: { min: 1, max: 6, integer: true },
+    })
+    .addNumberInput({
+      path: 'nodeLimit',
+      name: 'Node limit',
+      description: 'Above this, the busiest nodes are drawn and a notice says so',
+      defaultValue: D.nodeLimit,
+      settings: { min: 100, max: 100_000, integer: true },
+    })
+    .addTextInput({
+      path: 'dashboardUrl',
+      name: 'Service dashboard',
+      description: 'Linked from the node menu; ${service} is the node name',
+      defaultValue: D.dashboardUrl,
+    })
 );

@@ -21,5 +21,11 @@ export function Notices({ items }: { items: string[] }) {
 }
 
 const getStyles = (t: GrafanaTheme2) => ({
-  list: css({ listStyle: 'none', margin: 0, padding: t.spacing(0, 0, 0.5), color: t.colors.warning.text, fontSize: t.typography.bodySmall.fontSize }),
+  list: css({
+    listStyle: 'none',
+    margin: 0,
+    padding: t.spacing(0, 0, 0.5),
+    color: t.colors.warning.text,
+    fontSize: t.typography.bodySmall.fontSize,
+  }),
 });

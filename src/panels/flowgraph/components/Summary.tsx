@@ -20,7 +20,13 @@ interface Props {
 /** One sentence: what the map shows (for screen readers, and what browser tests read). */
 export function summaryText(p: Props): string {
   const parts = [`${p.shown} of ${p.total} nodes and ${p.edges} edges shown`];
-  parts.push(p.running ? 'layout running' : p.engine ? `${p.engine} layout in ${Math.round(p.layoutMs ?? 0)} ms` : 'no layout yet');
+  parts.push(
+    p.running
+      ? 'layout running'
+      : p.engine
+        ? `${p.engine} layout in ${Math.round(p.layoutMs ?? 0)} ms`
+        : 'no layout yet'
+  );
   if (p.groups > 0) {
     parts.push(`${p.groups} groups`);
   }
@@ -61,7 +67,14 @@ export function Summary(p: Props) {
       data-chaos={`${p.summary.chaos.target}/${p.summary.chaos.upstream}/${p.summary.chaos.downstream}`}
       data-diff={`${p.summary.diff.new}/${p.summary.diff.vanished}/${p.summary.diff.changed}`}
       data-cost={p.summary.totalCost ?? ''}
-      style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' }}
+      style={{
+        position: 'absolute',
+        width: 1,
+        height: 1,
+        overflow: 'hidden',
+        clipPath: 'inset(50%)',
+        whiteSpace: 'nowrap',
+      }}
     >
       {summaryText(p)}
     </div>

@@ -33,9 +33,16 @@ export function Tooltip({ x, y, node, edge, edgeTitle }: Props) {
   const s = useStyles2(getStyles);
   const title = node ? node.title : edgeTitle;
   const list = rows(node?.src ?? edge?.src, theme);
-  const stats = [node?.subtitle, node?.mainStat ?? edge?.mainStat, node?.secondaryStat ?? edge?.secondaryStat].filter(Boolean);
+  const stats = [node?.subtitle, node?.mainStat ?? edge?.mainStat, node?.secondaryStat ?? edge?.secondaryStat].filter(
+    Boolean
+  );
   return (
-    <div className={s.tip} style={{ left: x + 14, top: y + 14 }} role="tooltip" data-testid="faultline-flowgraph-tooltip">
+    <div
+      className={s.tip}
+      style={{ left: x + 14, top: y + 14 }}
+      role="tooltip"
+      data-testid="faultline-flowgraph-tooltip"
+    >
       <div className={s.title}>{title}</div>
       {node?.members && <div>{node.members.length} nodes collapsed — click to expand</div>}
       {stats.length > 0 && <div className={s.weak}>{stats.join(' · ')}</div>}
@@ -56,7 +63,18 @@ export function Tooltip({ x, y, node, edge, edgeTitle }: Props) {
 }
 
 const getStyles = (t: GrafanaTheme2) => ({
-  tip: css({ position: 'absolute', pointerEvents: 'none', zIndex: 2, maxWidth: 360, padding: t.spacing(1), background: t.colors.background.secondary, border: `1px solid ${t.colors.border.medium}`, borderRadius: t.shape.radius.default, boxShadow: t.shadows.z2, fontSize: t.typography.bodySmall.fontSize }),
+  tip: css({
+    position: 'absolute',
+    pointerEvents: 'none',
+    zIndex: 2,
+    maxWidth: 360,
+    padding: t.spacing(1),
+    background: t.colors.background.secondary,
+    border: `1px solid ${t.colors.border.medium}`,
+    borderRadius: t.shape.radius.default,
+    boxShadow: t.shadows.z2,
+    fontSize: t.typography.bodySmall.fontSize,
+  }),
   title: css({ fontWeight: t.typography.fontWeightMedium, wordBreak: 'break-all' }),
   weak: css({ color: t.colors.text.secondary, paddingRight: t.spacing(1) }),
   table: css({ marginTop: t.spacing(0.5) }),

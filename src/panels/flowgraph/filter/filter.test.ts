@@ -86,7 +86,9 @@ describe('matchNode', () => {
   });
 
   it('reads any detail__ field of the row', () => {
-    const n = node({ src: { fields: [{ name: 'detail__tier', type: 'string', config: {}, values: ['t1', 'gold'] }] as never, row: 1 } });
+    const n = node({
+      src: { fields: [{ name: 'detail__tier', type: 'string', config: {}, values: ['t1', 'gold'] }] as never, row: 1 },
+    });
     expect(matchNode(n, parsed('tier=gold'))).toBe(true);
     expect(matchNode(n, parsed('tier=t1'))).toBe(false);
   });

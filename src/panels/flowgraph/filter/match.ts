@@ -37,7 +37,12 @@ function globEquals(actual: string, pattern: string): boolean {
   if (!p.includes('*')) {
     return a === p;
   }
-  const re = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${p
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`
+  );
   return re.test(a);
 }
 
@@ -51,7 +56,8 @@ export function matchClause(n: FlowNode, c: Clause): boolean {
     return v !== undefined && String(v).toLowerCase().includes(c.value.toLowerCase());
   }
   if (c.op === '=' || c.op === '!=') {
-    const eq = v !== undefined && (typeof v === 'number' && c.num !== undefined ? v === c.num : globEquals(String(v), c.value));
+    const eq =
+      v !== undefined && (typeof v === 'number' && c.num !== undefined ? v === c.num : globEquals(String(v), c.value));
     return c.op === '=' ? eq : !eq;
   }
   const x = typeof v === 'number' ? v : Number(v);

@@ -44,7 +44,8 @@ export function parseQuantity(v: string): { num: number; percent: boolean } | un
   return mult === undefined ? undefined : { num: base * mult, percent: false };
 }
 
-const CLAUSE = /\s*(?:(?:and|&&)\s+|,\s*)?(?:([A-Za-z_][\w.-]*)\s*(>=|<=|!=|==|=|>|<|~)\s*("(?:[^"\\]|\\.)*"|[^\s,]+)|("(?:[^"\\]|\\.)*"|[^\s,=<>!~]+))\s*/iy;
+const CLAUSE =
+  /\s*(?:(?:and|&&)\s+|,\s*)?(?:([A-Za-z_][\w.-]*)\s*(>=|<=|!=|==|=|>|<|~)\s*("(?:[^"\\]|\\.)*"|[^\s,]+)|("(?:[^"\\]|\\.)*"|[^\s,=<>!~]+))\s*/iy;
 
 /**
  * Parses `team=payments errors>1% bytes>10MB`: clauses joined by spaces, commas or `and`, all of
@@ -60,7 +61,11 @@ export function parseFilter(src: string): ParseResult {
     CLAUSE.lastIndex = at;
     const m = CLAUSE.exec(src);
     if (!m || m[0].length === 0) {
-      return { ok: false, error: `Cannot read the filter at “${src.slice(at, at + 12)}”: write key=value, key>number or a name`, at };
+      return {
+        ok: false,
+        error: `Cannot read the filter at “${src.slice(at, at + 12)}”: write key=value, key>number or a name`,
+        at,
+      };
     }
     at = CLAUSE.lastIndex;
     if (m[4] !== undefined) {
@@ -74,7 +79,11 @@ export function parseFilter(src: string): ParseResult {
     const value = unquote(m[3]);
     const q = parseQuantity(value);
     if ((op === '>' || op === '<' || op === '>=' || op === '<=') && !q) {
-      return { ok: false, error: `“${m[1]}${m[2]}${value}” compares with ${m[2]}, which needs a number such as 10, 1% or 10MB`, at: at - m[0].length };
+      return {
+        ok: false,
+        error: `“${m[1]}${m[2]}${value}” compares with ${m[2]}, which needs a number such as 10, 1% or 10MB`,
+        at: at - m[0].length,
+      };
     }
     clauses.push({ key: m[1].toLowerCase(), op, value, num: q?.num, percent: q?.percent ?? false });
   }

@@ -25,8 +25,18 @@ function csr(n: number, edges: FlowEdge[], from: (e: FlowEdge) => number, to: (e
 }
 
 export function buildAdjacency(n: number, edges: FlowEdge[]): Adjacency {
-  const out = csr(n, edges, (e) => e.source, (e) => e.target);
-  const inn = csr(n, edges, (e) => e.target, (e) => e.source);
+  const out = csr(
+    n,
+    edges,
+    (e) => e.source,
+    (e) => e.target
+  );
+  const inn = csr(
+    n,
+    edges,
+    (e) => e.target,
+    (e) => e.source
+  );
   return { outStart: out.start, outList: out.list, inStart: inn.start, inList: inn.list };
 }
 

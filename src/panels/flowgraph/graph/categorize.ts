@@ -34,7 +34,11 @@ export function categorize(series: DataFrame[]): Categorized {
     } else if (has.has('id')) {
       out.nodes.push(frame);
     } else {
-      unusable.push({ kind: 'not-node-graph', frame: frame.name ?? frame.refId ?? 'unnamed', fields: frame.fields.map((f) => f.name) });
+      unusable.push({
+        kind: 'not-node-graph',
+        frame: frame.name ?? frame.refId ?? 'unnamed',
+        fields: frame.fields.map((f) => f.name),
+      });
     }
   }
   if (out.nodes.length === 0 && out.edges.length === 0) {

@@ -65,7 +65,15 @@ export function collapseGroups(graph: FlowGraph, by: GroupBy, collapsed: Readonl
     const key = `${s}>${t}`;
     const m = merged.get(key);
     if (!m) {
-      const fresh: FlowEdge = { ...e, id: `${nodes[s].id}->${nodes[t].id}`, source: s, target: t, src: undefined, mainStat: undefined, secondaryStat: undefined };
+      const fresh: FlowEdge = {
+        ...e,
+        id: `${nodes[s].id}->${nodes[t].id}`,
+        source: s,
+        target: t,
+        src: undefined,
+        mainStat: undefined,
+        secondaryStat: undefined,
+      };
       merged.set(key, fresh);
       edges.push(fresh);
       continue;

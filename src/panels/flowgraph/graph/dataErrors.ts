@@ -7,7 +7,11 @@ export type FlowDataError =
   | { kind: 'not-node-graph'; frame: string; fields: string[] }
   | { kind: 'missing-field'; frame: 'nodes' | 'edges'; field: string }
   | { kind: 'empty'; frame: 'nodes' | 'edges' }
-  | { kind: 'missing-endpoints'; count: number; examples: Array<{ edge: string; side: 'source' | 'target'; id: string }> }
+  | {
+      kind: 'missing-endpoints';
+      count: number;
+      examples: Array<{ edge: string; side: 'source' | 'target'; id: string }>;
+    }
   | { kind: 'duplicate-ids'; frame: 'nodes' | 'edges'; count: number; examples: string[] }
   | { kind: 'self-loops'; count: number; examples: string[] }
   | { kind: 'invalid-stats'; frame: 'nodes' | 'edges'; field: string; count: number }
@@ -46,7 +50,9 @@ export function formatDataError(e: FlowDataError): string {
     case 'missing-field':
       return `The ${e.frame} frame has no ${e.field} field, which the flow map needs.`;
     case 'empty':
-      return e.frame === 'nodes' ? 'No nodes in the selected time range.' : 'No edges in the selected time range: nodes are drawn unconnected.';
+      return e.frame === 'nodes'
+        ? 'No nodes in the selected time range.'
+        : 'No edges in the selected time range: nodes are drawn unconnected.';
     case 'missing-endpoints': {
       const ex = e.examples.slice(0, MAX_EXAMPLES).map((x) => `edge ${quote(x.edge)} ${x.side} ${quote(x.id)}`);
       const more = e.count > ex.length ? ` and ${e.count - ex.length} more` : '';

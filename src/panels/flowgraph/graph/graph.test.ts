@@ -40,12 +40,16 @@ describe('blastRoles', () => {
 });
 
 describe('collapseGroups', () => {
-  const g = graphOf(['a1>a2', 'a1>b1', 'a2>b1', 'b1>c1', 'c1>a2'], {
-    a1: { team: 'alpha', bytes: 1, chaos: 'target' },
-    a2: { team: 'alpha', bytes: 2 },
-    b1: { team: 'beta' },
-    c1: {},
-  }, { 'a1>b1': { bytes: 10, cost: 1, diff: 'new' }, 'a2>b1': { bytes: 5, cost: 2, diff: 'same' } });
+  const g = graphOf(
+    ['a1>a2', 'a1>b1', 'a2>b1', 'b1>c1', 'c1>a2'],
+    {
+      a1: { team: 'alpha', bytes: 1, chaos: 'target' },
+      a2: { team: 'alpha', bytes: 2 },
+      b1: { team: 'beta' },
+      c1: {},
+    },
+    { 'a1>b1': { bytes: 10, cost: 1, diff: 'new' }, 'a2>b1': { bytes: 5, cost: 2, diff: 'same' } }
+  );
 
   it('merges the members and their edges into one node', () => {
     const c = collapseGroups(g, 'team', new Set(['alpha']));
@@ -70,11 +74,15 @@ describe('collapseGroups', () => {
 
 describe('summarize', () => {
   it('counts overlays and ranks the costliest edges', () => {
-    const g = graphOf(['a>b', 'b>c', 'c>a', 'a>c'], {}, {
-      'a>b': { cost: 3, crossZone: true, diff: 'new' },
-      'b>c': { cost: 7, crossZone: true, diff: 'vanished' },
-      'c>a': { cost: 0, diff: 'same' },
-    });
+    const g = graphOf(
+      ['a>b', 'b>c', 'c>a', 'a>c'],
+      {},
+      {
+        'a>b': { cost: 3, crossZone: true, diff: 'new' },
+        'b>c': { cost: 7, crossZone: true, diff: 'vanished' },
+        'c>a': { cost: 0, diff: 'same' },
+      }
+    );
     const s = summarize(g.edges, ['target', 'upstream', undefined]);
     expect(s.totalCost).toBe(10);
     expect(s.costliest).toEqual([1, 0]);

@@ -23,7 +23,12 @@ export interface EdgeRead {
  * Reads edge frames against the node index. With no nodes frame at all (`deriveNodes`), nodes are
  * made from the edge endpoints, as Grafana's Node Graph does.
  */
-export function readEdges(frames: DataFrame[], nodes: FlowNode[], index: Map<string, number>, deriveNodes: boolean): EdgeRead {
+export function readEdges(
+  frames: DataFrame[],
+  nodes: FlowNode[],
+  index: Map<string, number>,
+  deriveNodes: boolean
+): EdgeRead {
   const edges: FlowEdge[] = [];
   const seen = new Set<string>();
   const missing: Array<{ edge: string; side: 'source' | 'target'; id: string }> = [];

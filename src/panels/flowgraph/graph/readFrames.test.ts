@@ -6,7 +6,10 @@ import { readFlowFrames } from './readFrames';
 function nodes(ids: string[], extra: Record<string, unknown[]> = {}): DataFrame {
   return createDataFrame({
     name: 'nodes',
-    fields: [{ name: 'id', type: FieldType.string, values: ids }, ...Object.entries(extra).map(([name, values]) => ({ name, values }))],
+    fields: [
+      { name: 'id', type: FieldType.string, values: ids },
+      ...Object.entries(extra).map(([name, values]) => ({ name, values })),
+    ],
   });
 }
 
@@ -28,14 +31,26 @@ describe('readFlowFrames', () => {
   it('reads nodes, edges and Faultline detail fields', () => {
     const res = readFlowFrames([
       nodes(['a', 'b'], { detail__team: ['payments', 'search'], detail__chaos: ['target: pod-kill', null] }),
-      edges([['a', 'b']], { detail__bytes: [2048], detail__diff: ['NEW'], detail__cross_zone: ['a → b'], detail__cost: [1.5] }),
+      edges([['a', 'b']], {
+        detail__bytes: [2048],
+        detail__diff: ['NEW'],
+        detail__cross_zone: ['a → b'],
+        detail__cost: [1.5],
+      }),
     ]);
     expect(res.errors).toEqual([]);
     expect(res.graph.nodes.map((n) => [n.id, n.team, n.chaos])).toEqual([
       ['a', 'payments', 'target'],
       ['b', 'search', undefined],
     ]);
-    expect(res.graph.edges[0]).toMatchObject({ source: 0, target: 1, weight: 2048, diff: 'new', crossZone: true, cost: 1.5 });
+    expect(res.graph.edges[0]).toMatchObject({
+      source: 0,
+      target: 1,
+      weight: 2048,
+      diff: 'new',
+      crossZone: true,
+      cost: 1.5,
+    });
     // node totals come from the edges when the nodes frame has none
     expect(res.graph.nodes[0].bytes).toBe(2048);
     expect(res.graph.nodes[1].cost).toBe(0);
@@ -43,7 +58,12 @@ describe('readFlowFrames', () => {
 
   it('reads a Tempo service graph (arc__failed, mainstat numbers, no detail fields)', () => {
     const res = readFlowFrames([
-      nodes(['user', 'api'], { title: ['user', 'api'], mainstat: [12.5, 3], arc__success: [1, 0.8], arc__failed: [0, 0.2] }),
+      nodes(['user', 'api'], {
+        title: ['user', 'api'],
+        mainstat: [12.5, 3],
+        arc__success: [1, 0.8],
+        arc__failed: [0, 0.2],
+      }),
       edges([['user', 'api']], { mainstat: [7] }),
     ]);
     expect(res.errors).toEqual([]);
@@ -52,13 +72,25 @@ describe('readFlowFrames', () => {
   });
 
   it('derives nodes from an edges-only frame', () => {
-    const res = readFlowFrames([edges([['x', 'y'], ['y', 'z']])]);
+    const res = readFlowFrames([
+      edges([
+        ['x', 'y'],
+        ['y', 'z'],
+      ]),
+    ]);
     expect(res.graph.nodes.map((n) => n.id)).toEqual(['x', 'y', 'z']);
     expect(res.graph.edges).toHaveLength(2);
   });
 
   it('skips edges to unknown nodes and says which', () => {
-    const res = readFlowFrames([nodes(['a', 'b']), edges([['a', 'b'], ['a', 'ghost'], ['nobody', 'b']])]);
+    const res = readFlowFrames([
+      nodes(['a', 'b']),
+      edges([
+        ['a', 'b'],
+        ['a', 'ghost'],
+        ['nobody', 'b'],
+      ]),
+    ]);
     expect(res.graph.edges).toHaveLength(1);
     const err = res.errors.find((e) => e.kind === 'missing-endpoints');
     expect(err).toMatchObject({ count: 2 });
@@ -68,12 +100,22 @@ describe('readFlowFrames', () => {
   it('keeps the first of duplicate ids, drops self-loops, counts NaN stats', () => {
     const res = readFlowFrames([
       nodes(['a', 'a', 'b'], { title: ['first', 'second', 'b'] }),
-      edges([['a', 'b'], ['b', 'b']], { mainstat: [NaN, 'Inf'] }),
+      edges(
+        [
+          ['a', 'b'],
+          ['b', 'b'],
+        ],
+        { mainstat: [NaN, 'Inf'] }
+      ),
     ]);
     expect(res.graph.nodes.map((n) => n.title)).toEqual(['first', 'b']);
     expect(res.graph.edges).toHaveLength(1);
     expect(kinds(res.errors).sort()).toEqual(['duplicate-ids', 'invalid-stats', 'self-loops']);
-    expect(res.errors.find((e) => e.kind === 'invalid-stats')).toMatchObject({ frame: 'edges', field: 'mainstat', count: 1 });
+    expect(res.errors.find((e) => e.kind === 'invalid-stats')).toMatchObject({
+      frame: 'edges',
+      field: 'mainstat',
+      count: 1,
+    });
     expect(res.graph.edges[0].weight).toBe(0);
   });
 
@@ -86,10 +128,18 @@ describe('readFlowFrames', () => {
   });
 
   it('says what a frame that is not node graph data lacks', () => {
-    const table = createDataFrame({ name: 'cpu', fields: [{ name: 'time', values: [1] }, { name: 'value', values: [2] }] });
+    const table = createDataFrame({
+      name: 'cpu',
+      fields: [
+        { name: 'time', values: [1] },
+        { name: 'value', values: [2] },
+      ],
+    });
     const res = readFlowFrames([table]);
     expect(res.fatal).toBe(true);
-    expect(formatDataError(res.errors[0])).toMatch(/Frame “cpu” is not node graph data.*id field.*source and target.*time, value/);
+    expect(formatDataError(res.errors[0])).toMatch(
+      /Frame “cpu” is not node graph data.*id field.*source and target.*time, value/
+    );
     const half = readFlowFrames([createDataFrame({ name: 'edges', fields: [{ name: 'source', values: ['a'] }] })]);
     expect(formatDataError(half.errors[0])).toBe('The edges frame has no target field, which the flow map needs.');
   });

@@ -8,7 +8,14 @@ import type { View } from '../render/viewport';
  * Keeps one Painter per scene/size/colours and paints the view at most once per animation frame;
  * a moving view only transforms the last crisp texture (see Painter).
  */
-export function useCanvasDraw(canvas: RefObject<HTMLCanvasElement>, scene: Scene | undefined, view: View, width: number, height: number, colors: Colors) {
+export function useCanvasDraw(
+  canvas: RefObject<HTMLCanvasElement>,
+  scene: Scene | undefined,
+  view: View,
+  width: number,
+  height: number,
+  colors: Colors
+) {
   const painter = useRef<Painter | undefined>(undefined);
   const frame = useRef(0);
   const latest = useRef(view);

@@ -29,7 +29,10 @@ export function useFlowModel(graph: FlowGraph, m: ModelInput, colors: Colors, fo
   const adj = useMemo(() => buildAdjacency(view.nodes.length, view.edges), [view]);
   const roles = useMemo(() => blastRoles(view.nodes, adj), [view, adj]);
   const summary = useMemo(() => summarize(view.edges, roles), [view, roles]);
-  const styles = useMemo(() => computeStyles(view, roles, summary, m.colorBy, m.overlay, colors, formatCost), [view, roles, summary, m.colorBy, m.overlay, colors, formatCost]);
+  const styles = useMemo(
+    () => computeStyles(view, roles, summary, m.colorBy, m.overlay, colors, formatCost),
+    [view, roles, summary, m.colorBy, m.overlay, colors, formatCost]
+  );
   const focus = m.focusId !== undefined ? view.index.get(m.focusId) : undefined;
   const visible = useMemo(() => {
     const mask = new Uint8Array(view.nodes.length);
@@ -52,6 +55,9 @@ export function useFlowModel(graph: FlowGraph, m: ModelInput, colors: Colors, fo
     }
     return set;
   }, [view, visible, m.query]);
-  const keys = useMemo(() => view.nodes.map((n) => (n.members ? undefined : groupKey(n, m.groupBy))), [view, m.groupBy]);
+  const keys = useMemo(
+    () => view.nodes.map((n) => (n.members ? undefined : groupKey(n, m.groupBy))),
+    [view, m.groupBy]
+  );
   return { view, adj, roles, summary, styles, visible, matches, keys, focus };
 }

@@ -12,7 +12,8 @@ export interface KeyActions {
 }
 
 /** Keys of the map (listed in its aria-description): arrows pan, +/- zoom, f fits, / searches… */
-export const KEY_HELP = 'Arrows pan, + and - zoom, f fits, / searches, n selects the next match, Enter opens its menu, c focuses on it, Escape clears.';
+export const KEY_HELP =
+  'Arrows pan, + and - zoom, f fits, / searches, n selects the next match, Enter opens its menu, c focuses on it, Escape clears.';
 
 export function useKeyboard(a: KeyActions) {
   return useCallback(

@@ -14,7 +14,11 @@ export interface LayoutState {
 }
 
 /** Layout input for a graph, seeded with the positions nodes had last time (by id). */
-export function layoutInput(graph: FlowGraph, mode: LayoutMode, memory: Map<string, [number, number]> | undefined): LayoutInput {
+export function layoutInput(
+  graph: FlowGraph,
+  mode: LayoutMode,
+  memory: Map<string, [number, number]> | undefined
+): LayoutInput {
   const n = graph.nodes.length;
   const seed = memory && memory.size > 0 ? new Float32Array(2 * n).fill(NaN) : undefined;
   if (seed) {
@@ -26,7 +30,13 @@ export function layoutInput(graph: FlowGraph, mode: LayoutMode, memory: Map<stri
       }
     });
   }
-  return { n, sources: Int32Array.from(graph.edges, (e) => e.source), targets: Int32Array.from(graph.edges, (e) => e.target), seed, mode };
+  return {
+    n,
+    sources: Int32Array.from(graph.edges, (e) => e.source),
+    targets: Int32Array.from(graph.edges, (e) => e.target),
+    seed,
+    mode,
+  };
 }
 
 interface Result {
@@ -70,7 +80,12 @@ export function useLayout(graph: FlowGraph, mode: LayoutMode, factory: () => Wor
       const timer = setTimeout(() => {
         const t0 = performance.now();
         const out = computeLayout(input);
-        accept(out.positions, out.engine, performance.now() - t0, 'Web workers are blocked here, so the layout ran on the main thread.');
+        accept(
+          out.positions,
+          out.engine,
+          performance.now() - t0,
+          'Web workers are blocked here, so the layout ran on the main thread.'
+        );
       }, 0);
       return () => clearTimeout(timer);
     }
@@ -87,13 +102,20 @@ export function useLayout(graph: FlowGraph, mode: LayoutMode, factory: () => Wor
         setResult((r) => r && { ...r, graph, mode, notice: `Layout failed: ${m.message}` });
       }
     };
-    worker.postMessage({ type: 'layout', id, input }, [input.sources.buffer, input.targets.buffer, ...(input.seed ? [input.seed.buffer] : [])]);
+    worker.postMessage({ type: 'layout', id, input }, [
+      input.sources.buffer,
+      input.targets.buffer,
+      ...(input.seed ? [input.seed.buffer] : []),
+    ]);
     return () => worker!.terminate();
   }, [graph, mode, factory]);
 
   const current = result !== undefined && result.graph === graph && result.mode === mode;
   // While a new layout runs, the previous one stays on screen, carried over to the new graph by id.
-  const positions = useMemo(() => (result && result.graph !== graph ? carryOver(result, graph) : result?.positions), [result, graph]);
+  const positions = useMemo(
+    () => (result && result.graph !== graph ? carryOver(result, graph) : result?.positions),
+    [result, graph]
+  );
   return {
     positions,
     engine: result?.engine,

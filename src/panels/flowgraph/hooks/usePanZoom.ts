@@ -15,7 +15,9 @@ export function usePanZoom(target: RefObject<HTMLElement>) {
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const r = el.getBoundingClientRect();
-      setView((v) => zoomAt(v, e.clientX - r.left, e.clientY - r.top, Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015))));
+      setView((v) =>
+        zoomAt(v, e.clientX - r.left, e.clientY - r.top, Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015)))
+      );
     };
     const onDown = (e: PointerEvent) => {
       if (e.button === 0) {

@@ -14,12 +14,27 @@ export function hitTest(scene: Scene, view: View, sx: number, sy: number): Hit |
   if (i >= 0 && Math.hypot(scene.xy[2 * i] - wx, scene.xy[2 * i + 1] - wy) <= scene.radius[i] + tol) {
     return { kind: 'node', index: i, x: sx, y: sy, clientX: sx, clientY: sy };
   }
-  const k = hitEdge(scene.index, scene.xy, scene.sources, scene.targets, wx, wy, tol, (e) => scene.visible[scene.sources[e]] === 1 && scene.visible[scene.targets[e]] === 1);
+  const k = hitEdge(
+    scene.index,
+    scene.xy,
+    scene.sources,
+    scene.targets,
+    wx,
+    wy,
+    tol,
+    (e) => scene.visible[scene.sources[e]] === 1 && scene.visible[scene.targets[e]] === 1
+  );
   return k >= 0 ? { kind: 'edge', index: k, x: sx, y: sy, clientX: sx, clientY: sy } : undefined;
 }
 
 /** Hover and click on the canvas; a click that ended a drag is not a click. */
-export function usePointer(target: RefObject<HTMLElement>, scene: Scene | undefined, view: View, dragged: MutableRefObject<boolean>, onClick: (hit: Hit | undefined) => void) {
+export function usePointer(
+  target: RefObject<HTMLElement>,
+  scene: Scene | undefined,
+  view: View,
+  dragged: MutableRefObject<boolean>,
+  onClick: (hit: Hit | undefined) => void
+) {
   const [hover, setHover] = useState<Hit | undefined>();
   useEffect(() => {
     const el = target.current;

@@ -51,7 +51,10 @@ export function placeNewcomers({ n, sources, targets, seed }: LayoutInput): Floa
   cx = k ? cx / k : 0;
   cy = k ? cy / k : 0;
   for (let e = 0; e < sources.length; e++) {
-    for (const [a, b] of [[sources[e], targets[e]], [targets[e], sources[e]]]) {
+    for (const [a, b] of [
+      [sources[e], targets[e]],
+      [targets[e], sources[e]],
+    ]) {
       if (!fixed[a] && fixed[b]) {
         sum[2 * a] += xy[2 * b];
         sum[2 * a + 1] += xy[2 * b + 1];
@@ -95,7 +98,18 @@ export function placeNewcomers({ n, sources, targets, seed }: LayoutInput): Floa
     local[2 * j + 1] = xy[2 * i + 1];
     localFixed[j] = fixed[i];
   });
-  relax({ n: sub.length, sources: Int32Array.from(s), targets: Int32Array.from(t), mass: new Float32Array(sub.length).fill(1) }, local, 60, 0.5, localFixed);
+  relax(
+    {
+      n: sub.length,
+      sources: Int32Array.from(s),
+      targets: Int32Array.from(t),
+      mass: new Float32Array(sub.length).fill(1),
+    },
+    local,
+    60,
+    0.5,
+    localFixed
+  );
   sub.forEach((i, j) => {
     xy[2 * i] = local[2 * j];
     xy[2 * i + 1] = local[2 * j + 1];

@@ -26,11 +26,26 @@ export function relax(level: Level, xy: Float32Array, ticks: number, alpha: numb
   }));
   const links = Array.from(level.sources, (s, k) => ({ source: s, target: level.targets[k] }));
   // Heavier (coarser) nodes need longer links, or their members would overlap once expanded.
-  const length = Float32Array.from(level.sources, (s, k) => LINK * Math.sqrt((level.mass[s] + level.mass[level.targets[k]]) / 2));
+  const length = Float32Array.from(
+    level.sources,
+    (s, k) => LINK * Math.sqrt((level.mass[s] + level.mass[level.targets[k]]) / 2)
+  );
   const sim = forceSimulation(bodies)
     .alpha(alpha)
-    .force('charge', forceManyBody<Body>().strength((b) => -30 * Math.sqrt(b.mass)).theta(1.2).distanceMax(LINK * 25))
-    .force('link', forceLink<Body, { source: number; target: number }>(links).id((b) => b.i).distance((_, k) => length[k]).strength(0.3))
+    .force(
+      'charge',
+      forceManyBody<Body>()
+        .strength((b) => -30 * Math.sqrt(b.mass))
+        .theta(1.2)
+        .distanceMax(LINK * 25)
+    )
+    .force(
+      'link',
+      forceLink<Body, { source: number; target: number }>(links)
+        .id((b) => b.i)
+        .distance((_, k) => length[k])
+        .strength(0.3)
+    )
     .stop();
   if (!fixed) {
     sim.force('center', forceCenter(0, 0));
@@ -47,7 +62,12 @@ export function relax(level: Level, xy: Float32Array, ticks: number, alpha: numb
  * placing each node beside its coarse parent and refining with few ticks. The expensive levels
  * start close to their final shape, so 10,000 nodes need tens of ticks rather than hundreds.
  */
-export function multilevelForce(n: number, sources: Int32Array, targets: Int32Array, onLevel?: (done: number) => void): Float32Array {
+export function multilevelForce(
+  n: number,
+  sources: Int32Array,
+  targets: Int32Array,
+  onLevel?: (done: number) => void
+): Float32Array {
   const levels: Level[] = [{ n, sources, targets, mass: new Float32Array(n).fill(1) }];
   while (levels[levels.length - 1].n > COARSEST) {
     const c = coarsen(levels[levels.length - 1]);

@@ -4,7 +4,12 @@
  * cut crossings. No dummy nodes: long edges pull on the barycentre directly, which is good enough
  * at the sizes this runs on and keeps it linear per sweep.
  */
-export function layeredLayout(n: number, sources: Int32Array, targets: Int32Array, spacing = { x: 220, y: 70 }): Float32Array {
+export function layeredLayout(
+  n: number,
+  sources: Int32Array,
+  targets: Int32Array,
+  spacing = { x: 220, y: 70 }
+): Float32Array {
   const out: number[][] = Array.from({ length: n }, () => []);
   const inn: number[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k < sources.length; k++) {

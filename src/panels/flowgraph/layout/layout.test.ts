@@ -10,7 +10,11 @@ function arrays(pairs: Array<[number, number]>) {
 
 function synthetic(n: number) {
   const g = readFlowFrames(syntheticFrames({ nodes: n, seed: 7 })).graph;
-  return { n: g.nodes.length, sources: Int32Array.from(g.edges, (e) => e.source), targets: Int32Array.from(g.edges, (e) => e.target) };
+  return {
+    n: g.nodes.length,
+    sources: Int32Array.from(g.edges, (e) => e.source),
+    targets: Int32Array.from(g.edges, (e) => e.target),
+  };
 }
 
 function dist(xy: Float32Array, a: number, b: number) {
@@ -19,7 +23,13 @@ function dist(xy: Float32Array, a: number, b: number) {
 
 describe('layeredLayout', () => {
   it('puts callers left of callees, even through a cycle', () => {
-    const { sources, targets } = arrays([[0, 1], [1, 2], [2, 3], [3, 1], [0, 4]]);
+    const { sources, targets } = arrays([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 1],
+      [0, 4],
+    ]);
     const xy = layeredLayout(5, sources, targets);
     expect(xy[0]).toBeLessThan(xy[2]);
     expect(xy[2]).toBeLessThan(xy[4]);
@@ -35,7 +45,10 @@ describe('layeredLayout', () => {
 
   it('orders a layer to uncross edges', () => {
     // 0->3, 1->2: the barycentre sweep must put 3 above 2
-    const { sources, targets } = arrays([[0, 3], [1, 2]]);
+    const { sources, targets } = arrays([
+      [0, 3],
+      [1, 2],
+    ]);
     const xy = layeredLayout(4, sources, targets);
     expect(Math.sign(xy[1] - xy[3])).toBe(Math.sign(xy[7] - xy[5]));
   });
@@ -43,7 +56,13 @@ describe('layeredLayout', () => {
 
 describe('coarsen', () => {
   it('halves a path and keeps the total mass', () => {
-    const { sources, targets } = arrays([[0, 1], [1, 2], [2, 3], [3, 4], [4, 5]]);
+    const { sources, targets } = arrays([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+    ]);
     const c = coarsen({ n: 6, sources, targets, mass: new Float32Array(6).fill(1) });
     expect(c.n).toBe(3);
     expect(Array.from(c.mass).reduce((a, b) => a + b)).toBe(6);
@@ -102,7 +121,9 @@ describe('computeLayout', () => {
   });
 
   it('handles an empty graph and isolated nodes', () => {
-    expect(computeLayout({ n: 0, sources: new Int32Array(), targets: new Int32Array(), mode: 'auto' }).positions).toHaveLength(0);
+    expect(
+      computeLayout({ n: 0, sources: new Int32Array(), targets: new Int32Array(), mode: 'auto' }).positions
+    ).toHaveLength(0);
     const iso = computeLayout({ n: 3, sources: new Int32Array(), targets: new Int32Array(), mode: 'force' }).positions;
     expect(iso.every(Number.isFinite)).toBe(true);
   });

@@ -2,7 +2,10 @@ import { computeLayout } from './engine';
 import type { LayoutMessage, LayoutRequest } from './types';
 
 /** The layout worker: one request at a time; cancelling means terminating the worker. */
-const scope = self as unknown as { onmessage: ((ev: MessageEvent<LayoutRequest>) => void) | null; postMessage(m: LayoutMessage, transfer?: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((ev: MessageEvent<LayoutRequest>) => void) | null;
+  postMessage(m: LayoutMessage, transfer?: Transferable[]): void;
+};
 
 scope.onmessage = (ev) => {
   const { id, input } = ev.data;

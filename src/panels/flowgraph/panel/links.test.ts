@@ -12,7 +12,13 @@ describe('nodeLinks', () => {
   });
 
   it('drops links whose URL is not safe', () => {
-    const links = nodeLinks(node, { dashboardUrl: 'javascript:alert(1)//${service}', fieldLinks: [{ title: 'x', url: 'data:text/html,${__value.raw}' }, { title: 'ok', url: 'https://x.test/${__value.raw}' }] });
+    const links = nodeLinks(node, {
+      dashboardUrl: 'javascript:alert(1)//${service}',
+      fieldLinks: [
+        { title: 'x', url: 'data:text/html,${__value.raw}' },
+        { title: 'ok', url: 'https://x.test/${__value.raw}' },
+      ],
+    });
     expect(links.map((l) => l.label)).toEqual(['Service page', 'Ownership', 'ok']);
     expect(links[2].href).toBe('https://x.test/ns%2Fpay%20api');
   });

@@ -26,14 +26,21 @@ export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
     { label: 'Ownership', href: safeUrl(`${prefixRoute(`service/${name}`)}?tab=ownership`) },
   ];
   if (ctx.datasourceUid) {
-    const left = JSON.stringify({ datasource: ctx.datasourceUid, queries: [{ refId: 'A', datasource: { uid: ctx.datasourceUid } }], range: { from: 'now-1h', to: 'now' } });
+    const left = JSON.stringify({
+      datasource: ctx.datasourceUid,
+      queries: [{ refId: 'A', datasource: { uid: ctx.datasourceUid } }],
+      range: { from: 'now-1h', to: 'now' },
+    });
     links.push({ label: 'Explore', href: safeUrl(`/explore?left=${encodeURIComponent(left)}`) });
   }
   if (ctx.dashboardUrl) {
     links.push({ label: 'Service dashboard', href: safeUrl(ctx.dashboardUrl.split('${service}').join(name)) });
   }
   for (const l of ctx.fieldLinks ?? []) {
-    links.push({ label: l.title || 'Link', href: safeUrl(l.url.split('${__value.raw}').join(encodeURIComponent(node.id))) });
+    links.push({
+      label: l.title || 'Link',
+      href: safeUrl(l.url.split('${__value.raw}').join(encodeURIComponent(node.id))),
+    });
   }
   return links.filter((l): l is MenuLink => l.href !== undefined);
 }

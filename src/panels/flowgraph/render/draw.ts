@@ -11,7 +11,14 @@ export interface DrawStats {
 }
 
 /** Level of detail: beyond these counts labels and arrows would be unreadable and slow. */
-export const LOD = { labelMaxNodes: 1500, labelMinRadius: 5, arrowMaxEdges: 2500, arrowMinZoom: 0.35, dotRadius: 1.2, hairlineEdges: 2000 };
+export const LOD = {
+  labelMaxNodes: 1500,
+  labelMinRadius: 5,
+  arrowMaxEdges: 2500,
+  arrowMinZoom: 0.35,
+  dotRadius: 1.2,
+  hairlineEdges: 2000,
+};
 
 function bucket<K>(map: Map<K, number[]>, key: K, v: number) {
   const list = map.get(key);
@@ -22,7 +29,14 @@ function bucket<K>(map: Map<K, number[]>, key: K, v: number) {
   }
 }
 
-export function drawScene(ctx: CanvasRenderingContext2D, s: Scene, v: View, w: number, h: number, c: Colors): DrawStats {
+export function drawScene(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  v: View,
+  w: number,
+  h: number,
+  c: Colors
+): DrawStats {
   ctx.clearRect(0, 0, w, h);
   const world = visibleWorld(v, w, h, 40);
   const sx = (i: number) => s.xy[2 * i] * v.k + v.x;
@@ -38,7 +52,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: Scene, v: View, w: n
   for (const k of edges) {
     const st = s.styles;
     const width = hairlines && st.edgeDim[k] ? 1 : Math.max(1, Math.round(st.edgeWidth[k] * widthScale * 2) / 2);
-    bucket(buckets, `${st.edgeDim[k]}|${st.edgeColor[k]}|${hairlines && !st.edgeLabel.has(k) ? 1 : width}|${st.edgeDash[k]}`, k);
+    bucket(
+      buckets,
+      `${st.edgeDim[k]}|${st.edgeColor[k]}|${hairlines && !st.edgeLabel.has(k) ? 1 : width}|${st.edgeDash[k]}`,
+      k
+    );
   }
   // Dimmed buckets first so emphasised edges draw on top.
   const keys = [...buckets.keys()].sort();
@@ -67,7 +85,15 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: Scene, v: View, w: n
       ctx.setLineDash([]);
       ctx.beginPath();
       for (const k of heads) {
-        arrowHead(ctx, sx(s.sources[k]), sy(s.sources[k]), sx(s.targets[k]), sy(s.targets[k]), s.radius[s.targets[k]] * v.k, 4 + Number(width));
+        arrowHead(
+          ctx,
+          sx(s.sources[k]),
+          sy(s.sources[k]),
+          sx(s.targets[k]),
+          sy(s.targets[k]),
+          s.radius[s.targets[k]] * v.k,
+          4 + Number(width)
+        );
       }
       ctx.fill();
     }
@@ -80,7 +106,15 @@ export function drawScene(ctx: CanvasRenderingContext2D, s: Scene, v: View, w: n
   return { nodes: nodes.length, edges: edges.length, labels, arrows };
 }
 
-function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number, r: number, size: number) {
+function arrowHead(
+  ctx: CanvasRenderingContext2D,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  r: number,
+  size: number
+) {
   const dx = bx - ax;
   const dy = by - ay;
   const len = Math.hypot(dx, dy);
@@ -97,7 +131,15 @@ function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: nu
   ctx.closePath();
 }
 
-function drawNodes(ctx: CanvasRenderingContext2D, s: Scene, v: View, nodes: number[], sx: (i: number) => number, sy: (i: number) => number, c: Colors) {
+function drawNodes(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  v: View,
+  nodes: number[],
+  sx: (i: number) => number,
+  sy: (i: number) => number,
+  c: Colors
+) {
   const fills = new Map<string, number[]>();
   for (const i of nodes) {
     bucket(fills, `${s.styles.nodeDim[i]}|${s.styles.nodeFill[i]}`, i);
@@ -144,9 +186,21 @@ function drawNodes(ctx: CanvasRenderingContext2D, s: Scene, v: View, nodes: numb
   });
 }
 
-function drawLabels(ctx: CanvasRenderingContext2D, s: Scene, v: View, nodes: number[], sx: (i: number) => number, sy: (i: number) => number, c: Colors): number {
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  v: View,
+  nodes: number[],
+  sx: (i: number) => number,
+  sy: (i: number) => number,
+  c: Colors
+): number {
   const all = nodes.length <= LOD.labelMaxNodes && labelsLegible(v);
-  const which = all ? nodes : nodes.filter((i) => s.matches.has(i) || i === s.hovered || i === s.selected || s.styles.nodeRing[i] === c.target).slice(0, 200);
+  const which = all
+    ? nodes
+    : nodes
+        .filter((i) => s.matches.has(i) || i === s.hovered || i === s.selected || s.styles.nodeRing[i] === c.target)
+        .slice(0, 200);
   ctx.font = '12px Inter, Helvetica, Arial, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
@@ -166,7 +220,14 @@ function labelsLegible(v: View): boolean {
   return 10 * v.k >= LOD.labelMinRadius;
 }
 
-function drawEdgeLabels(ctx: CanvasRenderingContext2D, s: Scene, edges: number[], sx: (i: number) => number, sy: (i: number) => number, c: Colors) {
+function drawEdgeLabels(
+  ctx: CanvasRenderingContext2D,
+  s: Scene,
+  edges: number[],
+  sx: (i: number) => number,
+  sy: (i: number) => number,
+  c: Colors
+) {
   if (s.styles.edgeLabel.size === 0) {
     return;
   }

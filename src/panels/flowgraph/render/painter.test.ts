@@ -7,11 +7,18 @@ import { buildIndex } from './spatial';
 import { computeStyles } from './style';
 import { summarize } from '../testkit/summary';
 
-jest.mock('flatbush', () => jest.requireActual(require('path').resolve(__dirname, '../../../../node_modules/flatbush/flatbush.js')));
+jest.mock('flatbush', () =>
+  jest.requireActual(require('path').resolve(__dirname, '../../../../node_modules/flatbush/flatbush.js'))
+);
 
 describe('blitRect', () => {
   it('is the identity for the view the texture was drawn at', () => {
-    expect(blitRect({ x: 10, y: 20, k: 2 }, { x: 10, y: 20, k: 2 }, 50, 30, 300, 200)).toEqual({ x: -50, y: -30, w: 300, h: 200 });
+    expect(blitRect({ x: 10, y: 20, k: 2 }, { x: 10, y: 20, k: 2 }, 50, 30, 300, 200)).toEqual({
+      x: -50,
+      y: -30,
+      w: 300,
+      h: 200,
+    });
   });
 
   it('maps a world point where the new view puts it', () => {
@@ -52,9 +59,19 @@ describe('Painter', () => {
     const sources = Int32Array.from([0, 1]);
     const targets = Int32Array.from([1, 2]);
     return {
-      xy, sources, targets, titles: ['a', 'b', 'c'], radius: new Float32Array(3).fill(10), maxRadius: 10,
-      styles: computeStyles(g, [], summarize(g), 'health', 'none', colors, String), visible: new Uint8Array(3).fill(1),
-      index: buildIndex(xy, sources, targets), groups: [], matches: new Set(), hovered: -1, selected: -1,
+      xy,
+      sources,
+      targets,
+      titles: ['a', 'b', 'c'],
+      radius: new Float32Array(3).fill(10),
+      maxRadius: 10,
+      styles: computeStyles(g, [], summarize(g), 'health', 'none', colors, String),
+      visible: new Uint8Array(3).fill(1),
+      index: buildIndex(xy, sources, targets),
+      groups: [],
+      matches: new Set(),
+      hovered: -1,
+      selected: -1,
     };
   }
 

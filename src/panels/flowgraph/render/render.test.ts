@@ -11,12 +11,30 @@ import { computeStyles, edgeWidths, resolveOverlay } from './style';
 import { bounds, fitView, toWorld, visibleWorld, zoomAt } from './viewport';
 
 // flatbush ships ESM only and jest here does not transform it: load its own UMD build instead.
-jest.mock('flatbush', () => jest.requireActual(require('path').resolve(__dirname, '../../../../node_modules/flatbush/flatbush.js')));
+jest.mock('flatbush', () =>
+  jest.requireActual(require('path').resolve(__dirname, '../../../../node_modules/flatbush/flatbush.js'))
+);
 
 const colors: Colors = {
-  background: '#000', text: '#fff', textWeak: '#aaa', edge: '#777', border: '#333', series: ['#a00', '#0a0', '#00a'],
-  ok: 'ok', warn: 'warn', bad: 'bad', target: 'target', upstream: 'up', downstream: 'down', added: 'added', vanished: 'vanished',
-  changed: 'changed', cost: 'cost', costliest: 'costliest', match: 'match', focus: 'focus',
+  background: '#000',
+  text: '#fff',
+  textWeak: '#aaa',
+  edge: '#777',
+  border: '#333',
+  series: ['#a00', '#0a0', '#00a'],
+  ok: 'ok',
+  warn: 'warn',
+  bad: 'bad',
+  target: 'target',
+  upstream: 'up',
+  downstream: 'down',
+  added: 'added',
+  vanished: 'vanished',
+  changed: 'changed',
+  cost: 'cost',
+  costliest: 'costliest',
+  match: 'match',
+  focus: 'focus',
 };
 
 describe('viewport', () => {
@@ -43,7 +61,12 @@ describe('viewport', () => {
   });
 
   it('bounds honours the mask', () => {
-    expect(bounds(Float32Array.from([0, 0, 5, 5, 9, 9]), Uint8Array.from([0, 1, 0]))).toEqual({ x0: 5, y0: 5, x1: 5, y1: 5 });
+    expect(bounds(Float32Array.from([0, 0, 5, 5, 9, 9]), Uint8Array.from([0, 1, 0]))).toEqual({
+      x0: 5,
+      y0: 5,
+      x1: 5,
+      y1: 5,
+    });
   });
 });
 
@@ -77,7 +100,11 @@ describe('spatial index', () => {
 });
 
 describe('styles', () => {
-  const g = graphOf(['a>b', 'b>c', 'c>d'], { b: { chaos: 'target', team: 'pay' }, a: { team: 'pay' } }, { 'a>b': { weight: 100, cost: 9, crossZone: true }, 'b>c': { weight: 25, diff: 'new' }, 'c>d': { weight: 0 } });
+  const g = graphOf(
+    ['a>b', 'b>c', 'c>d'],
+    { b: { chaos: 'target', team: 'pay' }, a: { team: 'pay' } },
+    { 'a>b': { weight: 100, cost: 9, crossZone: true }, 'b>c': { weight: 25, diff: 'new' }, 'c>d': { weight: 0 } }
+  );
   const roles = blastRoles(g.nodes, buildAdjacency(g.nodes.length, g.edges), 1);
   const summary = summarize(g.edges, roles);
 
@@ -121,21 +148,46 @@ describe('drawScene level of detail', () => {
     const g = graphOf(Array.from(sources, (k) => `n${k}>n${k + 1}`));
     const st = computeStyles(g, [], summarize(g.edges, []), 'health', 'none', colors, String);
     return {
-      xy, sources, targets, titles: g.nodes.map((x) => x.title), radius: new Float32Array(n).fill(nodeRadius(undefined)), maxRadius: nodeRadius(undefined), styles: st,
-      visible: new Uint8Array(n).fill(1), index: buildIndex(xy, sources, targets), groups: [], matches: new Set([3]), hovered: -1, selected: -1,
+      xy,
+      sources,
+      targets,
+      titles: g.nodes.map((x) => x.title),
+      radius: new Float32Array(n).fill(nodeRadius(undefined)),
+      maxRadius: nodeRadius(undefined),
+      styles: st,
+      visible: new Uint8Array(n).fill(1),
+      index: buildIndex(xy, sources, targets),
+      groups: [],
+      matches: new Set([3]),
+      hovered: -1,
+      selected: -1,
     };
   }
 
   it('labels every node and draws arrows when zoomed in on a small graph', () => {
     const ctx = recordingContext();
-    const stats = drawScene(ctx as unknown as CanvasRenderingContext2D, scene(50), { x: 20, y: 20, k: 1 }, 4000, 400, colors);
+    const stats = drawScene(
+      ctx as unknown as CanvasRenderingContext2D,
+      scene(50),
+      { x: 20, y: 20, k: 1 },
+      4000,
+      400,
+      colors
+    );
     expect(stats).toMatchObject({ nodes: 50, edges: 49, labels: 50, arrows: true });
     expect(ctx.texts()).toContain('n7');
   });
 
   it('at 10,000 nodes zoomed out draws dots, no arrows, only the matched label', () => {
     const ctx = recordingContext();
-    const stats = drawScene(ctx as unknown as CanvasRenderingContext2D, scene(10_000), { x: 0, y: 0, k: 0.05 }, 800, 600, colors);
+    const stats = drawScene(
+      ctx as unknown as CanvasRenderingContext2D,
+      scene(10_000),
+      { x: 0, y: 0, k: 0.05 },
+      800,
+      600,
+      colors
+    );
     expect(stats.nodes).toBe(10_000);
     expect(stats.arrows).toBe(false);
     expect(ctx.texts()).toEqual(['n3']);
@@ -153,7 +205,13 @@ describe('drawScene level of detail', () => {
   });
 
   it('draws group boxes around members', () => {
-    const boxes = groupBoxes(Float32Array.from([0, 0, 100, 50, 500, 500]), ['x', 'x', undefined], Uint8Array.from([1, 1, 1]), () => 'c', 10);
+    const boxes = groupBoxes(
+      Float32Array.from([0, 0, 100, 50, 500, 500]),
+      ['x', 'x', undefined],
+      Uint8Array.from([1, 1, 1]),
+      () => 'c',
+      10
+    );
     expect(boxes).toEqual([{ key: 'x', rect: { x0: -10, y0: -10, x1: 110, y1: 60 }, color: 'c', count: 2 }]);
   });
 });

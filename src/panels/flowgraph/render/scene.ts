@@ -35,7 +35,13 @@ export function nodeRadius(members: number | undefined): number {
 }
 
 /** Boxes around the members of each group, from the laid-out positions. */
-export function groupBoxes(xy: Float32Array, keys: Array<string | undefined>, visible: Uint8Array, colorOf: (k: string) => string, pad = 24): GroupBox[] {
+export function groupBoxes(
+  xy: Float32Array,
+  keys: Array<string | undefined>,
+  visible: Uint8Array,
+  colorOf: (k: string) => string,
+  pad = 24
+): GroupBox[] {
   const boxes = new Map<string, GroupBox>();
   keys.forEach((key, i) => {
     if (key === undefined || !visible[i]) {
@@ -45,7 +51,12 @@ export function groupBoxes(xy: Float32Array, keys: Array<string | undefined>, vi
     const y = xy[2 * i + 1];
     const b = boxes.get(key);
     if (!b) {
-      boxes.set(key, { key, rect: { x0: x - pad, y0: y - pad, x1: x + pad, y1: y + pad }, color: colorOf(key), count: 1 });
+      boxes.set(key, {
+        key,
+        rect: { x0: x - pad, y0: y - pad, x1: x + pad, y1: y + pad },
+        color: colorOf(key),
+        count: 1,
+      });
       return;
     }
     b.count++;

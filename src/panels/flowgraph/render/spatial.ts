@@ -22,7 +22,12 @@ export function buildIndex(xy: Float32Array, sources: Int32Array, targets: Int32
     for (let k = 0; k < sources.length; k++) {
       const a = sources[k];
       const b = targets[k];
-      out.edges.add(Math.min(xy[2 * a], xy[2 * b]), Math.min(xy[2 * a + 1], xy[2 * b + 1]), Math.max(xy[2 * a], xy[2 * b]), Math.max(xy[2 * a + 1], xy[2 * b + 1]));
+      out.edges.add(
+        Math.min(xy[2 * a], xy[2 * b]),
+        Math.min(xy[2 * a + 1], xy[2 * b + 1]),
+        Math.max(xy[2 * a], xy[2 * b]),
+        Math.max(xy[2 * a + 1], xy[2 * b + 1])
+      );
     }
     out.edges.finish();
   }
@@ -38,7 +43,13 @@ export function edgesIn(index: SpatialIndex, r: Rect): number[] {
 }
 
 /** The nearest node centre within `maxDist` world units that `accept` allows, or -1. */
-export function hitNode(index: SpatialIndex, x: number, y: number, maxDist: number, accept?: (i: number) => boolean): number {
+export function hitNode(
+  index: SpatialIndex,
+  x: number,
+  y: number,
+  maxDist: number,
+  accept?: (i: number) => boolean
+): number {
   if (!index.nodes) {
     return -1;
   }
@@ -55,7 +66,16 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
 }
 
 /** The edge whose segment passes nearest (x, y) within `maxDist`, or -1. */
-export function hitEdge(index: SpatialIndex, xy: Float32Array, sources: Int32Array, targets: Int32Array, x: number, y: number, maxDist: number, accept?: (k: number) => boolean): number {
+export function hitEdge(
+  index: SpatialIndex,
+  xy: Float32Array,
+  sources: Int32Array,
+  targets: Int32Array,
+  x: number,
+  y: number,
+  maxDist: number,
+  accept?: (k: number) => boolean
+): number {
   let best = -1;
   let bestD = maxDist;
   for (const k of edgesIn(index, { x0: x - maxDist, y0: y - maxDist, x1: x + maxDist, y1: y + maxDist })) {

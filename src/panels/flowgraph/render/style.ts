@@ -44,6 +44,21 @@ export function resolveOverlay(o: Overlay, s: OverlaySummary): Exclude<Overlay, 
   return s.totalCost !== undefined ? 'cost' : 'none';
 }
 
+/** The overlays the data can show, for the toolbar. */
+export function availableOverlays(s: OverlaySummary): Array<Exclude<Overlay, 'auto'>> {
+  const list: Array<Exclude<Overlay, 'auto'>> = ['none'];
+  if (s.chaos.target > 0) {
+    list.push('chaos');
+  }
+  if (s.diff.new + s.diff.vanished + s.diff.changed > 0) {
+    list.push('diff');
+  }
+  if (s.totalCost !== undefined) {
+    list.push('cost');
+  }
+  return list;
+}
+
 export function resolveColorBy(c: ColorBy, nodes: FlowNode[]): Exclude<ColorBy, 'auto'> {
   if (c !== 'auto') {
     return c;
@@ -57,10 +72,21 @@ export function healthColor(share: number | undefined, c: Colors): string {
 
 const MAX_LEGEND_KEYS = 8;
 
-function nodeFills(graph: FlowGraph, by: Exclude<ColorBy, 'auto'>, c: Colors): { fill: string[]; legend: LegendItem[] } {
+function nodeFills(
+  graph: FlowGraph,
+  by: Exclude<ColorBy, 'auto'>,
+  c: Colors
+): { fill: string[]; legend: LegendItem[] } {
   if (by === 'health' || by === 'errors') {
     const fill = graph.nodes.map((n) => n.color ?? healthColor(n.errorShare, c));
-    return { fill, legend: [{ color: c.ok, label: 'errors < 1%' }, { color: c.warn, label: '1–5%' }, { color: c.bad, label: '≥ 5%' }] };
+    return {
+      fill,
+      legend: [
+        { color: c.ok, label: 'errors < 1%' },
+        { color: c.warn, label: '1–5%' },
+        { color: c.bad, label: '≥ 5%' },
+      ],
+    };
   }
   const counts = new Map<string, number>();
   for (const n of graph.nodes) {
@@ -88,10 +114,20 @@ export function edgeWidths(graph: FlowGraph): Float32Array {
   for (const e of graph.edges) {
     max = Math.max(max, e.weight);
   }
-  return Float32Array.from(graph.edges, (e) => (e.thickness !== undefined ? Math.min(e.thickness, 12) : max > 0 ? 1 + 5 * Math.sqrt(Math.max(0, e.weight) / max) : 1));
+  return Float32Array.from(graph.edges, (e) =>
+    e.thickness !== undefined ? Math.min(e.thickness, 12) : max > 0 ? 1 + 5 * Math.sqrt(Math.max(0, e.weight) / max) : 1
+  );
 }
 
-export function computeStyles(graph: FlowGraph, roles: Array<BlastRole | undefined>, summary: OverlaySummary, colorBy: ColorBy, overlay: Overlay, c: Colors, formatCost: (v: number) => string): Styles {
+export function computeStyles(
+  graph: FlowGraph,
+  roles: Array<BlastRole | undefined>,
+  summary: OverlaySummary,
+  colorBy: ColorBy,
+  overlay: Overlay,
+  c: Colors,
+  formatCost: (v: number) => string
+): Styles {
   const by = resolveColorBy(colorBy, graph.nodes);
   const ov = resolveOverlay(overlay, summary);
   const { fill, legend } = nodeFills(graph, by, c);
@@ -120,16 +156,29 @@ export function computeStyles(graph: FlowGraph, roles: Array<BlastRole | undefin
       const a = roles[e.source];
       const b = roles[e.target];
       s.edgeDim[k] = a && b ? 0 : 1;
-      s.edgeColor[k] = a && b ? (a === 'target' || b === 'target' ? c.target : ring[a === 'upstream' ? 'upstream' : 'downstream']) : c.edge;
+      s.edgeColor[k] =
+        a && b
+          ? a === 'target' || b === 'target'
+            ? c.target
+            : ring[a === 'upstream' ? 'upstream' : 'downstream']
+          : c.edge;
     });
-    s.legend.push({ color: c.target, label: `chaos target (${summary.chaos.target})`, ring: true }, { color: c.upstream, label: `upstream (${summary.chaos.upstream})`, ring: true }, { color: c.downstream, label: `downstream (${summary.chaos.downstream})`, ring: true });
+    s.legend.push(
+      { color: c.target, label: `chaos target (${summary.chaos.target})`, ring: true },
+      { color: c.upstream, label: `upstream (${summary.chaos.upstream})`, ring: true },
+      { color: c.downstream, label: `downstream (${summary.chaos.downstream})`, ring: true }
+    );
   } else if (ov === 'diff') {
     const col = { new: c.added, vanished: c.vanished, changed: c.changed, same: c.edge };
     graph.edges.forEach((e, k) => {
       s.edgeColor[k] = col[e.diff ?? 'same'];
       s.edgeDim[k] = !e.diff || e.diff === 'same' ? 1 : 0;
     });
-    s.legend.push({ color: c.added, label: `new (${summary.diff.new})` }, { color: c.vanished, label: `vanished (${summary.diff.vanished})`, dashed: true }, { color: c.changed, label: `changed (${summary.diff.changed})` });
+    s.legend.push(
+      { color: c.added, label: `new (${summary.diff.new})` },
+      { color: c.vanished, label: `vanished (${summary.diff.vanished})`, dashed: true },
+      { color: c.changed, label: `changed (${summary.diff.changed})` }
+    );
   } else if (ov === 'cost') {
     const top = new Set(summary.costliest);
     graph.edges.forEach((e, k) => {
@@ -141,7 +190,10 @@ export function computeStyles(graph: FlowGraph, roles: Array<BlastRole | undefin
         s.edgeLabel.set(k, formatCost(e.cost!));
       }
     });
-    s.legend.push({ color: c.cost, label: `cross-zone (${summary.crossZoneEdges})` }, { color: c.costliest, label: `costliest ${summary.costliest.length}` });
+    s.legend.push(
+      { color: c.cost, label: `cross-zone (${summary.crossZoneEdges})` },
+      { color: c.costliest, label: `costliest ${summary.costliest.length}` }
+    );
   }
   return s;
 }

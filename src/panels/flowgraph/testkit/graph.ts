@@ -1,7 +1,11 @@
 import type { FlowEdge, FlowGraph, FlowNode } from '../graph/types';
 
 /** A small graph from `a>b` pairs, for tests. */
-export function graphOf(pairs: string[], nodeOver: Record<string, Partial<FlowNode>> = {}, edgeOver: Record<string, Partial<FlowEdge>> = {}): FlowGraph {
+export function graphOf(
+  pairs: string[],
+  nodeOver: Record<string, Partial<FlowNode>> = {},
+  edgeOver: Record<string, Partial<FlowEdge>> = {}
+): FlowGraph {
   const nodes: FlowNode[] = [];
   const index = new Map<string, number>();
   const add = (id: string) => {

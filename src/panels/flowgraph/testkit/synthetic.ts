@@ -54,7 +54,8 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
     const a = Math.floor(r() * n);
     const dice = r();
     // 85% of calls stay in the namespace; most others go to the shared platform namespaces.
-    const nsNo = dice < 0.85 ? Number(ns[a].slice(3)) : dice < 0.97 ? Math.floor(r() * Math.min(3, nsStart.length)) : -1;
+    const nsNo =
+      dice < 0.85 ? Number(ns[a].slice(3)) : dice < 0.97 ? Math.floor(r() * Math.min(3, nsStart.length)) : -1;
     const lo = nsNo >= 0 ? nsStart[nsNo] : 0;
     const hi = nsNo >= 0 ? (nsStart[nsNo + 1] ?? n) : n;
     const b = lo + Math.floor(r() * (hi - lo));
@@ -79,8 +80,18 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
   if (n > 0) {
     chaos[Math.floor(n / 2)] = 'target: pod-kill';
   }
-  const str = (name: string, values: unknown[], displayName?: string) => ({ name, type: FieldType.string, config: displayName ? { displayName } : {}, values });
-  const num = (name: string, values: unknown[], unit?: string) => ({ name, type: FieldType.number, config: unit ? { unit } : {}, values });
+  const str = (name: string, values: unknown[], displayName?: string) => ({
+    name,
+    type: FieldType.string,
+    config: displayName ? { displayName } : {},
+    values,
+  });
+  const num = (name: string, values: unknown[], unit?: string) => ({
+    name,
+    type: FieldType.number,
+    config: unit ? { unit } : {},
+    values,
+  });
   const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
   return [
     {
@@ -92,7 +103,11 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
         str('title', ids),
         str('subtitle', ns),
         str('detail__team', team, 'Team'),
-        str('detail__owner', team.map((t) => `group:default/${t}`), 'Owner'),
+        str(
+          'detail__owner',
+          team.map((t) => `group:default/${t}`),
+          'Owner'
+        ),
         str('detail__namespace', ns, 'Namespace'),
         str('detail__zone', zone, 'Zone'),
         str('detail__chaos', chaos, 'Chaos'),
@@ -103,7 +118,10 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
       length: src.length,
       meta: { preferredVisualisationType: 'nodeGraph' },
       fields: [
-        str('id', src.map((s, i) => `${s}->${dst[i]}`)),
+        str(
+          'id',
+          src.map((s, i) => `${s}->${dst[i]}`)
+        ),
         str('source', src),
         str('target', dst),
         num('mainstat', bytes, 'Bps'),
