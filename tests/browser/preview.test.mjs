@@ -32,11 +32,17 @@ function visiblePanels(dashboard) {
   return (dashboard.panels ?? []).filter((p) => p.type !== 'row');
 }
 
+/** Until no panel shows its loading bar (on a busy machine queries finish after network idle). */
+function settled(page) {
+  return page.waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 }).catch(() => undefined);
+}
+
 async function open(url) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
   const watch = watchPage(page);
   await page.goto(`${env.preview.url}${url}`);
   await page.waitForLoadState('networkidle');
+  await settled(page);
   return { page, watch };
 }
 

@@ -21,13 +21,17 @@ async function visit(env, url, onPage) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
   const watch = watchPage(page);
   const exchanges = [];
-  page.on('requestfinished', async (req) => {
-    const res = await req.response();
+  page.on('requestfinished', (req) => {
+    // Read while the page is open; refreshes that finish after it closed are not judged.
     exchanges.push(
-      Promise.all([req.allHeaders(), res?.allHeaders(), res?.body().catch(() => Buffer.alloc(0))]).then(([reqHeaders, resHeaders, body]) => ({
-        url: req.url(),
-        text: [req.url(), JSON.stringify(reqHeaders), req.postData() ?? '', JSON.stringify(resHeaders ?? {}), body?.toString('utf8') ?? ''].join('\n'),
-      }))
+      (async () => {
+        const res = await req.response();
+        const [reqHeaders, resHeaders, body] = await Promise.all([req.allHeaders(), res?.allHeaders(), res?.body().catch(() => Buffer.alloc(0))]);
+        return {
+          url: req.url(),
+          text: [req.url(), JSON.stringify(reqHeaders), req.postData() ?? '', JSON.stringify(resHeaders ?? {}), body?.toString('utf8') ?? ''].join('\n'),
+        };
+      })().catch(() => null)
     );
   });
   try {
@@ -35,7 +39,7 @@ async function visit(env, url, onPage) {
     await page.waitForLoadState('networkidle');
     await onPage?.(page);
     await page.waitForLoadState('networkidle');
-    return { page, watch, exchanges: await Promise.all(exchanges) };
+    return { page, watch, exchanges: (await Promise.all(exchanges)).filter(Boolean) };
   } catch (e) {
     await page.close();
     throw e;
