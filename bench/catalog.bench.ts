@@ -55,7 +55,11 @@ const groups: Entity[] = Array.from({ length: TEAMS }, (_, i) => ({
   spec: { profile: { displayName: `Team ${i}`, email: `team-${i}@example.com` } },
   relations: [],
 }));
-const payload = JSON.stringify({ items: Array.from({ length: ENTITIES }, (_, i) => entity(i)), totalItems: ENTITIES, pageInfo: {} });
+const payload = JSON.stringify({
+  items: Array.from({ length: ENTITIES }, (_, i) => entity(i)),
+  totalItems: ENTITIES,
+  pageInfo: {},
+});
 const people = indexPeople(groups);
 
 let rows = 0;
@@ -65,9 +69,23 @@ const map = timeMs(() => {
   rows = ownershipFrame(mapComponents(items, people, { source: 'backstage' })).length;
 }, 7);
 
-report({ name: `JSON.parse of ${ENTITIES.toLocaleString('en')} Backstage entities (${(payload.length / 1e6).toFixed(1)} MB)`, value: parse, unit: 'ms' });
-report({ name: `parse + map to ${rows.toLocaleString('en')} ownership rows + frame`, value: map, unit: 'ms', baseline: { name: 'JSON.parse', value: parse } });
-report({ name: 'map + frame alone (without the parse)', value: map - parse, unit: 'ms', baseline: { name: 'JSON.parse', value: parse } });
+report({
+  name: `JSON.parse of ${ENTITIES.toLocaleString('en')} Backstage entities (${(payload.length / 1e6).toFixed(1)} MB)`,
+  value: parse,
+  unit: 'ms',
+});
+report({
+  name: `parse + map to ${rows.toLocaleString('en')} ownership rows + frame`,
+  value: map,
+  unit: 'ms',
+  baseline: { name: 'JSON.parse', value: parse },
+});
+report({
+  name: 'map + frame alone (without the parse)',
+  value: map - parse,
+  unit: 'ms',
+  baseline: { name: 'JSON.parse', value: parse },
+});
 
 // Panel: 500 services in one frame, as the ownership query returns them. @grafana/ui cannot be
 // bundled for Node by the bench runner (monaco's fonts), so the panel is bundled here with Grafana's
@@ -90,15 +108,34 @@ const React = nodeRequire('react') as typeof import('react');
 const { renderToString } = nodeRequire('react-dom/server') as typeof import('react-dom/server');
 const { OwnershipPanel } = nodeRequire(panelBundle) as typeof import('../src/panels/ownership/OwnershipPanel');
 
-const frame = ownershipFrame(mapComponents(JSON.parse(payload).items.slice(0, SERVICES), people, { source: 'backstage' }));
+const frame = ownershipFrame(
+  mapComponents(JSON.parse(payload).items.slice(0, SERVICES), people, { source: 'backstage' })
+);
 const props = (layout: OwnershipOptions['layout']) =>
-  ({ data: { series: [frame], state: 'Done', timeRange: {} }, options: { layout, showMissing: true }, width: 1200, height: 800 }) as unknown as PanelProps<OwnershipOptions>;
+  ({
+    data: { series: [frame], state: 'Done', timeRange: {} },
+    options: { layout, showMissing: true },
+    width: 1200,
+    height: 800,
+  }) as unknown as PanelProps<OwnershipOptions>;
 const bareTable = () =>
   renderToString(
     React.createElement(
       'table',
       null,
-      React.createElement('tbody', null, ...Array.from({ length: frame.length }, (_, i) => React.createElement('tr', { key: i }, ...frame.fields.slice(0, 9).map((f) => React.createElement('td', { key: f.name }, String(f.values[i] ?? ''))))))
+      React.createElement(
+        'tbody',
+        null,
+        ...Array.from({ length: frame.length }, (_, i) =>
+          React.createElement(
+            'tr',
+            { key: i },
+            ...frame.fields
+              .slice(0, 9)
+              .map((f) => React.createElement('td', { key: f.name }, String(f.values[i] ?? '')))
+          )
+        )
+      )
     )
   );
 
@@ -106,14 +143,27 @@ const baseline = timeMs(bareTable, 7);
 const table = timeMs(() => renderToString(React.createElement(OwnershipPanel, props('auto'))), 7);
 const cards = timeMs(() => renderToString(React.createElement(OwnershipPanel, props('full'))), 7);
 report({ name: `bare <table> of ${SERVICES} rows × 9 cells (renderToString)`, value: baseline, unit: 'ms' });
-report({ name: `ownership panel, ${SERVICES} services, auto = table (renderToString)`, value: table, unit: 'ms', baseline: { name: 'bare table', value: baseline } });
-report({ name: `ownership panel, ${SERVICES} services, full cards (renderToString)`, value: cards, unit: 'ms', baseline: { name: 'bare table', value: baseline } });
+report({
+  name: `ownership panel, ${SERVICES} services, auto = table (renderToString)`,
+  value: table,
+  unit: 'ms',
+  baseline: { name: 'bare table', value: baseline },
+});
+report({
+  name: `ownership panel, ${SERVICES} services, full cards (renderToString)`,
+  value: cards,
+  unit: 'ms',
+  baseline: { name: 'bare table', value: baseline },
+});
 
 /** @grafana/ui reads window, devicePixelRatio, matchMedia and CSS imports when it loads. */
 function lendJsdomWindow() {
   nodeRequire.extensions['.css'] = () => undefined;
   const { JSDOM } = nodeRequire('jsdom');
-  const win = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/', pretendToBeVisual: true }).window;
+  const win = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
+    url: 'http://localhost/',
+    pretendToBeVisual: true,
+  }).window;
   const g = globalThis as Record<string, unknown>;
   for (const k of Object.getOwnPropertyNames(win)) {
     if (!(k in g)) {
@@ -128,6 +178,12 @@ function lendJsdomWindow() {
   for (const k of ['Event', 'CustomEvent', 'EventTarget', 'UIEvent', 'KeyboardEvent', 'MouseEvent', 'FocusEvent']) {
     g[k] = win[k];
   }
-  win.matchMedia ??= () => ({ matches: false, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {} });
+  win.matchMedia ??= () => ({
+    matches: false,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+  });
   Object.assign(g, { window: win, devicePixelRatio: 1, matchMedia: win.matchMedia });
 }

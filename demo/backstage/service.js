@@ -44,7 +44,14 @@ module.exports = {
       name: 'backstage',
       cmd: process.execPath,
       // ctx.configs: more config files merged last (the tests use one to load another catalog).
-      args: ['backend.js', '--config', 'app-config.yaml', '--config', portConfig, ...(ctx.configs ?? []).flatMap((c) => ['--config', c])],
+      args: [
+        'backend.js',
+        '--config',
+        'app-config.yaml',
+        '--config',
+        portConfig,
+        ...(ctx.configs ?? []).flatMap((c) => ['--config', c]),
+      ],
       cwd: __dirname,
       env: { NODE_ENV: 'development', ...(ctx.env ?? {}) },
       // Components and their owners arrive in separate processing batches: wait for both.

@@ -13,7 +13,11 @@ describe('CatalogQueryEditor', () => {
     const onRunQuery = jest.fn();
     renderEditor({ refId: 'A', queryType: 'services', catalog: { system: 'payments' } }, onChange, onRunQuery);
     fireEvent.blur(screen.getByPlaceholderText('any, or $team'), { target: { value: ' $team ' } });
-    expect(onChange).toHaveBeenCalledWith({ refId: 'A', queryType: 'services', catalog: { system: 'payments', owner: '$team' } });
+    expect(onChange).toHaveBeenCalledWith({
+      refId: 'A',
+      queryType: 'services',
+      catalog: { system: 'payments', owner: '$team' },
+    });
     expect(onRunQuery).toHaveBeenCalledTimes(1);
   });
 

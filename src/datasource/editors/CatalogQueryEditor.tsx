@@ -13,8 +13,18 @@ interface FilterSpec {
 const MULTI = 'Several values: comma-separated, or a multi-value variable.';
 
 const FILTERS: FilterSpec[] = [
-  { key: 'service', label: 'Service', placeholder: 'any, or $service', tooltip: `Service name, namespace/name or catalog ref. ${MULTI}` },
-  { key: 'owner', label: 'Owner / team', placeholder: 'any, or $team', tooltip: `Team slug (team-payments), display name or owner ref (group:default/team-payments). ${MULTI}` },
+  {
+    key: 'service',
+    label: 'Service',
+    placeholder: 'any, or $service',
+    tooltip: `Service name, namespace/name or catalog ref. ${MULTI}`,
+  },
+  {
+    key: 'owner',
+    label: 'Owner / team',
+    placeholder: 'any, or $team',
+    tooltip: `Team slug (team-payments), display name or owner ref (group:default/team-payments). ${MULTI}`,
+  },
   { key: 'system', label: 'System', placeholder: 'any', tooltip: MULTI },
   { key: 'tier', label: 'Tier', placeholder: 'any', tooltip: `From the configured tier label or annotation. ${MULTI}` },
   { key: 'lifecycle', label: 'Lifecycle', placeholder: 'any, e.g. production', tooltip: MULTI },
@@ -33,7 +43,14 @@ export function CatalogQueryEditor({ query, onChange, onRunQuery }: EditorProps)
   return (
     <>
       {filters.map((f) => (
-        <TextFilter key={f.key} label={f.label} placeholder={f.placeholder} tooltip={f.tooltip} value={query.catalog?.[f.key]} onCommit={(v) => set(f.key, v)} />
+        <TextFilter
+          key={f.key}
+          label={f.label}
+          placeholder={f.placeholder}
+          tooltip={f.tooltip}
+          value={query.catalog?.[f.key]}
+          onCommit={(v) => set(f.key, v)}
+        />
       ))}
     </>
   );

@@ -10,7 +10,10 @@ import { QueryHandler } from './context';
  */
 export const ownershipHandler: QueryHandler = async (query, ctx) => {
   if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
-    throw new InputError('no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings', 'Service catalog');
+    throw new InputError(
+      'no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings',
+      'Service catalog'
+    );
   }
   const interpolate = (v: string | undefined) => ctx.interpolate(v, ctx.scopedVars);
   const rawService = query.catalog?.service || '$service';
@@ -19,11 +22,18 @@ export const ownershipHandler: QueryHandler = async (query, ctx) => {
   const services = filterServices(await loadServices(ctx), { ...query.catalog, service }, interpolate);
   const frame = ownershipFrame(services, FRAME_NAMES.ownership, ctx.refId);
   const wanted = filterValues(service, interpolate);
-  const unknown = wanted ? [...wanted].filter((w) => !services.some((s) => [s.service, s.ref, s.title].some((v) => v?.toLowerCase() === w))) : [];
+  const unknown = wanted
+    ? [...wanted].filter((w) => !services.some((s) => [s.service, s.ref, s.title].some((v) => v?.toLowerCase() === w)))
+    : [];
   if (unknown.length > 0) {
     frame.meta = {
       ...frame.meta,
-      notices: [{ severity: 'warning', text: `Not in the catalog: ${unknown.join(', ')}. Register a catalog-info.yaml for ${unknown.length > 1 ? 'them' : 'it'}.` }],
+      notices: [
+        {
+          severity: 'warning',
+          text: `Not in the catalog: ${unknown.join(', ')}. Register a catalog-info.yaml for ${unknown.length > 1 ? 'them' : 'it'}.`,
+        },
+      ],
     };
   }
   return [frame];

@@ -7,7 +7,10 @@ import { QueryHandler } from './context';
 /** Catalog services as a table, filtered by owner/team, system, tier, lifecycle, name and namespace. */
 export const servicesHandler: QueryHandler = async (query, ctx) => {
   if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
-    throw new InputError('no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings', 'Service catalog');
+    throw new InputError(
+      'no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings',
+      'Service catalog'
+    );
   }
   const services = filterServices(await loadServices(ctx), query.catalog, (v) => ctx.interpolate(v, ctx.scopedVars));
   const frame = ownershipFrame(services, FRAME_NAMES.services, ctx.refId);

@@ -15,7 +15,11 @@ function services(entities = [completeComponent('payments')]): Ownership[] {
   return mapComponents(entities, indexPeople([group('team-a', 'Team A', 'a@example.com')]), { source: 'backstage' });
 }
 
-function props(series: DataFrame[], options: Partial<OwnershipOptions> = {}, width = 800): PanelProps<OwnershipOptions> {
+function props(
+  series: DataFrame[],
+  options: Partial<OwnershipOptions> = {},
+  width = 800
+): PanelProps<OwnershipOptions> {
   return {
     data: { series, state: LoadingState.Done, timeRange: getDefaultTimeRange() },
     options: { layout: 'auto', showMissing: true, ...options },
@@ -24,7 +28,10 @@ function props(series: DataFrame[], options: Partial<OwnershipOptions> = {}, wid
   } as unknown as PanelProps<OwnershipOptions>;
 }
 
-const many = (n: number) => services(Array.from({ length: n }, (_, i) => component(`svc-${i}`, { owner: 'team-a', ownedBy: 'group:default/team-a' })));
+const many = (n: number) =>
+  services(
+    Array.from({ length: n }, (_, i) => component(`svc-${i}`, { owner: 'team-a', ownedBy: 'group:default/team-a' }))
+  );
 
 describe('OwnershipPanel', () => {
   it('shows one service in full: owner, on-call link, runbook, repo, chat, docs, tier, lifecycle, system', () => {
@@ -32,9 +39,15 @@ describe('OwnershipPanel', () => {
     expect(screen.getByTestId('faultline-ownership').dataset.layout).toBe('full');
     const card = screen.getByRole('article', { name: 'Ownership of payments' });
     expect(within(card).getByText('Team A (team-a)')).toBeTruthy();
-    expect(within(card).getByRole('link', { name: 'PagerDuty' }).getAttribute('href')).toBe('https://app.pagerduty.com/service-directory/PABC123');
-    expect(within(card).getByRole('link', { name: 'Runbook' }).getAttribute('href')).toBe('https://runbooks.example.com/payments');
-    expect(within(card).getByRole('link', { name: 'acme/payments' }).getAttribute('href')).toBe('https://github.com/acme/payments');
+    expect(within(card).getByRole('link', { name: 'PagerDuty' }).getAttribute('href')).toBe(
+      'https://app.pagerduty.com/service-directory/PABC123'
+    );
+    expect(within(card).getByRole('link', { name: 'Runbook' }).getAttribute('href')).toBe(
+      'https://runbooks.example.com/payments'
+    );
+    expect(within(card).getByRole('link', { name: 'acme/payments' }).getAttribute('href')).toBe(
+      'https://github.com/acme/payments'
+    );
     expect(within(card).getByRole('link', { name: '#team-a' })).toBeTruthy();
     expect(within(card).getByText('tier 1')).toBeTruthy();
     expect(within(card).getByText('production')).toBeTruthy();
@@ -44,7 +57,13 @@ describe('OwnershipPanel', () => {
   });
 
   it('says plainly what the catalog is missing, with the key to add as code', () => {
-    render(<OwnershipPanel {...props([ownershipFrame(services([component('bare', { owner: 'team-a', ownedBy: 'group:default/team-a' })]))])} />);
+    render(
+      <OwnershipPanel
+        {...props([
+          ownershipFrame(services([component('bare', { owner: 'team-a', ownedBy: 'group:default/team-a' })])),
+        ])}
+      />
+    );
     const missing = screen.getByTestId('faultline-ownership-missing');
     expect(missing.textContent).toContain('no on-call set — add pagerduty.com/service-id');
     expect(within(missing).getByText('pagerduty.com/service-id').tagName).toBe('CODE');
@@ -104,7 +123,12 @@ describe('OwnershipPanel', () => {
 
   it('ignores frames without a service field and columns that are not JSON', () => {
     const frame = ownershipFrame(services());
-    const broken = { ...frame, fields: frame.fields.map((f) => (f.name === 'runbook' || f.name === 'links' ? { ...f, values: ['{not json'] } : f)) };
+    const broken = {
+      ...frame,
+      fields: frame.fields.map((f) =>
+        f.name === 'runbook' || f.name === 'links' ? { ...f, values: ['{not json'] } : f
+      ),
+    };
     render(<OwnershipPanel {...props([{ name: 'other', length: 1, fields: [] }, broken])} />);
     expect(screen.getByRole('article', { name: 'Ownership of payments' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Runbook' })).toBeNull();

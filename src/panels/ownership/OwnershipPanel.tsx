@@ -16,7 +16,8 @@ export function OwnershipPanel({ data, options, width }: PanelProps<OwnershipOpt
     const notice = data.series.flatMap((f) => f.meta?.notices ?? []).map((n) => n.text)[0];
     return (
       <div className={s.empty} data-testid="faultline-ownership-empty">
-        {notice ?? 'No services in the query result. Use the Faultline data source with an Ownership query for $service.'}
+        {notice ??
+          'No services in the query result. Use the Faultline data source with an Ownership query for $service.'}
       </div>
     );
   }
@@ -32,7 +33,9 @@ export function OwnershipPanel({ data, options, width }: PanelProps<OwnershipOpt
       {layout === 'table' ? (
         <OwnershipTable services={services} showMissing={showMissing} s={s} />
       ) : (
-        services.map((x) => <ServiceCard key={x.key} service={x} full={layout === 'full'} showMissing={showMissing} s={s} />)
+        services.map((x) => (
+          <ServiceCard key={x.key} service={x} full={layout === 'full'} showMissing={showMissing} s={s} />
+        ))
       )}
     </div>
   );

@@ -80,7 +80,12 @@ function parseJson<T>(raw: string | undefined): T | undefined {
 }
 
 function isLink(v: unknown): v is ServiceLink {
-  return !!v && typeof v === 'object' && typeof (v as ServiceLink).title === 'string' && typeof (v as ServiceLink).url === 'string';
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as ServiceLink).title === 'string' &&
+    typeof (v as ServiceLink).url === 'string'
+  );
 }
 
 /** A link column holds JSON `{title,url}`; a plain string (another data source's table) is a title. */

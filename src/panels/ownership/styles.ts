@@ -3,7 +3,14 @@ import type { GrafanaTheme2 } from '@grafana/data';
 
 /** Colours come from the theme only, so light and dark both read well. */
 export const getStyles = (t: GrafanaTheme2) => ({
-  root: css({ height: '100%', overflow: 'auto', display: 'flex', flexWrap: 'wrap', alignContent: 'flex-start', gap: t.spacing(1) }),
+  root: css({
+    height: '100%',
+    overflow: 'auto',
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignContent: 'flex-start',
+    gap: t.spacing(1),
+  }),
   card: css({
     flex: '1 1 280px',
     minWidth: 0,
@@ -12,9 +19,22 @@ export const getStyles = (t: GrafanaTheme2) => ({
     borderRadius: t.shape.radius.default,
     background: t.colors.background.secondary,
   }),
-  header: css({ display: 'flex', alignItems: 'baseline', gap: t.spacing(1), flexWrap: 'wrap', marginBottom: t.spacing(0.5) }),
+  header: css({
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: t.spacing(1),
+    flexWrap: 'wrap',
+    marginBottom: t.spacing(0.5),
+  }),
   name: css({ fontSize: t.typography.h4.fontSize, fontWeight: t.typography.fontWeightMedium, margin: 0 }),
-  badge: css({ fontSize: t.typography.bodySmall.fontSize, padding: t.spacing(0, 0.75), borderRadius: t.shape.radius.pill, background: t.colors.background.canvas, color: t.colors.text.secondary, border: `1px solid ${t.colors.border.weak}` }),
+  badge: css({
+    fontSize: t.typography.bodySmall.fontSize,
+    padding: t.spacing(0, 0.75),
+    borderRadius: t.shape.radius.pill,
+    background: t.colors.background.canvas,
+    color: t.colors.text.secondary,
+    border: `1px solid ${t.colors.border.weak}`,
+  }),
   description: css({ color: t.colors.text.secondary, margin: t.spacing(0, 0, 1), overflowWrap: 'anywhere' }),
   grid: css({ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: t.spacing(0.25, 1.5), margin: 0 }),
   label: css({ color: t.colors.text.secondary }),
@@ -33,8 +53,19 @@ export const getStyles = (t: GrafanaTheme2) => ({
     width: '100%',
     borderCollapse: 'collapse',
     fontSize: t.typography.bodySmall.fontSize,
-    'th, td': { textAlign: 'left', padding: t.spacing(0.5, 1), borderBottom: `1px solid ${t.colors.border.weak}`, verticalAlign: 'top' },
-    th: { color: t.colors.text.secondary, fontWeight: t.typography.fontWeightMedium, position: 'sticky', top: 0, background: t.colors.background.primary },
+    'th, td': {
+      textAlign: 'left',
+      padding: t.spacing(0.5, 1),
+      borderBottom: `1px solid ${t.colors.border.weak}`,
+      verticalAlign: 'top',
+    },
+    th: {
+      color: t.colors.text.secondary,
+      fontWeight: t.typography.fontWeightMedium,
+      position: 'sticky',
+      top: 0,
+      background: t.colors.background.primary,
+    },
     a: { color: t.colors.text.link },
     code: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   }),

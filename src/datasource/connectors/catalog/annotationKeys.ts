@@ -10,7 +10,12 @@ export type KeyedField = keyof AnnotationKeyMap;
  * (type or icon `runbook`/`chat`, or a Slack URL) unless keys are configured.
  */
 export const DEFAULT_ANNOTATION_KEYS: Required<AnnotationKeyMap> = {
-  onCall: ['pagerduty.com/service-id', 'pagerduty.com/integration-key', 'opsgenie.com/team', 'opsgenie.com/component-selector'],
+  onCall: [
+    'pagerduty.com/service-id',
+    'pagerduty.com/integration-key',
+    'opsgenie.com/team',
+    'opsgenie.com/component-selector',
+  ],
   chat: [],
   runbook: [],
   repo: ['github.com/project-slug', 'gitlab.com/project-slug', 'backstage.io/source-location'],

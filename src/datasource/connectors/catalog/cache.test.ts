@@ -14,7 +14,9 @@ describe('cached', () => {
 
   it('forgets a failed load so the next refresh retries', async () => {
     const cache = new Map<string, unknown>();
-    await expect(cached(cache, 'k', 60_000, () => Promise.reject(new Error('catalog down')), 0)).rejects.toThrow('catalog down');
+    await expect(cached(cache, 'k', 60_000, () => Promise.reject(new Error('catalog down')), 0)).rejects.toThrow(
+      'catalog down'
+    );
     expect(await cached(cache, 'k', 60_000, async () => 'back', 1)).toBe('back');
   });
 

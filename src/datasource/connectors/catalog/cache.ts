@@ -8,7 +8,13 @@ interface Entry<T> {
  * ten panels asking at once cause one catalog read; a failed read is forgotten at once so the
  * next refresh retries instead of serving the error for the whole TTL.
  */
-export function cached<T>(cache: Map<string, unknown> | undefined, key: string, ttlMs: number, load: () => Promise<T>, now = Date.now()): Promise<T> {
+export function cached<T>(
+  cache: Map<string, unknown> | undefined,
+  key: string,
+  ttlMs: number,
+  load: () => Promise<T>,
+  now = Date.now()
+): Promise<T> {
   if (!cache || ttlMs <= 0) {
     return load();
   }

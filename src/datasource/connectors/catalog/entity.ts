@@ -76,5 +76,7 @@ export function relationTargets(e: Entity, type: string): string[] {
   if (!Array.isArray(e.relations)) {
     return [];
   }
-  return (e.relations as EntityRelation[]).filter((r) => r && r.type === type && typeof r.targetRef === 'string').map((r) => r.targetRef as string);
+  return (e.relations as EntityRelation[])
+    .filter((r) => r && r.type === type && typeof r.targetRef === 'string')
+    .map((r) => r.targetRef as string);
 }

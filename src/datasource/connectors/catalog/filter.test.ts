@@ -14,14 +14,39 @@ const svc = (service: string, extra: Partial<Ownership> = {}): Ownership => ({
   ...extra,
 });
 const ALL = [
-  svc('payments', { owner: 'Payments', team: 'team-payments', ownerRef: 'group:default/team-payments', system: 'payments', tier: '1', lifecycle: 'production' }),
-  svc('refunds', { owner: 'Payments', team: 'team-payments', ownerRef: 'group:default/team-payments', system: 'payments', tier: '2', lifecycle: 'production' }),
-  svc('shipping', { owner: 'Fulfilment', team: 'team-fulfilment', ownerRef: 'group:default/team-fulfilment', system: 'fulfilment' }),
+  svc('payments', {
+    owner: 'Payments',
+    team: 'team-payments',
+    ownerRef: 'group:default/team-payments',
+    system: 'payments',
+    tier: '1',
+    lifecycle: 'production',
+  }),
+  svc('refunds', {
+    owner: 'Payments',
+    team: 'team-payments',
+    ownerRef: 'group:default/team-payments',
+    system: 'payments',
+    tier: '2',
+    lifecycle: 'production',
+  }),
+  svc('shipping', {
+    owner: 'Fulfilment',
+    team: 'team-fulfilment',
+    ownerRef: 'group:default/team-fulfilment',
+    system: 'fulfilment',
+  }),
   svc('notifications', { namespace: 'labs', owner: 'Platform', team: 'team-platform' }),
 ];
-const vars: Record<string, string> = { team: 'team-payments,team-fulfilment', one: 'payments', all: '$__all', glob: '{payments,shipping}' };
+const vars: Record<string, string> = {
+  team: 'team-payments,team-fulfilment',
+  one: 'payments',
+  all: '$__all',
+  glob: '{payments,shipping}',
+};
 const interpolate = (v: string | undefined) => (v ?? '').replace(/\$(\w+)/g, (w, n) => vars[n] ?? w);
-const names = (filter: Parameters<typeof filterServices>[1]) => filterServices(ALL, filter, interpolate).map((o) => o.service);
+const names = (filter: Parameters<typeof filterServices>[1]) =>
+  filterServices(ALL, filter, interpolate).map((o) => o.service);
 
 describe('catalog filters', () => {
   it('treats empty, All and * as no filter', () => {

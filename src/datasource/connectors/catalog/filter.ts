@@ -11,7 +11,9 @@ const ALL = new Set(['', '*', '$__all', 'all']);
  * `a,b`; Grafana's glob format `{a,b}` is accepted too. Undefined means "no filter".
  */
 export function filterValues(raw: string | undefined, interpolate: Interpolate): Set<string> | undefined {
-  const text = interpolate(raw).trim().replace(/^\{(.*)\}$/, '$1');
+  const text = interpolate(raw)
+    .trim()
+    .replace(/^\{(.*)\}$/, '$1');
   const values = text
     .split(',')
     .map((v) => v.trim().toLowerCase())
@@ -29,12 +31,18 @@ const MATCHERS: Record<keyof CatalogFilter, (o: Ownership) => Array<string | und
   namespace: (o) => [o.namespace],
 };
 
-export function filterServices(services: Ownership[], filter: CatalogFilter | undefined, interpolate: Interpolate): Ownership[] {
+export function filterServices(
+  services: Ownership[],
+  filter: CatalogFilter | undefined,
+  interpolate: Interpolate
+): Ownership[] {
   const active = (Object.keys(MATCHERS) as Array<keyof CatalogFilter>)
     .map((key) => [key, filterValues(filter?.[key], interpolate)] as const)
     .filter((entry): entry is readonly [keyof CatalogFilter, Set<string>] => entry[1] !== undefined);
   if (active.length === 0) {
     return services;
   }
-  return services.filter((o) => active.every(([key, wanted]) => MATCHERS[key](o).some((v) => v !== undefined && wanted.has(v.toLowerCase()))));
+  return services.filter((o) =>
+    active.every(([key, wanted]) => MATCHERS[key](o).some((v) => v !== undefined && wanted.has(v.toLowerCase())))
+  );
 }

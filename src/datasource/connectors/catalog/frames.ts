@@ -34,7 +34,19 @@ const COLUMNS: Column[] = [
 ];
 
 /** Columns a Grafana table should not show by default: the ownership panel reads them. */
-const HIDDEN = new Set<string>([F.onCallUrl, F.chat, F.runbook, F.repo, F.docs, F.title, F.ownerRef, F.contacts, F.links, F.source, F.ref]);
+const HIDDEN = new Set<string>([
+  F.onCallUrl,
+  F.chat,
+  F.runbook,
+  F.repo,
+  F.docs,
+  F.title,
+  F.ownerRef,
+  F.contacts,
+  F.links,
+  F.source,
+  F.ref,
+]);
 
 export function ownershipFrame(services: Ownership[], name: string = FRAME_NAMES.ownership, refId?: string): DataFrame {
   // A plain DataFrame: the values are already typed columns, nothing for createDataFrame to guess.

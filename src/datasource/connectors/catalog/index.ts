@@ -27,7 +27,10 @@ export async function loadServices(ctx: HandlerContext | CatalogLoadContext): Pr
   }
   const load = LOADERS[source];
   if (!load) {
-    throw new InputError(`unknown catalog source "${String(source)}"; pick Backstage, catalog files or OpsLevel in the data source settings`, 'Service catalog');
+    throw new InputError(
+      `unknown catalog source "${String(source)}"; pick Backstage, catalog files or OpsLevel in the data source settings`,
+      'Service catalog'
+    );
   }
   const s = ctx.settings;
   // Settings are part of the key: editing the URL or the annotation keys must not serve stale data.

@@ -9,8 +9,11 @@ import { completeComponent, component, group, user } from './testEntities';
 
 const SAMPLES = path.resolve(__dirname, '../../../..', '..', 'shared', 'upstream-samples', 'backstage');
 const sample = (file: string): Entity[] =>
-  parseAllDocuments(fs.readFileSync(path.join(SAMPLES, `packages__catalog-model__examples__${file}`), 'utf8')).flatMap((d) => [d.toJS() as Entity]);
-const map = (entities: Entity[], people: Entity[] = []) => mapComponents(entities, indexPeople(people), { source: 'backstage' });
+  parseAllDocuments(fs.readFileSync(path.join(SAMPLES, `packages__catalog-model__examples__${file}`), 'utf8')).flatMap(
+    (d) => [d.toJS() as Entity]
+  );
+const map = (entities: Entity[], people: Entity[] = []) =>
+  mapComponents(entities, indexPeople(people), { source: 'backstage' });
 
 describe('mapComponents', () => {
   it('maps a complete component with nothing missing', () => {
@@ -48,14 +51,23 @@ describe('mapComponents', () => {
     const keys = annotationKeys({ onCall: ['opsgenie.com/team'] });
     const [missing] = mapComponents([component('a', { owner: 'x' })], new Map(), { source: 'backstage', keys });
     expect(missing.missing.find((m) => m.field === 'onCall')?.hint).toBe('no on-call set — add `opsgenie.com/team`');
-    const [found] = mapComponents([component('a', { owner: 'x', annotations: { 'opsgenie.com/team': 'payments' } })], new Map(), { source: 'backstage', keys });
+    const [found] = mapComponents(
+      [component('a', { owner: 'x', annotations: { 'opsgenie.com/team': 'payments' } })],
+      new Map(),
+      { source: 'backstage', keys }
+    );
     expect(found.onCall).toEqual({ kind: 'oncall', title: 'Opsgenie: payments', url: '' });
   });
 
   it('reports an owner that is not in the catalog', () => {
-    const [o] = map([component('orphan', { owner: 'team-ghosts', ownedBy: 'group:default/team-ghosts' })], [group('team-a')]);
+    const [o] = map(
+      [component('orphan', { owner: 'team-ghosts', ownedBy: 'group:default/team-ghosts' })],
+      [group('team-a')]
+    );
     expect(o.owner).toBe('team-ghosts');
-    expect(o.missing.find((m) => m.field === 'owner')?.hint).toBe('owner `group:default/team-ghosts` is not in the catalog — add it or fix `spec.owner`');
+    expect(o.missing.find((m) => m.field === 'owner')?.hint).toBe(
+      'owner `group:default/team-ghosts` is not in the catalog — add it or fix `spec.owner`'
+    );
   });
 
   it('reports a component with no owner at all', () => {
@@ -65,12 +77,18 @@ describe('mapComponents', () => {
   });
 
   it('shows a user owner by display name and their group as the team', () => {
-    const [o] = map([component('img', { owner: 'user:ben', ownedBy: 'user:default/ben' })], [group('team-a'), user('ben', 'Ben Okafor', 'team-a')]);
+    const [o] = map(
+      [component('img', { owner: 'user:ben', ownedBy: 'user:default/ben' })],
+      [group('team-a'), user('ben', 'Ben Okafor', 'team-a')]
+    );
     expect(o).toMatchObject({ owner: 'Ben Okafor', team: 'team-a', ownerRef: 'user:default/ben' });
   });
 
   it('keeps components of the same name in different namespaces apart', () => {
-    const out = map([component('notifications', { owner: 'a' }), component('notifications', { namespace: 'labs', owner: 'b' })]);
+    const out = map([
+      component('notifications', { owner: 'a' }),
+      component('notifications', { namespace: 'labs', owner: 'b' }),
+    ]);
     expect(out.map((o) => o.ref)).toEqual(['component:default/notifications', 'component:labs/notifications']);
     expect(out[1].ownerRef).toBe('group:labs/b');
   });
@@ -83,13 +101,21 @@ describe('mapComponents', () => {
   });
 
   it('keeps HTML in descriptions as text and javascript: links as data, never interpreting them', () => {
-    const [o] = map([component('gift', { description: '<img src=x onerror=alert(1)>', links: [{ url: 'javascript:alert(1)', title: 'Balance' }, { title: 'no url' }, null] })]);
+    const [o] = map([
+      component('gift', {
+        description: '<img src=x onerror=alert(1)>',
+        links: [{ url: 'javascript:alert(1)', title: 'Balance' }, { title: 'no url' }, null],
+      }),
+    ]);
     expect(o.description).toBe('<img src=x onerror=alert(1)>');
     expect(o.links).toEqual([{ kind: 'other', title: 'Balance', url: 'javascript:alert(1)' }]);
   });
 
   it('reads the upstream example entities without relations (spec.owner as written)', () => {
-    const entities = [...sample('components__petstore-component.yaml'), ...sample('components__searcher-component.yaml')];
+    const entities = [
+      ...sample('components__petstore-component.yaml'),
+      ...sample('components__searcher-component.yaml'),
+    ];
     const people = [...sample('acme__team-a-group.yaml')];
     const out = map(entities, people);
     const petstore = out.find((o) => o.service === 'petstore')!;

@@ -24,7 +24,8 @@ export function indexPeople(entities: Entity[]): Map<string, Person> {
       continue;
     }
     const profile = (e.spec?.profile ?? {}) as Record<string, unknown>;
-    const memberOf = relationTargets(e, 'memberOf')[0] ?? (Array.isArray(e.spec?.memberOf) ? e.spec?.memberOf[0] : undefined);
+    const memberOf =
+      relationTargets(e, 'memberOf')[0] ?? (Array.isArray(e.spec?.memberOf) ? e.spec?.memberOf[0] : undefined);
     const team = parseRef(memberOf, 'group', ref.namespace);
     out.set(stringifyRef(ref), {
       ref: stringifyRef(ref),
@@ -60,14 +61,27 @@ export function mapComponents(entities: Entity[], people: Map<string, Person>, o
   return out;
 }
 
-function mapComponent(e: Entity, namespace: string, ref: string, people: Map<string, Person>, keys: Required<AnnotationKeyMap>, source: string): Ownership {
+function mapComponent(
+  e: Entity,
+  namespace: string,
+  ref: string,
+  people: Map<string, Person>,
+  keys: Required<AnnotationKeyMap>,
+  source: string
+): Ownership {
   const meta = e.metadata ?? {};
   const ownerTarget = parseRef(relationTargets(e, 'ownedBy')[0] ?? e.spec?.owner, 'group', namespace);
   const ownerRef = ownerTarget ? stringifyRef(ownerTarget) : undefined;
   const person = ownerRef ? people.get(ownerRef) : undefined;
   const ownerProblem =
-    ownerRef && !person && people.size > 0 ? `owner \`${ownerRef}\` is not in the catalog — add it or fix \`spec.owner\`` : undefined;
-  const systemTarget = parseRef(relationTargets(e, 'partOf').find((r) => r.startsWith('system:')) ?? e.spec?.system, 'system', namespace);
+    ownerRef && !person && people.size > 0
+      ? `owner \`${ownerRef}\` is not in the catalog — add it or fix \`spec.owner\``
+      : undefined;
+  const systemTarget = parseRef(
+    relationTargets(e, 'partOf').find((r) => r.startsWith('system:')) ?? e.spec?.system,
+    'system',
+    namespace
+  );
 
   const fromKeys = (field: KeyedField, kind: NonNullable<ServiceLink['kind']>): ServiceLink | undefined => {
     for (const key of keys[field]) {
@@ -78,7 +92,9 @@ function mapComponent(e: Entity, namespace: string, ref: string, people: Map<str
     }
     return undefined;
   };
-  const links = (Array.isArray(meta.links) ? (meta.links as EntityLink[]) : []).map((l) => (l && typeof l === 'object' ? classifyLink(l) : undefined)).filter((l): l is ServiceLink => !!l);
+  const links = (Array.isArray(meta.links) ? (meta.links as EntityLink[]) : [])
+    .map((l) => (l && typeof l === 'object' ? classifyLink(l) : undefined))
+    .filter((l): l is ServiceLink => !!l);
   const firstLink = (kind: ServiceLink['kind']) => links.find((l) => l.kind === kind);
   const tier = keys.tier.map((k) => str(meta.annotations?.[k]) ?? str(meta.labels?.[k])).find(Boolean);
 
@@ -112,7 +128,11 @@ function mapComponent(e: Entity, namespace: string, ref: string, people: Map<str
   return out;
 }
 
-function contacts(owner: Person | undefined, onCall: ServiceLink | undefined, chat: ServiceLink | undefined): Contact[] {
+function contacts(
+  owner: Person | undefined,
+  onCall: ServiceLink | undefined,
+  chat: ServiceLink | undefined
+): Contact[] {
   const out: Contact[] = [];
   if (owner?.email) {
     out.push({ name: owner.displayName, value: owner.email, kind: 'email' });

@@ -6,7 +6,11 @@ import { AnnotationKeyMap } from '../../types';
  * Which ownership fields the entry lacks, each with the one change that fixes it, so the panel
  * itself drives catalog hygiene. `annotationHint` names the first configured key per field.
  */
-export function missingFields(o: Omit<Ownership, 'missing'>, keys: Required<AnnotationKeyMap> = DEFAULT_ANNOTATION_KEYS, ownerProblem?: string): MissingField[] {
+export function missingFields(
+  o: Omit<Ownership, 'missing'>,
+  keys: Required<AnnotationKeyMap> = DEFAULT_ANNOTATION_KEYS,
+  ownerProblem?: string
+): MissingField[] {
   const out: MissingField[] = [];
   const add = (field: OwnershipField, hint: string) => out.push({ field, hint });
   if (ownerProblem) {
@@ -18,7 +22,10 @@ export function missingFields(o: Omit<Ownership, 'missing'>, keys: Required<Anno
     add('onCall', `no on-call set — add \`${keys.onCall[0]}\``);
   }
   if (!o.runbook) {
-    add('runbook', `no runbook — add a \`metadata.links\` entry of type \`runbook\`${keys.runbook[0] ? ` (or \`${keys.runbook[0]}\`)` : ''}`);
+    add(
+      'runbook',
+      `no runbook — add a \`metadata.links\` entry of type \`runbook\`${keys.runbook[0] ? ` (or \`${keys.runbook[0]}\`)` : ''}`
+    );
   }
   if (!o.repo) {
     add('repo', `no repository — add \`${keys.repo[0]}\``);

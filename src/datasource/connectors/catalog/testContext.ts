@@ -7,7 +7,11 @@ import { FaultlineOptions } from '../../types';
  * A handler context outside Grafana, for tests and the benchmark. Variables are replaced the way
  * Grafana's template service does with the `csv` format: multi-value variables become `a,b`.
  */
-export function catalogTestContext(settings: FaultlineOptions, transport: Transport, variables: Record<string, string | string[]> = {}): HandlerContext {
+export function catalogTestContext(
+  settings: FaultlineOptions,
+  transport: Transport,
+  variables: Record<string, string | string[]> = {}
+): HandlerContext {
   const interpolate = (value: string | undefined, scoped?: ScopedVars) => {
     const vars: Record<string, string | string[]> = { ...variables };
     for (const [k, v] of Object.entries(scoped ?? {})) {
@@ -18,5 +22,13 @@ export function catalogTestContext(settings: FaultlineOptions, transport: Transp
       return v === undefined ? whole : Array.isArray(v) ? v.join(',') : v;
     });
   };
-  return { settings, transport, range: { from: 0, to: Date.now() }, interpolate, scopedVars: {}, cache: new Map(), refId: 'A' };
+  return {
+    settings,
+    transport,
+    range: { from: 0, to: Date.now() },
+    interpolate,
+    scopedVars: {},
+    cache: new Map(),
+    refId: 'A',
+  };
 }

@@ -23,8 +23,12 @@ async function services(query: FaultlineVariableQuery, ctx: HandlerContext): Pro
 }
 
 /** Service names (duplicates across namespaces collapse into one value: dashboards select by name). */
-export const findServices: Finder = async (q, ctx) => distinct((await services(q, ctx)).map((s) => [s.service, s.service]));
+export const findServices: Finder = async (q, ctx) =>
+  distinct((await services(q, ctx)).map((s) => [s.service, s.service]));
 /** Teams by slug (what `owner` filters and flow joins use), shown by display name. */
-export const findOwners: Finder = async (q, ctx) => distinct((await services(q, ctx)).map((s) => [s.team ?? s.owner, s.owner]));
-export const findSystems: Finder = async (q, ctx) => distinct((await services(q, ctx)).map((s) => [s.system, s.system]));
-export const findNamespaces: Finder = async (q, ctx) => distinct((await services(q, ctx)).map((s) => [s.namespace, s.namespace]));
+export const findOwners: Finder = async (q, ctx) =>
+  distinct((await services(q, ctx)).map((s) => [s.team ?? s.owner, s.owner]));
+export const findSystems: Finder = async (q, ctx) =>
+  distinct((await services(q, ctx)).map((s) => [s.system, s.system]));
+export const findNamespaces: Finder = async (q, ctx) =>
+  distinct((await services(q, ctx)).map((s) => [s.namespace, s.namespace]));

@@ -5,7 +5,9 @@ export function Hint({ text }: { text: string }) {
   const parts = text.split('`');
   return (
     <>
-      {parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <React.Fragment key={i}>{part}</React.Fragment>))}
+      {parts.map((part, i) =>
+        i % 2 === 1 ? <code key={i}>{part}</code> : <React.Fragment key={i}>{part}</React.Fragment>
+      )}
     </>
   );
 }

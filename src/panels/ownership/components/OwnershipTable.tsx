@@ -5,7 +5,15 @@ import { Hint } from './MissingHints';
 import { SafeLink } from './SafeLink';
 
 /** Many services: one row each; the gaps column counts what is missing and lists it in a tooltip-free way. */
-export function OwnershipTable({ services, showMissing, s }: { services: PanelService[]; showMissing: boolean; s: OwnershipStyles }) {
+export function OwnershipTable({
+  services,
+  showMissing,
+  s,
+}: {
+  services: PanelService[];
+  showMissing: boolean;
+  s: OwnershipStyles;
+}) {
   return (
     <div className={s.tableWrap}>
       <table className={s.table} data-testid="faultline-ownership-table">

@@ -24,7 +24,15 @@ export const COMPONENT_FIELDS = [
   'spec.lifecycle',
   'relations',
 ];
-export const PEOPLE_FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.profile', 'spec.memberOf', 'relations'];
+export const PEOPLE_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.profile',
+  'spec.memberOf',
+  'relations',
+];
 
 interface QueryPage {
   items?: unknown;
@@ -45,8 +53,15 @@ export async function queryEntities(
   const limit = opts.pageSize ?? BACKSTAGE_PAGE;
   return collectPages<Entity>(
     async (cursor) => {
-      const params = cursor ? { cursor, fields: fields.join(','), limit } : { filter: filters, fields: fields.join(','), limit };
-      const body = await client.getJson<QueryPage>({ route: 'backstage', path: '/api/catalog/entities/by-query', params, signal: opts.signal });
+      const params = cursor
+        ? { cursor, fields: fields.join(','), limit }
+        : { filter: filters, fields: fields.join(','), limit };
+      const body = await client.getJson<QueryPage>({
+        route: 'backstage',
+        path: '/api/catalog/entities/by-query',
+        params,
+        signal: opts.signal,
+      });
       return readPage(body);
     },
     { maxItems: opts.maxItems ?? MAX_ENTITIES, where: BACKSTAGE }
@@ -55,7 +70,10 @@ export async function queryEntities(
 
 export function readPage(body: QueryPage): { items: Entity[]; next?: string } {
   if (!body || typeof body !== 'object' || !Array.isArray(body.items)) {
-    throw new BadResponseError('answered, but not like a Backstage catalog (no "items" list); check that the URL is the backend root, e.g. http://backstage:7007', BACKSTAGE);
+    throw new BadResponseError(
+      'answered, but not like a Backstage catalog (no "items" list); check that the URL is the backend root, e.g. http://backstage:7007',
+      BACKSTAGE
+    );
   }
   const items = body.items.filter((e): e is Entity => e !== null && typeof e === 'object');
   const next = body.pageInfo?.nextCursor;

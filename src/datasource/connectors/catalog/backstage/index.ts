@@ -13,5 +13,8 @@ export async function loadBackstage(ctx: CatalogLoadContext, pageSize?: number):
     queryEntities(client, ['kind=component'], COMPONENT_FIELDS, opts),
     queryEntities(client, ['kind=group', 'kind=user'], PEOPLE_FIELDS, opts),
   ]);
-  return mapComponents(components.items, indexPeople(people.items), { keys: annotationKeys(ctx.settings.annotationKeys), source: 'backstage' });
+  return mapComponents(components.items, indexPeople(people.items), {
+    keys: annotationKeys(ctx.settings.annotationKeys),
+    source: 'backstage',
+  });
 }

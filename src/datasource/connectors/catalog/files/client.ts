@@ -11,7 +11,12 @@ export const MAX_FILES = 200;
  * Location entities (relative to the file that holds them, or absolute below the configured base
  * URL). Each file is read once, so Locations pointing at each other cannot loop.
  */
-export async function readCatalogFiles(client: HttpClient, baseUrl: string, files: string[], signal?: AbortSignal): Promise<Entity[]> {
+export async function readCatalogFiles(
+  client: HttpClient,
+  baseUrl: string,
+  files: string[],
+  signal?: AbortSignal
+): Promise<Entity[]> {
   const queue = files.map((f) => normalizePath(f, '/'));
   const seen = new Set<string>();
   const entities: Entity[] = [];
@@ -21,7 +26,10 @@ export async function readCatalogFiles(client: HttpClient, baseUrl: string, file
       continue;
     }
     if (seen.size >= MAX_FILES) {
-      throw new BadResponseError(`more than ${MAX_FILES} files are reachable through Location entities; list fewer`, CATALOG_FILES);
+      throw new BadResponseError(
+        `more than ${MAX_FILES} files are reachable through Location entities; list fewer`,
+        CATALOG_FILES
+      );
     }
     seen.add(path);
     const text = await client.getText({ route: 'catalogfiles', path, signal });
@@ -39,12 +47,17 @@ export async function readCatalogFiles(client: HttpClient, baseUrl: string, file
 /** Paths of a Location's `spec.target`/`spec.targets`, resolved against the file that holds it. */
 export function locationTargets(e: Entity, from: string, baseUrl: string): string[] {
   const spec = e.spec ?? {};
-  const raw = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])].map(str).filter((t): t is string => !!t);
+  const raw = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])]
+    .map(str)
+    .filter((t): t is string => !!t);
   return raw.map((t) => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(t)) {
       const base = baseUrl.replace(/\/$/, '');
       if (!t.startsWith(base + '/')) {
-        throw new InputError(`Location target ${t} is outside ${base}; only files below the catalog files URL are read`, CATALOG_FILES);
+        throw new InputError(
+          `Location target ${t} is outside ${base}; only files below the catalog files URL are read`,
+          CATALOG_FILES
+        );
       }
       return normalizePath(t.slice(base.length), '/');
     }

@@ -11,9 +11,15 @@ export async function loadCatalogFiles(ctx: CatalogLoadContext): Promise<Ownersh
   const { catalogFilesUrl, catalogFiles } = ctx.settings;
   const files = (catalogFiles ?? []).map((f) => f.trim()).filter(Boolean);
   if (!catalogFilesUrl || files.length === 0) {
-    throw new InputError('set the catalog files URL and at least one file (e.g. catalog-info.yaml) in the data source settings', CATALOG_FILES);
+    throw new InputError(
+      'set the catalog files URL and at least one file (e.g. catalog-info.yaml) in the data source settings',
+      CATALOG_FILES
+    );
   }
   const client = new HttpClient(clientOptionsFor(ctx, CATALOG_FILES));
   const entities = await readCatalogFiles(client, catalogFilesUrl, files, ctx.signal);
-  return mapComponents(entities, indexPeople(entities), { keys: annotationKeys(ctx.settings.annotationKeys), source: 'catalog-files' });
+  return mapComponents(entities, indexPeople(entities), {
+    keys: annotationKeys(ctx.settings.annotationKeys),
+    source: 'catalog-files',
+  });
 }

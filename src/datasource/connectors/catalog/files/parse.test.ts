@@ -5,7 +5,8 @@ import { MAX_FILE_CHARS, parseCatalogFile } from './parse';
 
 describe('parseCatalogFile', () => {
   it('reads every document of a multi-document file and skips empty ones', () => {
-    const text = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n---\n---\nkind: Group\nmetadata:\n  name: g\n';
+    const text =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n---\n---\nkind: Group\nmetadata:\n  name: g\n';
     expect(parseCatalogFile(text, '/c.yaml').map((e) => e.metadata?.name)).toEqual(['a', 'g']);
   });
 
@@ -17,7 +18,9 @@ describe('parseCatalogFile', () => {
       levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const bomb = `kind: Component\nmetadata:\n  name: bomb\nspec:\n  ${levels.join('\n  ')}\n`;
-    expect(() => parseCatalogFile(bomb, '/bomb.yaml')).toThrow('Catalog files: /bomb.yaml expands YAML aliases excessively (a "YAML bomb"); refusing to read it');
+    expect(() => parseCatalogFile(bomb, '/bomb.yaml')).toThrow(
+      'Catalog files: /bomb.yaml expands YAML aliases excessively (a "YAML bomb"); refusing to read it'
+    );
   });
 
   it('still reads the few aliases hand-written catalogs use', () => {
@@ -36,26 +39,37 @@ describe('parseCatalogFile', () => {
       return undefined;
     })();
     expect(err).toBeInstanceOf(BadResponseError);
-    expect((err as Error).message).toBe('Catalog files: /big.yaml is 10.0 MB, over the 10 MB limit; split it into files listed by a Location');
+    expect((err as Error).message).toBe(
+      'Catalog files: /big.yaml is 10.0 MB, over the 10 MB limit; split it into files listed by a Location'
+    );
   });
 
   it('says which line of which file is not YAML', () => {
-    expect(() => parseCatalogFile('kind: Component\nmetadata:\n  name: [unclosed\n', '/broken.yaml')).toThrow(/Catalog files: \/broken\.yaml line \d+ is not valid YAML/);
+    expect(() => parseCatalogFile('kind: Component\nmetadata:\n  name: [unclosed\n', '/broken.yaml')).toThrow(
+      /Catalog files: \/broken\.yaml line \d+ is not valid YAML/
+    );
   });
 });
 
 describe('Location targets', () => {
   const location = (targets: string[]) => ({ kind: 'Location', spec: { targets } });
   it('resolves relative targets against the file that lists them', () => {
-    expect(locationTargets(location(['./components.yaml', '../org/org.yaml']), '/catalog/all.yaml', 'https://git.example/raw')).toEqual([
-      '/catalog/components.yaml',
-      '/org/org.yaml',
-    ]);
+    expect(
+      locationTargets(
+        location(['./components.yaml', '../org/org.yaml']),
+        '/catalog/all.yaml',
+        'https://git.example/raw'
+      )
+    ).toEqual(['/catalog/components.yaml', '/org/org.yaml']);
   });
 
   it('accepts absolute targets below the base URL only', () => {
-    expect(locationTargets(location(['https://git.example/raw/x/y.yaml']), '/all.yaml', 'https://git.example/raw/')).toEqual(['/x/y.yaml']);
-    expect(() => locationTargets(location(['https://evil.example/y.yaml']), '/all.yaml', 'https://git.example/raw')).toThrow('outside https://git.example/raw');
+    expect(
+      locationTargets(location(['https://git.example/raw/x/y.yaml']), '/all.yaml', 'https://git.example/raw/')
+    ).toEqual(['/x/y.yaml']);
+    expect(() =>
+      locationTargets(location(['https://evil.example/y.yaml']), '/all.yaml', 'https://git.example/raw')
+    ).toThrow('outside https://git.example/raw');
     expect(() => locationTargets(location(['./*.yaml']), '/all.yaml', 'https://git.example/raw')).toThrow('is a glob');
   });
 

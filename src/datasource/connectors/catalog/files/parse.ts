@@ -26,7 +26,10 @@ export function parseCatalogFile(text: string, file: string): Entity[] {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line;
-      throw new BadResponseError(`${file}${line ? ` line ${line}` : ''} is not valid YAML: ${err.message.split('\n')[0]}`, CATALOG_FILES);
+      throw new BadResponseError(
+        `${file}${line ? ` line ${line}` : ''} is not valid YAML: ${err.message.split('\n')[0]}`,
+        CATALOG_FILES
+      );
     }
     let value: unknown;
     try {
@@ -34,7 +37,9 @@ export function parseCatalogFile(text: string, file: string): Entity[] {
     } catch (e) {
       const msg = String((e as Error).message);
       throw new BadResponseError(
-        /alias/i.test(msg) ? `${file} expands YAML aliases excessively (a "YAML bomb"); refusing to read it` : `${file} cannot be read: ${msg}`,
+        /alias/i.test(msg)
+          ? `${file} expands YAML aliases excessively (a "YAML bomb"); refusing to read it`
+          : `${file} cannot be read: ${msg}`,
         CATALOG_FILES
       );
     }

@@ -28,7 +28,9 @@ export const SERVICES_QUERY = `query FaultlineServices($after: String, $first: I
 
 export function graphqlErrors(body: unknown): string | undefined {
   const errors = (body as OlServicesResponse | null)?.errors;
-  return Array.isArray(errors) && errors.length > 0 ? errors.map((e) => e?.message ?? 'unknown error').join('; ') : undefined;
+  return Array.isArray(errors) && errors.length > 0
+    ? errors.map((e) => e?.message ?? 'unknown error').join('; ')
+    : undefined;
 }
 
 /** The setting may name the endpoint (https://app.opslevel.com/graphql) or only the host. */
@@ -36,7 +38,12 @@ export function graphqlPath(opslevelUrl: string | undefined): string {
   return /\/graphql\/?$/.test(opslevelUrl ?? '') ? '' : '/graphql';
 }
 
-export async function fetchOpsLevelServices(client: HttpClient, opslevelUrl: string | undefined, signal?: AbortSignal, pageSize = OPSLEVEL_PAGE): Promise<OlService[]> {
+export async function fetchOpsLevelServices(
+  client: HttpClient,
+  opslevelUrl: string | undefined,
+  signal?: AbortSignal,
+  pageSize = OPSLEVEL_PAGE
+): Promise<OlService[]> {
   const { items } = await collectPages<OlService>(
     async (after) => {
       const body = await client.getJson<OlServicesResponse>({
@@ -52,9 +59,12 @@ export async function fetchOpsLevelServices(client: HttpClient, opslevelUrl: str
       }
       const services = body?.data?.account?.services;
       if (!services || !Array.isArray(services.nodes)) {
-        throw new BadResponseError('answered without data.account.services; check the URL (e.g. https://app.opslevel.com/graphql)', OPSLEVEL);
+        throw new BadResponseError(
+          'answered without data.account.services; check the URL (e.g. https://app.opslevel.com/graphql)',
+          OPSLEVEL
+        );
       }
-      const next = services.pageInfo?.hasNextPage ? services.pageInfo.endCursor ?? undefined : undefined;
+      const next = services.pageInfo?.hasNextPage ? (services.pageInfo.endCursor ?? undefined) : undefined;
       return { items: services.nodes.filter((n): n is OlService => !!n && typeof n === 'object'), next };
     },
     { maxItems: 50_000, where: OPSLEVEL }

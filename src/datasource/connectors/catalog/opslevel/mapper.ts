@@ -44,7 +44,11 @@ export function mapOpsLevelService(s: OlService): Ownership | undefined {
   });
   const onCallPerson = s.onCalls?.nodes?.find((n) => n && str(n.name));
   if (onCallPerson) {
-    contacts.push({ name: String(onCallPerson.name), value: str(onCallPerson.externalEmail) ?? String(onCallPerson.name), kind: 'oncall' });
+    contacts.push({
+      name: String(onCallPerson.name),
+      value: str(onCallPerson.externalEmail) ?? String(onCallPerson.name),
+      kind: 'oncall',
+    });
   }
   const chatContact = contacts.find((c) => c.kind === 'chat');
   const owner = str(s.owner?.name) ?? str(s.owner?.alias);
@@ -56,17 +60,25 @@ export function mapOpsLevelService(s: OlService): Ownership | undefined {
     owner,
     ownerRef: str(s.owner?.alias),
     team: str(s.owner?.alias) ?? owner,
-    onCall: first('oncall') ?? (onCallPerson ? { kind: 'oncall', title: String(onCallPerson.name), url: '' } : undefined),
-    chat: chatContact ? { kind: 'chat', title: chatContact.name, url: /^https?:/.test(chatContact.value) ? chatContact.value : '' } : undefined,
+    onCall:
+      first('oncall') ?? (onCallPerson ? { kind: 'oncall', title: String(onCallPerson.name), url: '' } : undefined),
+    chat: chatContact
+      ? { kind: 'chat', title: chatContact.name, url: /^https?:/.test(chatContact.value) ? chatContact.value : '' }
+      : undefined,
     runbook: first('runbook'),
     repo: first('repo'),
     docs: first('docs'),
     contacts,
-    links: [...(str(s.htmlUrl) ? [{ kind: 'other' as const, title: 'OpsLevel', url: String(s.htmlUrl) }] : []), ...links],
+    links: [
+      ...(str(s.htmlUrl) ? [{ kind: 'other' as const, title: 'OpsLevel', url: String(s.htmlUrl) }] : []),
+      ...links,
+    ],
     tier: str(s.tier?.name) ?? str(s.tier?.alias),
     lifecycle: str(s.lifecycle?.alias) ?? str(s.lifecycle?.name),
     system: str(s.parent?.aliases?.[0]) ?? str(s.parent?.name),
-    tags: (s.tags?.nodes ?? []).flatMap((t) => (t && str(t.key) ? [t.value ? `${t.key}:${t.value}` : String(t.key)] : [])),
+    tags: (s.tags?.nodes ?? []).flatMap((t) =>
+      t && str(t.key) ? [t.value ? `${t.key}:${t.value}` : String(t.key)] : []
+    ),
     source: 'opslevel',
   };
   return { ...entry, missing: missingFields(entry).map((m) => ({ field: m.field, hint: HINTS[m.field] })) };

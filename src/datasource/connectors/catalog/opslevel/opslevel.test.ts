@@ -9,7 +9,8 @@ import { loadOpsLevel } from '.';
 import { mapOpsLevelService } from './mapper';
 import { OlServicesResponse } from './types';
 
-const fixture = (name: string): OlServicesResponse => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'opslevel', name), 'utf8'));
+const fixture = (name: string): OlServicesResponse =>
+  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'opslevel', name), 'utf8'));
 
 // A loopback server answering OpsLevel's GraphQL endpoint with the contract fixtures, page by cursor.
 let server: http.Server;
@@ -28,7 +29,8 @@ beforeAll(async () => {
       bodies.push(parsed);
       paths.push(req.url ?? '');
       auth.push(req.headers.authorization);
-      const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      const send = (status: number, payload: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       if (mode === '401') {
         send(401, { errors: [{ message: 'Invalid token' }] });
         return;
@@ -53,7 +55,10 @@ beforeEach(() => {
 
 // As the data proxy does: the route URL is the setting, the client adds a path below it.
 const load = (opslevelUrl = `${base}/graphql`) =>
-  loadOpsLevel({ settings: { catalogSource: 'opslevel', opslevelUrl }, transport: fetchTransport({ opslevel: { url: opslevelUrl, headers: { Authorization: 'Bearer ol-token' } } }) });
+  loadOpsLevel({
+    settings: { catalogSource: 'opslevel', opslevelUrl },
+    transport: fetchTransport({ opslevel: { url: opslevelUrl, headers: { Authorization: 'Bearer ol-token' } } }),
+  });
 
 describe('OpsLevel connector', () => {
   it('follows endCursor while hasNextPage and maps every service', async () => {
@@ -114,7 +119,9 @@ describe('OpsLevel connector', () => {
 
   it('turns GraphQL errors and a rejected token into clear errors', async () => {
     mode = 'errors';
-    await expect(load()).rejects.toThrow(new BackendError("Field 'onCalls' doesn't exist on type 'Service'", 'OpsLevel'));
+    await expect(load()).rejects.toThrow(
+      new BackendError("Field 'onCalls' doesn't exist on type 'Service'", 'OpsLevel')
+    );
     mode = '401';
     await expect(load()).rejects.toBeInstanceOf(AuthError);
   });
