@@ -124,6 +124,26 @@ test('changing a variable re-runs the queries with the new value', async () => {
   }
 });
 
+test('the time picker range reaches the queries', async () => {
+  const { page, watch } = await open('/d/preview-fixture?from=now-1h&to=now');
+  try {
+    const spans = () =>
+      watch.requests
+        .map((r) => new URL(r.url()))
+        .filter((u) => u.pathname.endsWith('/api/v1/query_range'))
+        .map((u) => Number(u.searchParams.get('end')) - Number(u.searchParams.get('start')));
+    assert.ok(await eventually(() => spans().length > 0));
+    assert.ok(spans().every((s) => Math.abs(s - 3600) <= 1), `one hour asked: ${spans()}`);
+    const before = spans().length;
+    await page.getByRole('button', { name: /zoom out/i }).first().click();
+    assert.ok(await eventually(() => spans().length > before), 'zooming out re-ran the queries');
+    assert.ok(spans().slice(before).every((s) => s > 3600 * 1.5), `a wider range asked: ${spans().slice(before)}`);
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('chaos runs of the selected service are drawn as regions on the time series', async () => {
   const { page, watch } = await open('/d/preview-fixture?var-service=checkout');
   try {
