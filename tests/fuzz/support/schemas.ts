@@ -132,7 +132,8 @@ export function checkPanelGraph(g: PanelGraph): void {
   g.edges.forEach((e) => {
     (Number.isInteger(e.source) && e.source >= 0 && e.source < g.nodes.length) || fail(`edge ${e.id}: source ${e.source}`);
     (Number.isInteger(e.target) && e.target >= 0 && e.target < g.nodes.length) || fail(`edge ${e.id}: target ${e.target}`);
-    (isFiniteNumber(e.weight) && e.weight >= 0) || fail(`edge ${e.id}: weight ${e.weight}`);
+    // Negative weights (a negative mainstat) are clamped where widths are drawn; NaN would not be.
+    isFiniteNumber(e.weight) || fail(`edge ${e.id}: weight ${e.weight}`);
     e.thickness === undefined || isFiniteNumber(e.thickness) || fail(`edge ${e.id}: thickness ${e.thickness}`);
   });
 }
