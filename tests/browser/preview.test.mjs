@@ -173,7 +173,7 @@ test('chaos runs of the selected service are drawn as regions on the time series
 /** The app's pages as the built plugin.json lists them (`/a/%PLUGIN_ID%/…`), or its root. */
 const APP = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'plugin.json'), 'utf8'));
 const APP_PAGES = (APP.includes ?? [])
-  .filter((i) => i.type === 'page' && /^\/a\/%PLUGIN_ID%\//.test(i.path ?? ''))
+  .filter((i) => i.type === 'page' && /^\/a\/[^/]+\//.test(i.path ?? ''))
   .map((i) => ({ name: i.name, path: i.path.replace('%PLUGIN_ID%', APP.id) }));
 
 for (const p of APP_PAGES.length ? APP_PAGES : [{ name: 'root', path: `/a/${APP.id}/` }]) {
