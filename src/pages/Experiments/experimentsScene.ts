@@ -1,18 +1,15 @@
 import { CustomVariable, PanelBuilders, SceneDataTransformer, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
-import { FLOWGRAPH_PANEL, prefixRoute, ROUTES } from '../../constants';
+import { FLOWGRAPH_PANEL } from '../../constants';
 import type { ChaosFilter } from '../../datasource/types';
 import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
-import { SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { RUN_LINKS, SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { chaosQuery, faultlineRef, flowsQuery } from '../shared/queries';
 import { pageScene } from '../shared/scene';
-import { runWindow } from './runWindow';
+import { runWindow } from '../shared/runWindow';
 
 const multi = (name: string, label: string, values: readonly string[]) =>
   new CustomVariable({ name, label, query: values.join(','), isMulti: true, includeAll: true, defaultToAll: true });
-
-/** Where a run's "blast radius" link goes: this page, over the run's time range. */
-export const BLAST_RADIUS_LINK = `${prefixRoute(ROUTES.Experiments)}?from=\${__data.fields.window_from}&to=\${__data.fields.window_to}&\${status:queryparam}&\${source:queryparam}`;
 
 /**
  * Every run of every chaos backend: a timeline and a table filtered by status and backend, each run
@@ -30,10 +27,7 @@ export function experimentsScene(s: PageSettings) {
     .setDescription('Run: open it in its backend, or show its blast radius on the flow map below')
     .setData(new SceneDataTransformer({ $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }), transformations: [runWindow] }))
     .setOverrides((b) =>
-      b.matchFieldsWithName('run').overrideLinks([
-        { title: 'Open run in its backend', url: '${__data.fields.link}', targetBlank: true },
-        { title: 'Blast radius on the flow map', url: BLAST_RADIUS_LINK },
-      ])
+      b.matchFieldsWithName('run').overrideLinks(RUN_LINKS)
     )
     .build();
   const blast = new VizPanel({

@@ -1,7 +1,8 @@
 import { PanelBuilders, SceneDataTransformer, SceneFlexItem, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
-import { SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { RUN_LINKS, SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { runWindow } from '../shared/runWindow';
 import { neighbourhoodOf } from '../shared/neighbourhood';
 import { chaosAnnotation, chaosQuery, faultlineRef, flowsQuery, keyMetricQueries, metricsRef, ownershipQuery, scorecardQuery } from '../shared/queries';
 import { pageScene } from '../shared/scene';
@@ -45,7 +46,9 @@ export function serviceScene(s: PageSettings, service: string) {
     .build();
   const runs = PanelBuilders.table()
     .setTitle('Runs')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }))
+    .setDescription('Run: open it in its backend, its blast radius, or the flow map at that time')
+    .setData(new SceneDataTransformer({ $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }), transformations: [runWindow] }))
+    .setOverrides((b) => b.matchFieldsWithName('run').overrideLinks(RUN_LINKS))
     .build();
   const [requests, errors, latency] = keyMetricQueries(s, service);
   const metric = (title: string, unit: string, query: Array<typeof requests>) =>

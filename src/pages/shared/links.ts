@@ -1,4 +1,15 @@
+import type { DataLink } from '@grafana/data';
 import { prefixRoute, ROUTES } from '../../constants';
 
 /** The service page for the flow graph's node menu, which replaces `${service}` with the node name. */
 export const SERVICE_LINK_TEMPLATE = `${prefixRoute(ROUTES.Service)}/\${service}`;
+
+/** The time range around a run; the fields come from the `runWindow` transformation. */
+const RUN_WINDOW = 'from=${__data.fields.window_from}&to=${__data.fields.window_to}';
+
+/** Links of a run in an experiments table: its backend, its blast radius, the flow map at that time. */
+export const RUN_LINKS: DataLink[] = [
+  { title: 'Open run in its backend', url: '${__data.fields.link}', targetBlank: true },
+  { title: 'Blast radius on the experiments page', url: `${prefixRoute(ROUTES.Experiments)}?${RUN_WINDOW}` },
+  { title: 'Flow map at the time of the run', url: `${prefixRoute(ROUTES.FlowMap)}?${RUN_WINDOW}` },
+];

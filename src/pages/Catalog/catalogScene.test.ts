@@ -1,0 +1,20 @@
+import '../shared/jsdomShims';
+import { QueryVariable, sceneGraph } from '@grafana/scenes';
+import { pageSettings } from '../../components/AppConfig/settings';
+import { panelsOf } from '../shared/sceneTestkit';
+import { catalogScene } from './catalogScene';
+
+describe('catalogScene', () => {
+  const scene = catalogScene(pageSettings({ scorecard: { readyScore: 70 } }));
+
+  it('shows the scorecard per team and per service, filtered by the team variable, with the app rule settings', () => {
+    const panels = panelsOf(scene);
+    expect(panels.map((p) => p.title)).toEqual(['Readiness by team', 'Services']);
+    const [teams, services] = panels.map((p) => p.queries[0]);
+    expect(teams).toMatchObject({ queryType: 'scorecard', catalog: { owner: '$team' }, scorecard: { by: 'team', config: { readyScore: 70 } } });
+    expect(services).toMatchObject({ queryType: 'scorecard', catalog: { owner: '$team' }, scorecard: { by: 'service' } });
+    const team = sceneGraph.lookupVariable('team', scene);
+    expect(team).toBeInstanceOf(QueryVariable);
+    expect((team as QueryVariable).state.query).toEqual({ refId: 'team', kind: 'owners' });
+  });
+});

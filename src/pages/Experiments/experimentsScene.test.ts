@@ -1,0 +1,20 @@
+import '../shared/jsdomShims';
+import { pageSettings } from '../../components/AppConfig/settings';
+import { panelsOf } from '../shared/sceneTestkit';
+import { experimentsScene } from './experimentsScene';
+
+describe('experimentsScene', () => {
+  const panels = panelsOf(experimentsScene(pageSettings(undefined)));
+
+  it('filters the runs by the status and backend variables', () => {
+    const chaos = panels.flatMap((p) => p.queries).filter((q) => q.queryType === 'timeline' || q.queryType === 'experiments');
+    expect(chaos).toHaveLength(2);
+    chaos.forEach((q) => expect(q.chaos).toEqual({ status: ['$status'], sources: ['$source'] }));
+  });
+
+  it('draws the blast radius from flows joined with chaos runs', () => {
+    const blast = panels.find((p) => p.pluginId === 'faultline-flowgraph-panel');
+    expect(blast?.queries[0]).toMatchObject({ queryType: 'flows', flows: { joinChaos: true, preset: 'beyla' } });
+    expect(blast?.options.overlay).toBe('chaos');
+  });
+});
