@@ -15,6 +15,7 @@ import { useCanvasDraw } from './hooks/useCanvasDraw';
 import { useFlowModel } from './hooks/useFlowModel';
 import { KEY_HELP, useKeyboard } from './hooks/useKeyboard';
 import { useLayout } from './hooks/useLayout';
+import { useHeight } from './hooks/useHeight';
 import { useOptionState } from './hooks/useOptionState';
 import { useScene } from './hooks/useScene';
 import { usePanZoom } from './hooks/usePanZoom';
@@ -35,6 +36,7 @@ interface Props {
 }
 
 const formatCost = (v: number) => formattedValueToString(getValueFormat('currencyUSD')(v, 2));
+/** Toolbar height assumed until the map's own height is measured. */
 const TOOLBAR = 40;
 
 export function FlowMap({ graph, options, width, height, notices, links }: Props) {
@@ -63,7 +65,7 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
-  const mapHeight = Math.max(50, height - TOOLBAR - (notices.length + (layout.notice ? 1 : 0)) * 18);
+  const mapHeight = useHeight(box, Math.max(50, height - TOOLBAR - (notices.length + (layout.notice ? 1 : 0)) * 18));
   const { view, setView, zoomBy, dragged } = usePanZoom(box);
 
   const { positions, scene, groups } = useScene(model, layout.positions, groupBy, colors, options.showLabels, selected);
@@ -185,7 +187,7 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
       <div
         ref={box}
         className={s.map}
-        style={{ height: mapHeight }}
+
         tabIndex={0}
         role="application"
         aria-label="Service flow map"
@@ -256,7 +258,9 @@ const getStyles = (t: GrafanaTheme2) => ({
   wrap: css({ position: 'relative', display: 'flex', flexDirection: 'column', overflow: 'hidden' }),
   map: css({
     position: 'relative',
-    flex: '1 1 auto',
+    flex: '1 1 0',
+    minHeight: 0,
+    overflow: 'hidden',
     cursor: 'grab',
     outline: 'none',
     '&:focus-visible': { boxShadow: `inset 0 0 0 2px ${t.colors.primary.border}` },
