@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { BadResponseError } from '../../../../model';
 import { locationTargets, normalizePath } from './client';
-import { MAX_FILE_CHARS, parseCatalogFile } from './parse';
+import { MAX_FILE_CHARS, nestingDepth, parseCatalogFile } from './parse';
 
 describe('parseCatalogFile', () => {
   it('reads every document of a multi-document file and skips empty ones', () => {
@@ -48,6 +48,24 @@ describe('parseCatalogFile', () => {
     expect(() => parseCatalogFile('kind: Component\nmetadata:\n  name: [unclosed\n', '/broken.yaml')).toThrow(
       /Catalog files: \/broken\.yaml line \d+ is not valid YAML/
     );
+  });
+});
+
+describe('nesting', () => {
+  it('refuses nesting deep enough to crash the YAML parser, before parsing', () => {
+    expect(() => parseCatalogFile('- '.repeat(5000) + 'x', '/deep.yaml')).toThrow(
+      'Catalog files: /deep.yaml nests deeper than 500 levels; refusing to read it'
+    );
+    expect(() => parseCatalogFile('['.repeat(20_000), '/deep.yaml')).toThrow('nests deeper than 500 levels');
+  });
+
+  it('measures flow brackets and block indentation, and reads ordinary nesting', () => {
+    expect(nestingDepth('a: [[1, {b: [2]}]]')).toBe(4);
+    expect(nestingDepth('a:\n  b:\n    - - c')).toBe(8);
+    expect(nestingDepth('[]'.repeat(10_000))).toBe(1);
+    expect(
+      parseCatalogFile('kind: Component\nmetadata:\n  name: a\nspec:\n  x: [[[[1]]]]\n', '/ok.yaml')[0].spec?.x
+    ).toEqual([[[[1]]]]);
   });
 });
 

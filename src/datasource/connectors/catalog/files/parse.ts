@@ -9,6 +9,35 @@ export const MAX_FILE_CHARS = 10 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 
 /**
+ * Nesting past a few thousand levels (10 KB of `- - - …` or `[[[…`) kills the `yaml` package for
+ * good: a stack overflow, then "RegExpCompiler Allocation failed" out of memory, which no catch
+ * stops. Hand-written catalogs nest a dozen levels; 500 is far from both.
+ */
+export const MAX_NESTING = 500;
+
+/** Upper bound of the nesting: open flow brackets, and per line indentation plus `- `/`? `/`: ` indicators. */
+export function nestingDepth(text: string): number {
+  let flow = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      max = Math.max(max, ++flow);
+    } else if ((c === 93 || c === 125) && flow > 0) {
+      flow--;
+    }
+  }
+  const blockPrefix = /^[ \t]*(?:[-?:][ \t]+)*/gm;
+  for (let m = blockPrefix.exec(text); m; m = blockPrefix.exec(text)) {
+    max = Math.max(max, m[0].length);
+    if (m[0].length === 0) {
+      blockPrefix.lastIndex++;
+    }
+  }
+  return max;
+}
+
+/**
  * Parses a multi-document catalog file into entities. Size and alias expansion are bounded, so a
  * hostile file is a readable error instead of a frozen browser tab.
  */
@@ -18,6 +47,9 @@ export function parseCatalogFile(text: string, file: string): Entity[] {
       `${file} is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_CHARS / 1024 / 1024} MB limit; split it into files listed by a Location`,
       CATALOG_FILES
     );
+  }
+  if (nestingDepth(text) > MAX_NESTING) {
+    throw new BadResponseError(`${file} nests deeper than ${MAX_NESTING} levels; refusing to read it`, CATALOG_FILES);
   }
   const docs = parseAllDocuments(text);
   const list = Array.isArray(docs) ? docs : [docs];
