@@ -232,6 +232,25 @@ test('filters with an expression and says what is wrong with a bad one', async (
   await filter.fill('');
 });
 
+test('hovering a node shows every detail field as text', async () => {
+  await demo.panel.getByLabel('Search nodes').fill('payments-db');
+  const map = demo.panel.getByRole('application', { name: 'Service flow map' });
+  await map.focus();
+  await map.press('n');
+  // n centres the selected node: hover the middle of the map
+  const box = await map.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const tip = demo.panel.getByTestId('faultline-flowgraph-tooltip');
+  await tip.waitFor();
+  const text = await tip.innerText();
+  for (const want of ['payments-db', 'Team', 'payments', 'Namespace', 'Zone', 'eu-west-1b']) {
+    assert.ok(text.includes(want), `tooltip shows ${want}: ${text}`);
+  }
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await demo.panel.getByLabel('Search nodes').fill('');
+  await map.press('Escape');
+});
+
 test('groups by team and collapses a team to one node', async () => {
   await demo.panel.getByRole('radio', { name: 'Team' }).check({ force: true });
   assert.equal(await demo.status.getAttribute('data-groups'), '4');
