@@ -10,6 +10,11 @@ module.exports = {
   ...base,
   // Integration tests (real backends on loopback) live beside the unit tests' conventions under tests/.
   testMatch: [...base.testMatch, '<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/fuzz/**/*.test.ts'],
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    // Under jsdom, yaml resolves to its ESM browser build; its CommonJS build is the same code.
+    '^yaml$': '<rootDir>/node_modules/yaml/dist/index.js',
+  },
   transform: {
     ...base.transform,
     // d3-color and friends ship only .mjs
