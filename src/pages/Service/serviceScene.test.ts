@@ -22,8 +22,9 @@ describe('serviceScene', () => {
   });
 
   it('draws the chaos runs of the service over its metrics', () => {
-    const layers = scene.state.$data?.state as { layers?: Array<{ state: { query: { target: { chaos: { service: string } } } } }> };
+    const layers = scene.state.$data?.state as { layers?: Array<{ state: { isEnabled?: boolean; query: { target: { chaos: { service: string } } } } }> };
     expect(layers.layers?.[0].state.query.target.chaos.service).toBe('payments');
+    expect(layers.layers?.[0].state.isEnabled).toBe(true);
     const metrics = panels.filter((p) => p.pluginId === 'timeseries').flatMap((p) => p.queries);
     expect(metrics.map((q) => q.expr)).toEqual([expect.stringContaining('service="payments"'), expect.stringContaining('code=~"5.."'), expect.stringContaining('histogram_quantile(0.95')]);
   });

@@ -2,6 +2,7 @@ import {
   dataLayers,
   EmbeddedScene,
   SceneControlsSpacer,
+  SceneDataLayerControls,
   SceneDataLayerSet,
   SceneFlexItem,
   SceneFlexLayout,
@@ -29,9 +30,9 @@ export function pageScene({ rows, variables = [], from = 'now-24h', annotations 
     $timeRange: new SceneTimeRange({ from, to: 'now' }),
     $variables: new SceneVariableSet({ variables }),
     $data: annotations.length
-      ? new SceneDataLayerSet({ layers: annotations.map((query) => new dataLayers.AnnotationsDataLayer({ name: query.name, query })) })
+      ? new SceneDataLayerSet({ layers: annotations.map((query) => new dataLayers.AnnotationsDataLayer({ name: query.name, query, isEnabled: true })) })
       : undefined,
-    controls: [new VariableValueSelectors({}), new SceneControlsSpacer(), new SceneTimePicker({ isOnCanvas: true }), new SceneRefreshPicker({ isOnCanvas: true, intervals: ['30s', '1m', '5m'] })],
+    controls: [new VariableValueSelectors({}), ...(annotations.length ? [new SceneDataLayerControls()] : []), new SceneControlsSpacer(), new SceneTimePicker({ isOnCanvas: true }), new SceneRefreshPicker({ isOnCanvas: true, intervals: ['30s', '1m', '5m'] })],
     body: new SceneFlexLayout({
       direction: 'column',
       children: rows.map(
