@@ -5,10 +5,10 @@ const node = { id: 'ns/pay api', title: 'pay api' };
 describe('nodeLinks', () => {
   it('links the service page, ownership, Explore and a dashboard', () => {
     const links = nodeLinks(node, { datasourceUid: 'faultline-demo', dashboardUrl: '/d/svc?var-service=${service}' });
-    expect(links.map((l) => l.label)).toEqual(['Service page', 'Ownership', 'Explore', 'Service dashboard']);
+    expect(links.map((l) => l.label)).toEqual(['Service page (ownership, chaos runs)', 'Explore', 'Service dashboard']);
     expect(links[0].href).toBe('/a/faultline-app/service/pay%20api');
-    expect(links[3].href).toBe('/d/svc?var-service=pay%20api');
-    expect(decodeURIComponent(links[2].href)).toContain('"datasource":"faultline-demo"');
+    expect(links[2].href).toBe('/d/svc?var-service=pay%20api');
+    expect(decodeURIComponent(links[1].href)).toContain('"datasource":"faultline-demo"');
   });
 
   it('drops links whose URL is not safe', () => {
@@ -19,8 +19,8 @@ describe('nodeLinks', () => {
         { title: 'ok', url: 'https://x.test/${__value.raw}' },
       ],
     });
-    expect(links.map((l) => l.label)).toEqual(['Service page', 'Ownership', 'ok']);
-    expect(links[2].href).toBe('https://x.test/ns%2Fpay%20api');
+    expect(links.map((l) => l.label)).toEqual(['Service page (ownership, chaos runs)', 'ok']);
+    expect(links[1].href).toBe('https://x.test/ns%2Fpay%20api');
   });
 
   it('a collapsed group has no service links', () => {

@@ -1,6 +1,6 @@
 import type { FlowNode } from '../graph/types';
 import { safeUrl } from '../../../model';
-import { prefixRoute } from '../../../constants';
+import { serviceRoute } from '../../../constants';
 
 export interface MenuLink {
   label: string;
@@ -22,8 +22,8 @@ export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
   }
   const name = encodeURIComponent(node.title);
   const links: Array<{ label: string; href: string | undefined }> = [
-    { label: 'Service page', href: safeUrl(prefixRoute(`service/${name}`)) },
-    { label: 'Ownership', href: safeUrl(`${prefixRoute(`service/${name}`)}?tab=ownership`) },
+    // The app's service page opens on ownership, then chaos runs, flows and metrics.
+    { label: 'Service page (ownership, chaos runs)', href: safeUrl(serviceRoute(node.title)) },
   ];
   if (ctx.datasourceUid) {
     const left = JSON.stringify({
