@@ -41,6 +41,12 @@ const journal = (j: Record<string, unknown>) =>
 
 describe('chaos connectors given fields of the wrong JSON type (found by fuzzing)', () => {
   it('Chaos Mesh: a numeric experiment name', () => cm({ name: 42 }));
+  it('Chaos Mesh: a numeric experiment name does not break the annotation frame (it would fail the whole request)', async () => {
+    const bodies: Record<string, unknown> = { '/api/experiments': [{ uid: 'u1', kind: 'PodChaos', created_at: T, status: 'running', name: 42 }] };
+    const transport: LoadContext['transport'] = async (req) => ({ status: 200, text: JSON.stringify(bodies[req.path] ?? []), headers: {} });
+    const { runs } = await chaosMeshBackend.load({ settings: { chaosMeshUrl: 'http://cm' }, transport, range: RANGE, cache: new Map() });
+    expect(() => annotationFrame(runs, RANGE.to, RANGE.to)).not.toThrow();
+  });
   it('Chaos Mesh: a numeric uid', () => cm({ uid: 1768582312591 }));
   it('Chaos Mesh: a boolean namespace', () => cm({ namespace: true }));
   it('Gremlin: targets as a number instead of a list', () => gremlin({ targets: 5 }));
@@ -62,4 +68,19 @@ describe('flows given a negative sample (found by fuzzing)', () => {
     const thickness = edges.fields.find((f) => f.name === 'thickness')!.values;
     thickness.forEach((t) => expect(Number.isFinite(t) && t > 0).toBe(true));
   });
+});
+
+describe('OpsLevel given fields of the wrong JSON type (found by fuzzing)', () => {
+  const { mapOpsLevelService } = require('../../src/datasource/connectors/catalog/opslevel/mapper') as typeof import('../../src/datasource/connectors/catalog/opslevel/mapper');
+  const map = (extra: Record<string, unknown>) => () => {
+    try {
+      mapOpsLevelService({ name: 'Checkout', aliases: ['checkout'], ...extra } as Parameters<typeof mapOpsLevelService>[0]);
+    } catch (e) {
+      if (!(e instanceof FaultlineError)) {
+        throw e;
+      }
+    }
+  };
+  it('tags.nodes as a number', () => expect(map({ tags: { nodes: 0 } })).not.toThrow());
+  it('tools.nodes as an object', () => expect(map({ tools: { nodes: {} } })).not.toThrow());
 });
