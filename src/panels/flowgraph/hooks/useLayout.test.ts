@@ -1,0 +1,43 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import { readFlowFrames } from '../graph/readFrames';
+import { syntheticFrames } from '../testkit/synthetic';
+import { useLayout } from './useLayout';
+
+const graphOf = (n: number) => readFlowFrames(syntheticFrames({ nodes: n, seed: 9 })).graph;
+// jsdom has no Worker: the hook's main-thread fallback runs the same layout code.
+const noWorker = (): Worker => {
+  throw new Error('no workers here');
+};
+
+describe('useLayout', () => {
+  it('keeps every known node in place when a refresh brings one more', async () => {
+    const { result, rerender } = renderHook(({ g }) => useLayout(g, 'auto', noWorker), {
+      initialProps: { g: graphOf(200) },
+    });
+    await waitFor(() => expect(result.current.running).toBe(false));
+    expect(result.current.engine).toBe('layered');
+    const before = new Map(
+      graphOf(200).nodes.map((n, i) => [n.id, [result.current.positions![2 * i], result.current.positions![2 * i + 1]]])
+    );
+    const next = graphOf(201); // same seed: the first 200 nodes are the same services
+    rerender({ g: next });
+    await waitFor(() => expect(result.current.running).toBe(false));
+    expect(result.current.engine).toBe('incremental');
+    const moved = next.nodes.filter((n, i) => {
+      const b = before.get(n.id);
+      return b && (b[0] !== result.current.positions![2 * i] || b[1] !== result.current.positions![2 * i + 1]);
+    });
+    expect(moved).toEqual([]);
+    expect(result.current.notice).toContain('main thread');
+  });
+
+  it('starts afresh when the layout mode changes', async () => {
+    const g = graphOf(150);
+    const { result, rerender } = renderHook(({ mode }) => useLayout(g, mode, noWorker), {
+      initialProps: { mode: 'auto' as 'auto' | 'force' },
+    });
+    await waitFor(() => expect(result.current.engine).toBe('layered'));
+    rerender({ mode: 'force' });
+    await waitFor(() => expect(result.current.engine).toBe('force'));
+  });
+});
