@@ -72,11 +72,11 @@ for (const d of DASHBOARDS) {
       assert.equal(await panels.count(), expected.length, 'one rendered panel per panel of the JSON');
       const failing = await page.getByTestId('data-testid Panel status error').count();
       assert.equal(failing, 0, `panels with a query error: ${JSON.stringify(await queryErrors(page))}`);
-      for (let i = 0; i < expected.length; i++) {
-        const body = panels.nth(i).locator('[data-testid="data-testid panel content"]');
-        const drawn = await body.evaluate((el) => el.innerText.trim().length > 0 || el.querySelector('canvas, svg') !== null);
-        assert.ok(drawn, `panel "${expected[i].title}" drew nothing`);
-      }
+      const drawn = await page.waitForFunction(`(${emptyPanelTitles.toString()})().length === 0`, null, { timeout: 30000 }).then(
+        () => true,
+        () => false
+      );
+      assert.ok(drawn, `panels that drew nothing: ${(await page.evaluate(emptyPanelTitles)).join(', ')}`);
       await screenshot(page, `dashboard-${d.uid}`);
       assert.deepEqual(watch.problems, []);
     } finally {
@@ -170,6 +170,16 @@ test('chaos runs of the selected service are drawn as regions on the time series
   }
 });
 
+/** Titles of the panels on the page whose content is empty (runs in the page). */
+function emptyPanelTitles() {
+  return [...document.querySelectorAll('[data-viz-panel-key]')]
+    .filter((p) => {
+      const body = p.querySelector('[data-testid="data-testid panel content"]');
+      return !body || (body.innerText.trim() === '' && !body.querySelector('canvas, svg'));
+    })
+    .map((p) => p.querySelector('h2')?.textContent ?? p.getAttribute('data-viz-panel-key'));
+}
+
 /** The app's pages as the built plugin.json lists them (`/a/%PLUGIN_ID%/…`), or its root. */
 const APP = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'plugin.json'), 'utf8'));
 const APP_PAGES = (APP.includes ?? [])
@@ -183,7 +193,15 @@ for (const p of APP_PAGES.length ? APP_PAGES : [{ name: 'root', path: `/a/${APP.
       const root = page.getByTestId('preview-app-root');
       await root.waitFor();
       await page.waitForFunction(() => document.querySelector('[data-testid="preview-app-root"]').innerText.trim().length > 0);
+      // The app's own scenes panels: each must draw something (text, canvas or svg).
+      const emptyPanels = () => page.evaluate(emptyPanelTitles);
+      // Judged when every panel has drawn once: a panel refreshing later may blank for a frame.
+      const drawn = await page.waitForFunction(`(${emptyPanelTitles.toString()})().length === 0`, null, { timeout: 45000 }).then(
+        () => true,
+        () => false
+      );
       await screenshot(page, `app${p.path.replace(/[^a-z0-9]+/gi, '-')}`);
+      assert.ok(drawn, `app panels that drew nothing: ${(await emptyPanels()).join(', ')}`);
       assert.deepEqual(watch.problems, []);
     } finally {
       await page.close();
