@@ -152,7 +152,7 @@ test('chaos runs of the selected service are drawn as regions on the time series
     // Regions are redrawn as the annotation layer and the series arrive: wait for the count to settle.
     const settle = (n) => page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 20000 }).catch(() => undefined);
     await settle(2);
-    assert.equal(await regions.count(), 2, 'two checkout runs in the journals');
+    assert.equal(await regions.count(), 2, `two checkout runs in the journals; query errors: ${JSON.stringify(await queryErrors(page))}`);
     const titles = await regions.evaluateAll((els) => els.map((e) => e.title));
     assert.ok(titles.every((t) => t.includes('checkout latency')), titles.join(' | '));
     const widths = await regions.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
@@ -160,8 +160,9 @@ test('chaos runs of the selected service are drawn as regions on the time series
 
     await page.goto(`${env.preview.url}/d/preview-fixture?var-service=payments`);
     await page.waitForLoadState('networkidle');
+    await settled(page);
     await settle(2);
-    assert.equal(await regions.count(), 2, 'two payments runs');
+    assert.equal(await regions.count(), 2, `two payments runs; query errors: ${JSON.stringify(await queryErrors(page))}`);
     const paymentTitles = await regions.evaluateAll((els) => els.map((e) => e.title).sort());
     assert.match(paymentTitles.join(' | '), /payments 5xx burst.*\| .*payments latency 500ms/);
     assert.deepEqual(watch.problems, []);
