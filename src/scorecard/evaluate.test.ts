@@ -1,6 +1,6 @@
 import { aRun } from '../datasource/connectors/chaos/testRuns';
 import { FlowGraph } from '../model';
-import { hintOf, NO_TEAM, scoreServices, scoreTeams } from './evaluate';
+import { hintOf, matchesSearch, NO_TEAM, scoreServices, scoreTeams } from './evaluate';
 import { DEFAULT_SETTINGS, resolveSettings } from './settings';
 import { aService } from './testkit';
 
@@ -109,4 +109,10 @@ describe('scoreTeams', () => {
       { team: 'payments', services: 3, ready: 1, score: 75 },
     ]);
   });
+});
+
+describe('matchesSearch', () => {
+  const s = aService('payments-api', { title: 'Payments API', team: 'team-payments', owner: 'Payments', system: 'billing' });
+  it.each(['', 'PAY', 'api', 'billing', 'team-pay'])('finds the service by %j', (text) => expect(matchesSearch(s, text)).toBe(true));
+  it.each(['checkout', 'x'])('does not find it by %j', (text) => expect(matchesSearch(s, text)).toBe(false));
 });

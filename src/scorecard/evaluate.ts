@@ -98,3 +98,9 @@ export function hintOf(score: ServiceScore): string {
     .map((r) => r.hint)
     .join('; ');
 }
+
+/** Whether a service's name, title, team, owner or system contains `text` (case-insensitive); empty matches all. */
+export function matchesSearch(s: Ownership, text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === '' || [s.service, s.title, s.team, s.owner, s.system].some((v) => v?.toLowerCase().includes(t));
+}

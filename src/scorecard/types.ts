@@ -59,4 +59,6 @@ export interface ScorecardQueryOptions {
   config?: ScorecardConfig;
   /** One row per service (default), per team, or per service and rule. */
   by?: 'service' | 'team' | 'rule';
+  /** Text the service, title, team, owner or system must contain (case-insensitive); may be a variable. */
+  search?: string;
 }

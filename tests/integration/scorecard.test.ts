@@ -159,6 +159,14 @@ describe('scorecard query on real backends', () => {
     expect(notices(one)).toEqual(['No Prometheus URL is configured: the flow rules are not judged.']);
   });
 
+  it('narrows the rows to a search text, and ignores a search variable the dashboard lacks', async () => {
+    const ctx = context({});
+    const [found] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: 'PAY' } } as ScorecardQuery, ctx);
+    expect(column(found, 'service')).toEqual(['payments']);
+    const [all] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: '$search' } } as ScorecardQuery, ctx);
+    expect(column(all, 'service')).toHaveLength(3);
+  });
+
   it('fails clearly without a catalog', async () => {
     await expect(scorecardHandler({ refId: 'A', queryType: 'scorecard' }, context({ catalogSource: 'none' }))).rejects.toThrow(/no service catalog is configured/);
   });

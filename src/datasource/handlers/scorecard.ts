@@ -1,7 +1,7 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { FaultlineError, FlowGraph, InputError, isFaultlineError, Ownership } from '../../model';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { resolveSettings, ScorecardQueryOptions, scoreServices, scoreTeams } from '../../scorecard';
+import { matchesSearch, resolveSettings, ScorecardQueryOptions, scoreServices, scoreTeams } from '../../scorecard';
 import { ruleFrame, scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
 import { loadServices } from '../connectors/catalog';
 import { filterServices } from '../connectors/catalog/filter';
@@ -14,6 +14,9 @@ import { HandlerContext, QueryHandler } from './context';
 export type ScorecardQuery = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
 
 const DAY_MS = 86_400_000;
+
+/** A variable reference left as is: the dashboard has no such variable, so it filters nothing. */
+const UNRESOLVED = /^\s*(\$\w+|\$\{[^}]+\}|\[\[[^\]]+\]\])\s*$/;
 
 /** The app's service page; Grafana fills `__value.raw` with the service name of the row. */
 export const SERVICE_PAGE_LINK = `${PLUGIN_BASE_URL}/service/\${__value.raw}`;
@@ -39,7 +42,8 @@ export const scorecardHandler: QueryHandler = async (query, ctx) => {
   const reports = scoreServices({ services, runs, flows, settings, now });
   const wanted = new Set(filterServices(services, q.catalog, (v) => ctx.interpolate(v, ctx.scopedVars)).map((s: Ownership) => s.ref));
   // Least ready first: the rows to act on lead, whatever panel shows them.
-  const shown = reports.filter((r) => wanted.has(r.ownership.ref)).sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.service.localeCompare(b.service));
+  const search = ctx.interpolate(q.scorecard?.search, ctx.scopedVars).replace(UNRESOLVED, '');
+  const shown = reports.filter((r) => wanted.has(r.ownership.ref) && matchesSearch(r.ownership, search)).sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.service.localeCompare(b.service));
   if (shown.length === 0) {
     notices.push({ severity: 'info', text: services.length ? 'No catalog services match these filters.' : 'The catalog has no services.' });
   }

@@ -1,4 +1,4 @@
-import { PanelBuilders, QueryVariable, SceneQueryRunner } from '@grafana/scenes';
+import { PanelBuilders, QueryVariable, SceneQueryRunner, TextBoxVariable } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { faultlineRef, scorecardQuery } from '../shared/queries';
 import { pageScene } from '../shared/scene';
@@ -21,10 +21,11 @@ export function catalogScene(s: PageSettings) {
     includeAll: true,
     defaultToAll: true,
   });
+  const search = new TextBoxVariable({ name: 'search', label: 'Search', value: '' });
   const services = PanelBuilders.table()
     .setTitle('Services')
     .setDescription('Click a service to open its page. Sort by any column; filter with the funnel in a column header.')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { team: '$team' })] }))
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { team: '$team', search: '$search' })] }))
     .setOption('sortBy', [{ displayName: 'score', desc: false }])
     .setCustomFieldConfig('filterable', true)
     .setOverrides((b) => {
@@ -34,10 +35,10 @@ export function catalogScene(s: PageSettings) {
     .build();
   const teams = PanelBuilders.table()
     .setTitle('Readiness by team')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { by: 'team', team: '$team', refId: 'teams' })] }))
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { by: 'team', team: '$team', search: '$search', refId: 'teams' })] }))
     .build();
   return pageScene({
-    variables: [team],
+    variables: [team, search],
     rows: [
       { height: 200, items: [teams] },
       { height: 640, items: [services] },

@@ -24,7 +24,8 @@ export function experimentsScene(s: PageSettings) {
     .build();
   const table = PanelBuilders.table()
     .setTitle('Runs')
-    .setDescription('Run: open it in its backend, or show its blast radius on the flow map below')
+    .setDescription('Run: open it in its backend, its blast radius, or the flow map at that time. Filter status or verdict with the funnel in a column header.')
+    .setCustomFieldConfig('filterable', true)
     .setData(new SceneDataTransformer({ $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }), transformations: [runWindow] }))
     .setOverrides((b) =>
       b.matchFieldsWithName('run').overrideLinks(RUN_LINKS)

@@ -13,14 +13,14 @@ export const metricsRef = (s: PageSettings): DataSourceRef => ({ type: 'promethe
 
 type Query = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
 
-export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team' | 'rule'; service?: string; team?: string; refId?: string } = {}): Query {
+export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team' | 'rule'; service?: string; team?: string; search?: string; refId?: string } = {}): Query {
   return {
     refId: opts.refId ?? 'scorecard',
     datasource: faultlineRef(s),
     queryType: 'scorecard',
     catalog: { service: opts.service, owner: opts.team },
     flows: { preset: s.flowPreset },
-    scorecard: { config: s.scorecard, by: opts.by ?? 'service' },
+    scorecard: { config: s.scorecard, by: opts.by ?? 'service', search: opts.search },
   };
 }
 
