@@ -63,20 +63,36 @@ async function peak(fn: () => Promise<unknown>): Promise<{ heap: number; rss: nu
   return { heap: (heap - idle.heapUsed) / 1e6, rss: (rss - idle.rss) / 1e6, error };
 }
 
+type Case = { path: '/length' | '/stream'; capped: boolean };
+
+/** One measurement in this process: a fresh heap and RSS for each case. */
+async function measureCase(c: Case, url: string): Promise<void> {
+  const capped = fetchTransport({ api: { url } });
+  // The transport before the cap: it never saw the limit and read every byte.
+  const transport: Transport = c.capped ? capped : (req) => capped({ ...req, maxBodyChars: undefined });
+  const result = await peak(() => new HttpClient({ where: 'Bench backend', transport, timeoutMs: 120_000 }).getJson({ route: 'api', path: c.path }));
+  console.log(JSON.stringify(result));
+}
+
+/** Runs one case in a child process of this same script and reads its figures. */
+function inChild(c: Case, url: string): Promise<{ heap: number; rss: number; error: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', process.argv[1]], { env: { ...process.env, HARDENING_CASE: JSON.stringify(c), HARDENING_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`case ${JSON.stringify(c)} exited ${code}`))));
+  });
+}
+
 async function main() {
   const server = await startServer();
-  const capped = fetchTransport({ api: { url: server.url } });
-  // The transport before the cap: it never saw the limit and read every byte.
-  const uncapped: Transport = (req) => capped({ ...req, maxBodyChars: undefined });
-  const get = (transport: Transport, path: string) => new HttpClient({ where: 'Bench backend', transport, timeoutMs: 120_000 }).getJson({ route: 'api', path });
   try {
     for (const [label, path] of [
       ['200 MB body with Content-Length', '/length'],
       ['200 MB body streamed without Content-Length', '/stream'],
     ] as const) {
-      // Capped first: RSS the uncapped read takes is not given back soon, and would hide the capped peak.
-      const after = await peak(() => get(capped, path));
-      const before = await peak(() => get(uncapped, path));
+      const after = await inChild({ path, capped: true }, server.url);
+      const before = await inChild({ path, capped: false }, server.url);
       console.log(`  ${label}: refused with "${after.error.slice(0, 110)}…"`);
       report({ name: `${label}: peak heap above idle`, value: after.heap, unit: 'MB', baseline: { name: 'read whole, then refused', value: before.heap }, goal: '< 100 MB (the 64 MiB limit plus decoding)', met: after.heap < 100 });
       report({ name: `${label}: peak RSS above idle`, value: after.rss, unit: 'MB', baseline: { name: 'read whole, then refused', value: before.rss } });
@@ -86,7 +102,8 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+const only = process.env.HARDENING_CASE;
+(only ? measureCase(JSON.parse(only) as Case, process.env.HARDENING_URL!) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
