@@ -84,3 +84,15 @@ describe('OpsLevel given fields of the wrong JSON type (found by fuzzing)', () =
   it('tags.nodes as a number', () => expect(map({ tags: { nodes: 0 } })).not.toThrow());
   it('tools.nodes as an object', () => expect(map({ tools: { nodes: {} } })).not.toThrow());
 });
+
+describe('flows: a workload named like its namespace (found by fuzzing)', () => {
+  it('keeps "frontend" in namespace "frontend" apart from a "frontend" without namespace', () => {
+    const { mapFlowGraph } = require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
+    const { PRESETS } = require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
+    const sample = { metric: { source_namespace: 'frontend', source_app: 'frontend', destination_app: 'frontend' }, value: [1795683600, '1'] as [number, string] };
+    const { graph } = mapFlowGraph([{ measure: 'flows', samples: [sample] }], PRESETS.hubble.groupings.workload!, 60);
+    const ids = graph.nodes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    graph.edges.forEach((e) => expect(e.source).not.toBe(e.target));
+  });
+});
