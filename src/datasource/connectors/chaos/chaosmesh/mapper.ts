@@ -1,6 +1,7 @@
 import { ChaosEvent, ChaosRun, ChaosStatus } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
+import { num, str, Untrusted } from '../../json';
 import { CmArchive, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
 
 /** Reasons that mean the fault went live, and those that mean it stopped (controllers/utils/recorder). */
@@ -18,21 +19,37 @@ const LIVE_STATUS: Record<string, ChaosStatus> = {
 };
 const WORKFLOW_STATUS: Record<string, ChaosStatus> = { running: 'running', finished: 'succeeded', failed: 'failed' };
 
+/** An event with its fields read as the types the mapper needs. */
 interface Parsed {
   id: number;
   time: number;
-  e: CmEvent;
+  objectId: string;
+  reason: string | undefined;
+  message: string | undefined;
+  type: string | undefined;
+  meta: Meta;
 }
+
+/** What experiments, archives and events each say about the object they belong to. */
+interface Meta {
+  name?: string;
+  kind?: string;
+  namespace?: string;
+  created_at?: unknown;
+}
+
+type Raw<T> = Array<Untrusted<T>>;
+const meta = (x: Untrusted<CmArchive>): Meta => ({ name: str(x.name), kind: str(x.kind), namespace: str(x.namespace), created_at: x.created_at });
 
 /**
  * Turns the dashboard's events, live experiments, archives and workflows into one run per
  * experiment UID. Start and end come from the events, because archives carry no finish time and
  * live experiments only say whether they are running.
  */
-export function mapChaosMesh(p: CmPayload, baseUrl: string | undefined): ChaosRun[] {
+export function mapChaosMesh(p: { [K in keyof CmPayload]: Raw<CmPayload[K][number]> }, baseUrl: string | undefined): ChaosRun[] {
   const byUid = groupEvents(p.events);
-  const live = new Map(p.experiments.filter((x) => x.uid).map((x) => [x.uid!, x]));
-  const archived = new Map(p.archives.filter((x) => x.uid).map((x) => [x.uid!, x]));
+  const live = byUidOf(p.experiments);
+  const archived = byUidOf(p.archives);
   const uids = new Set([...live.keys(), ...archived.keys(), ...byUid.keys()]);
   const runs: ChaosRun[] = [];
   for (const uid of uids) {
@@ -42,7 +59,7 @@ export function mapChaosMesh(p: CmPayload, baseUrl: string | undefined): ChaosRu
     }
   }
   for (const w of p.workflows) {
-    const run = workflowRun(w, byUid.get(w.uid ?? '') ?? [], baseUrl);
+    const run = workflowRun(w, byUid.get(str(w.uid) ?? '') ?? [], baseUrl);
     if (run) {
       runs.push(run);
     }
@@ -50,21 +67,34 @@ export function mapChaosMesh(p: CmPayload, baseUrl: string | undefined): ChaosRu
   return runs;
 }
 
-function groupEvents(events: CmEvent[]): Map<string, Parsed[]> {
+function byUidOf<T extends CmArchive>(items: Raw<T>): Map<string, Untrusted<T>> {
+  const out = new Map<string, Untrusted<T>>();
+  for (const x of items) {
+    const uid = str(x.uid);
+    if (uid) {
+      out.set(uid, x);
+    }
+  }
+  return out;
+}
+
+function groupEvents(events: Raw<CmEvent>): Map<string, Parsed[]> {
   const seen = new Set<number>();
   const out = new Map<string, Parsed[]>();
   for (const e of events) {
     const time = parseTimestamp(e.created_at);
+    const objectId = str(e.object_id);
+    const id = num(e.id);
     // Paging by time returns the boundary event twice: the id says it is the same one.
-    if (time === undefined || !e.object_id || (typeof e.id === 'number' && seen.has(e.id))) {
+    if (time === undefined || !objectId || (id !== undefined && seen.has(id))) {
       continue;
     }
-    if (typeof e.id === 'number') {
-      seen.add(e.id);
+    if (id !== undefined) {
+      seen.add(id);
     }
-    const list = out.get(e.object_id);
-    const parsed = { id: e.id ?? 0, time, e };
-    list ? list.push(parsed) : out.set(e.object_id, [parsed]);
+    const list = out.get(objectId);
+    const parsed = { id: id ?? 0, time, objectId, reason: str(e.reason), message: str(e.message), type: str(e.type), meta: meta(e) };
+    list ? list.push(parsed) : out.set(objectId, [parsed]);
   }
   for (const list of out.values()) {
     list.sort((a, b) => a.time - b.time || a.id - b.id);
@@ -72,22 +102,22 @@ function groupEvents(events: CmEvent[]): Map<string, Parsed[]> {
   return out;
 }
 
-function experimentRun(uid: string, evs: Parsed[], exp: CmExperiment | undefined, arc: CmArchive | undefined, baseUrl?: string): ChaosRun | undefined {
-  const meta = exp ?? arc ?? evs[0]?.e;
-  const kind = meta?.kind ?? '';
-  if (!meta || NOT_A_RUN.has(kind)) {
+function experimentRun(uid: string, evs: Parsed[], exp: Untrusted<CmExperiment> | undefined, arc: Untrusted<CmArchive> | undefined, baseUrl?: string): ChaosRun | undefined {
+  const about = exp ?? arc ? meta((exp ?? arc)!) : evs[0]?.meta;
+  const kind = about?.kind ?? '';
+  if (!about || NOT_A_RUN.has(kind)) {
     return undefined;
   }
-  const firstStart = evs.find((x) => START.has(x.e.reason ?? ''));
-  const start = firstStart?.time ?? parseTimestamp(meta.created_at) ?? evs[0]?.time;
+  const firstStart = evs.find((x) => START.has(x.reason ?? ''));
+  const start = firstStart?.time ?? parseTimestamp(about.created_at) ?? evs[0]?.time;
   if (start === undefined) {
     return undefined;
   }
-  const lifecycle = evs.filter((x) => START.has(x.e.reason ?? '') || END.has(x.e.reason ?? '') || x.e.reason === 'Paused' || x.e.reason === 'Failed');
+  const lifecycle = evs.filter((x) => START.has(x.reason ?? '') || END.has(x.reason ?? '') || x.reason === 'Paused' || x.reason === 'Failed');
   const last = lifecycle[lifecycle.length - 1];
-  const failed = evs.some((x) => x.e.reason === 'Failed') || Boolean(exp?.failed_message);
-  const liveStatus = exp ? LIVE_STATUS[exp.status ?? ''] : undefined;
-  let end = last && !START.has(last.e.reason ?? '') ? last.time : undefined;
+  const failed = evs.some((x) => x.reason === 'Failed') || Boolean(str(exp?.failed_message));
+  const liveStatus = exp ? LIVE_STATUS[str(exp.status) ?? ''] : undefined;
+  let end = last && !START.has(last.reason ?? '') ? last.time : undefined;
   if (liveStatus === 'running') {
     end = undefined;
   }
@@ -98,7 +128,7 @@ function experimentRun(uid: string, evs: Parsed[], exp: CmExperiment | undefined
   const status = failed ? 'failed' : liveStatus ?? archivedStatus(evs, end);
   if (status === 'failed' && end === undefined && liveStatus !== 'running') {
     // A run that failed to inject is not live until now: it ended when it failed.
-    end = [...evs].reverse().find((x) => x.e.reason === 'Failed')?.time ?? start;
+    end = [...evs].reverse().find((x) => x.reason === 'Failed')?.time ?? start;
   }
   if (!exp && end === undefined) {
     // Not among the live experiments, so it is over; with no end event we only know it ended after its last event.
@@ -107,14 +137,14 @@ function experimentRun(uid: string, evs: Parsed[], exp: CmExperiment | undefined
   return {
     source: 'chaosmesh',
     id: uid,
-    name: meta.name ?? uid,
+    name: about.name ?? uid,
     kind: kind || 'unknown',
-    namespace: meta.namespace,
+    namespace: about.namespace,
     targets: targetsOf(evs),
     start,
     end: status === 'running' ? undefined : end,
     status,
-    url: link(baseUrl, exp ? `/experiments/${uid}` : `/archives/${uid}?kind=${encodeURIComponent(kind)}`),
+    url: link(baseUrl, exp ? `/experiments/${encodeURIComponent(uid)}` : `/archives/${encodeURIComponent(uid)}?kind=${encodeURIComponent(kind)}`),
     labels: { archived: exp ? 'false' : 'true' },
     events: evs.map(toEvent),
   };
@@ -124,31 +154,32 @@ function archivedStatus(evs: Parsed[], end: number | undefined): ChaosStatus {
   if (end === undefined) {
     return 'unknown';
   }
-  const reasons = new Set(evs.map((x) => x.e.reason));
+  const reasons = new Set(evs.map((x) => x.reason));
   if (reasons.has('TimeUp') || reasons.has('Recovered')) {
     return 'succeeded';
   }
   return reasons.has('Paused') && !reasons.has('Deleted') ? 'paused' : 'aborted';
 }
 
-function workflowRun(w: CmWorkflow, evs: Parsed[], baseUrl?: string): ChaosRun | undefined {
+function workflowRun(w: Untrusted<CmWorkflow>, evs: Parsed[], baseUrl?: string): ChaosRun | undefined {
   const start = parseTimestamp(w.created_at);
-  if (!w.uid || start === undefined) {
+  const uid = str(w.uid);
+  if (!uid || start === undefined) {
     return undefined;
   }
-  const status = WORKFLOW_STATUS[w.status ?? ''] ?? 'unknown';
+  const status = WORKFLOW_STATUS[str(w.status) ?? ''] ?? 'unknown';
   const end = status === 'running' ? undefined : parseTimestamp(w.end_time) ?? parseTimestamp(w.finish_time);
   return {
     source: 'chaosmesh',
-    id: w.uid,
-    name: w.name ?? w.uid,
+    id: uid,
+    name: str(w.name) ?? uid,
     kind: 'Workflow',
-    namespace: w.namespace,
+    namespace: str(w.namespace),
     targets: [],
     start,
     end: end !== undefined && end < start ? start : end,
     status,
-    url: link(baseUrl, `/workflows/${w.uid}`),
+    url: link(baseUrl, `/workflows/${encodeURIComponent(uid)}`),
     labels: {},
     events: evs.map(toEvent),
   };
@@ -158,8 +189,8 @@ function workflowRun(w: CmWorkflow, evs: Parsed[], baseUrl?: string): ChaosRun |
 function targetsOf(evs: Parsed[]): string[] {
   const out = new Set<string>();
   for (const x of evs) {
-    if (x.e.reason === 'Applied' || x.e.reason === 'Recovered') {
-      const m = /\bfor\s+(\S+)\s*$/.exec(x.e.message ?? '');
+    if (x.reason === 'Applied' || x.reason === 'Recovered') {
+      const m = /\bfor\s+(\S+)\s*$/.exec(x.message ?? '');
       if (m) {
         out.add(m[1].split('/').slice(0, 2).join('/'));
       }
@@ -169,8 +200,8 @@ function targetsOf(evs: Parsed[]): string[] {
 }
 
 function toEvent(x: Parsed): ChaosEvent {
-  const level = x.e.type === 'Warning' ? (x.e.reason === 'Failed' ? 'error' : 'warning') : 'info';
-  return { time: x.time, reason: x.e.reason ?? 'unknown', message: x.e.message, level };
+  const level = x.type === 'Warning' ? (x.reason === 'Failed' ? 'error' : 'warning') : 'info';
+  return { time: x.time, reason: x.reason ?? 'unknown', message: x.message, level };
 }
 
 function link(baseUrl: string | undefined, path: string): string | undefined {

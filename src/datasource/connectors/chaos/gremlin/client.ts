@@ -2,6 +2,7 @@ import { InputError } from '../../../../model/errors';
 import { HttpClient } from '../../../http/client';
 import { collectPages } from '../../../http/paging';
 import { LoadContext, MAX_ITEMS, clientOptions } from '../backend';
+import { num, objs, str, Untrusted } from '../../json';
 import { expectObject } from '../shape';
 import { GremlinPage, GremlinTask } from './types';
 
@@ -9,13 +10,13 @@ export const GREMLIN = 'Gremlin';
 export const GREMLIN_PAGE = 500;
 
 /** Attacks of the range, following `pageToken` until a short page or no token. */
-export async function fetchGremlinAttacks(ctx: LoadContext, pageSize = GREMLIN_PAGE): Promise<GremlinTask[]> {
+export async function fetchGremlinAttacks(ctx: LoadContext, pageSize = GREMLIN_PAGE): Promise<Array<Untrusted<GremlinTask>>> {
   const teamId = ctx.settings.gremlinTeamId;
   if (!teamId) {
     throw new InputError('no team ID is set; add it in the data source settings (the attacks API requires it)', GREMLIN);
   }
   const client = new HttpClient(clientOptions(ctx, GREMLIN));
-  const { items } = await collectPages<GremlinTask>(
+  const { items } = await collectPages<Untrusted<GremlinTask>>(
     async (pageToken) => {
       const params = {
         startTime: new Date(ctx.range.from).toISOString(),
@@ -24,10 +25,11 @@ export async function fetchGremlinAttacks(ctx: LoadContext, pageSize = GREMLIN_P
         pageToken,
         teamId,
       };
-      const page = expectObject(await client.getJson({ route: 'gremlin', path: '/attacks/range', params, signal: ctx.signal }), GREMLIN, '/attacks/range') as GremlinPage;
-      const tasks = (Array.isArray(page.items) ? page.items : []).filter((t): t is GremlinTask => t !== null && typeof t === 'object');
-      const full = tasks.length >= (page.pageSize ?? pageSize);
-      return { items: tasks, next: full && page.pageToken ? page.pageToken : undefined };
+      const page: Untrusted<GremlinPage> = expectObject(await client.getJson({ route: 'gremlin', path: '/attacks/range', params, signal: ctx.signal }), GREMLIN, '/attacks/range');
+      const tasks = objs<GremlinTask>(page.items);
+      const full = tasks.length >= (num(page.pageSize) ?? pageSize);
+      const token = str(page.pageToken);
+      return { items: tasks, next: full && token ? token : undefined };
     },
     { maxItems: MAX_ITEMS, where: GREMLIN }
   );

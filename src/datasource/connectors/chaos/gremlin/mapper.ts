@@ -1,6 +1,7 @@
 import { ChaosRun, ChaosStatus } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
+import { obj, str, strMap, strs, Untrusted } from '../../json';
 import { GremlinTask } from './types';
 
 const LIFECYCLE: Record<string, ChaosStatus> = { Active: 'running', Halting: 'running', Error: 'failed' };
@@ -30,21 +31,22 @@ const STAGE: Record<string, ChaosStatus> = {
 export const GREMLIN_APP = 'https://app.gremlin.com';
 
 /** The lifecycle says whether the attack is over; the stage says how it ended. */
-export function gremlinStatus(t: GremlinTask): ChaosStatus {
-  const life = t.stageLifecycle ?? '';
+export function gremlinStatus(t: Untrusted<GremlinTask>): ChaosStatus {
+  const life = str(t.stageLifecycle) ?? '';
   if (LIFECYCLE[life]) {
     return LIFECYCLE[life];
   }
-  const stage = STAGE[t.stage ?? ''];
+  const stage = STAGE[str(t.stage) ?? ''];
   if (life === 'Complete') {
     return stage && stage !== 'running' ? stage : 'succeeded';
   }
   return stage ?? 'unknown';
 }
 
-export function mapGremlinTask(t: GremlinTask): ChaosRun | undefined {
+export function mapGremlinTask(t: Untrusted<GremlinTask>): ChaosRun | undefined {
   const start = parseTimestamp(t.startTime) ?? parseTimestamp(t.createdAt);
-  if (!t.guid || start === undefined) {
+  const guid = str(t.guid);
+  if (!guid || start === undefined) {
     return undefined;
   }
   const status = gremlinStatus(t);
@@ -52,25 +54,28 @@ export function mapGremlinTask(t: GremlinTask): ChaosRun | undefined {
   if (end !== undefined && end < start) {
     end = start;
   }
-  const command = typeof t.infraCommand?.type === 'string' ? t.infraCommand.type : typeof t.infraCommand?.commandType === 'string' ? t.infraCommand.commandType : 'attack';
-  const labels: Record<string, string> = { ...(t.tags ?? {}), ...(t.labels ?? {}) };
-  if (t.targetType) {
-    labels.targetType = t.targetType;
+  const infra = obj(t.infraCommand);
+  const command = str(infra?.type) ?? str(infra?.commandType) ?? 'attack';
+  const labels: Record<string, string> = { ...strMap(t.tags), ...strMap(t.labels) };
+  const targetType = str(t.targetType);
+  if (targetType) {
+    labels.targetType = targetType;
   }
-  const targets = [...(t.targets ?? []), ...Object.keys(t.targetContainers ?? {})];
+  const targets = [...strs(t.targets), ...Object.keys(obj(t.targetContainers) ?? {})];
+  const error = str(t.displayErrorMessage);
   return {
     source: 'gremlin',
-    id: t.guid,
-    name: t.annotations?.name ?? `${command} on ${targets.slice(0, 3).join(', ') || 'no target'}`,
+    id: guid,
+    name: str(obj(t.annotations)?.name) ?? `${command} on ${targets.slice(0, 3).join(', ') || 'no target'}`,
     kind: command,
     namespace: labels.namespace ?? labels['k8s-namespace'],
     targets: [...new Set([...targets, ...serviceTags(labels)])],
     start,
     end,
     status,
-    url: safeUrl(`${GREMLIN_APP}/attacks/${encodeURIComponent(t.guid)}`),
+    url: safeUrl(`${GREMLIN_APP}/attacks/${encodeURIComponent(guid)}`),
     labels,
-    events: t.displayErrorMessage ? [{ time: end ?? start, reason: t.stage ?? 'Error', message: t.displayErrorMessage, level: 'error' }] : [],
+    events: error ? [{ time: end ?? start, reason: str(t.stage) ?? 'Error', message: error, level: 'error' }] : [],
   };
 }
 

@@ -1,7 +1,8 @@
 import { ChaosEvent, ChaosRun, ChaosStatus, ChaosVerdict } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
-import { CtkJournal, CtkRunEntry, CtkSteadyState } from './types';
+import { arr, bool, num, obj, objs, str, strs, Untrusted } from '../../json';
+import { CtkActivity, CtkJournal, CtkRunEntry, CtkSteadyState } from './types';
 
 const STATUS: Record<string, ChaosStatus> = { completed: 'succeeded', failed: 'failed', aborted: 'aborted', interrupted: 'aborted' };
 /** Tag prefixes that name what the experiment broke; the demo's chaos runner writes `service:<name>`. */
@@ -12,25 +13,28 @@ const TARGET_KEYS = new Set(['service', 'target']);
  * `service:<name>` (or `target:<name>`) name the targets, `kind:<fault>` and `namespace:<ns>` fill
  * those fields, and every other `key:value` or `key=value` tag becomes a label.
  */
-export function mapJournal(j: CtkJournal, id: string, url: string | undefined): ChaosRun | undefined {
+export function mapJournal(j: Untrusted<CtkJournal>, id: string, url: string | undefined): ChaosRun | undefined {
   const start = parseTimestamp(j.start);
   if (start === undefined) {
     return undefined;
   }
-  const { targets, labels } = readTags(j.experiment?.tags ?? []);
+  const experiment = obj(j.experiment);
+  const { targets, labels } = readTags(strs(experiment?.tags));
   for (const key of ['service', 'target_service']) {
-    const v = j.experiment?.configuration?.[key];
+    const v = obj(experiment?.configuration)?.[key];
     if (typeof v === 'string' && v.trim()) {
       targets.add(v.trim());
     }
   }
   const hasEnd = parseTimestamp(j.end);
-  const status: ChaosStatus = hasEnd === undefined && !j.status ? 'running' : STATUS[j.status ?? ''] ?? 'unknown';
-  let end = status === 'running' ? undefined : hasEnd ?? (typeof j.duration === 'number' ? start + j.duration * 1000 : undefined);
-  if (end !== undefined && end < start) {
+  const journalStatus = str(j.status);
+  const duration = num(j.duration);
+  const status: ChaosStatus = hasEnd === undefined && !journalStatus ? 'running' : STATUS[journalStatus ?? ''] ?? 'unknown';
+  let end = status === 'running' ? undefined : hasEnd ?? (duration !== undefined ? start + duration * 1000 : undefined);
+  if (end !== undefined && (end < start || !Number.isFinite(end))) {
     end = start;
   }
-  const firstAction = (j.run ?? []).find((e) => e.activity?.type === 'action')?.activity?.name;
+  const firstAction = objs<CtkRunEntry>(j.run).map((e) => activity(e.activity)).find((a) => a.type === 'action')?.name;
   const kind = labels.kind ?? labels.fault ?? firstAction ?? 'experiment';
   const namespace = labels.namespace;
   delete labels.kind;
@@ -38,7 +42,7 @@ export function mapJournal(j: CtkJournal, id: string, url: string | undefined): 
   return {
     source: 'chaostoolkit',
     id,
-    name: j.experiment?.title ?? id,
+    name: str(experiment?.title) ?? id,
     kind,
     namespace,
     targets: [...targets],
@@ -52,13 +56,10 @@ export function mapJournal(j: CtkJournal, id: string, url: string | undefined): 
   };
 }
 
-function readTags(tags: unknown[]): { targets: Set<string>; labels: Record<string, string> } {
+function readTags(tags: string[]): { targets: Set<string>; labels: Record<string, string> } {
   const targets = new Set<string>();
   const labels: Record<string, string> = {};
   for (const tag of tags) {
-    if (typeof tag !== 'string') {
-      continue;
-    }
     const m = /^([^:=]+)[:=](.+)$/.exec(tag.trim());
     if (!m) {
       labels[tag.trim()] = 'true';
@@ -75,48 +76,58 @@ function readTags(tags: unknown[]): { targets: Set<string>; labels: Record<strin
   return { targets, labels };
 }
 
-function verdictOf(j: CtkJournal): ChaosVerdict | undefined {
-  const before = j.steady_states?.before?.steady_state_met;
-  const after = j.steady_states?.after?.steady_state_met;
-  if (j.deviated === true) {
+/** The type and name of an activity, the only parts of it a run shows. */
+function activity(raw: unknown): { type?: string; name?: string } {
+  const a: Untrusted<CtkActivity> = obj(raw) ?? {};
+  return { type: str(a.type), name: str(a.name) };
+}
+
+function verdictOf(j: Untrusted<CtkJournal>): ChaosVerdict | undefined {
+  const ss = obj(j.steady_states);
+  const before = bool(obj(ss?.before)?.steady_state_met);
+  const after = bool(obj(ss?.after)?.steady_state_met);
+  const deviated = bool(j.deviated);
+  if (deviated === true) {
     return { outcome: 'deviated', detail: after === false ? 'steady state not met after the method' : 'steady state deviated' };
   }
   if (before === false) {
     return { outcome: 'unknown', detail: 'steady state not met before the method; nothing was injected' };
   }
-  if (j.deviated === false && after === true) {
+  if (deviated === false && after === true) {
     return { outcome: 'passed', detail: 'steady state met before and after' };
   }
-  return j.deviated === false ? { outcome: 'passed' } : undefined;
+  return deviated === false ? { outcome: 'passed' } : undefined;
 }
 
-function eventsOf(j: CtkJournal): ChaosEvent[] {
-  const ss = j.steady_states;
+function eventsOf(j: Untrusted<CtkJournal>): ChaosEvent[] {
+  const ss = obj(j.steady_states);
   const out: ChaosEvent[] = [
     ...entries(ss?.before, 'steady state before'),
-    ...(j.run ?? []).map((e) => entry(e, e.activity?.type ?? 'activity')),
-    ...(ss?.during ?? []).flatMap((s) => entries(s, 'steady state during')),
+    ...objs<CtkRunEntry>(j.run).map((e) => entry(e, activity(e.activity).type ?? 'activity')),
+    ...(arr(ss?.during) ?? []).flatMap((s) => entries(s, 'steady state during')),
     ...entries(ss?.after, 'steady state after'),
-    ...(j.rollbacks ?? []).map((e) => entry(e, 'rollback')),
+    ...objs<CtkRunEntry>(j.rollbacks).map((e) => entry(e, 'rollback')),
   ].filter((e): e is ChaosEvent => e !== undefined);
   return out.sort((a, b) => a.time - b.time);
 }
 
-function entries(s: CtkSteadyState | null | undefined, phase: string): Array<ChaosEvent | undefined> {
-  return (s?.probes ?? []).map((p) => entry(p, phase));
+function entries(raw: unknown, phase: string): Array<ChaosEvent | undefined> {
+  const s: Untrusted<CtkSteadyState> | undefined = obj(raw);
+  return objs<CtkRunEntry>(s?.probes).map((p) => entry(p, phase));
 }
 
-function entry(e: CtkRunEntry, phase: string): ChaosEvent | undefined {
+function entry(e: Untrusted<CtkRunEntry>, phase: string): ChaosEvent | undefined {
   const time = parseTimestamp(e.start);
   if (time === undefined) {
     return undefined;
   }
-  const failed = e.status === 'failed';
+  const status = str(e.status);
+  const failed = status === 'failed';
   const missed = e.tolerance_met === false;
-  const detail = failed ? 'failed' : missed ? 'tolerance not met' : e.status ?? '';
+  const detail = failed ? 'failed' : missed ? 'tolerance not met' : status ?? '';
   return {
     time,
-    reason: `${phase}: ${e.activity?.name ?? 'unnamed'}`,
+    reason: `${phase}: ${activity(e.activity).name ?? 'unnamed'}`,
     message: detail || undefined,
     level: failed ? 'error' : missed ? 'warning' : 'info',
   };

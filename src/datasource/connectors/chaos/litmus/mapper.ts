@@ -1,7 +1,11 @@
 import { ChaosEvent, ChaosRun, ChaosStatus, ChaosVerdict } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
+import { num, obj, str, Untrusted } from '../../json';
 import { LitmusChaosData, LitmusExecutionData, LitmusNode, LitmusRun } from './types';
+
+/** The fault data of a node, read as text: the mapper compares and joins every field it uses. */
+type ChaosData = { [K in keyof LitmusChaosData]?: string };
 
 const PHASE: Record<string, ChaosStatus> = {
   Running: 'running',
@@ -16,68 +20,78 @@ const PHASE: Record<string, ChaosStatus> = {
 };
 
 /** Maps one listExperimentRun element; undefined when it has neither an id nor any time. */
-export function mapLitmusRun(r: LitmusRun, baseUrl: string | undefined): ChaosRun | undefined {
+export function mapLitmusRun(r: Untrusted<LitmusRun>, baseUrl: string | undefined): ChaosRun | undefined {
   const exec = decodeExecution(r.executionData);
-  const nodes = Object.values(exec.nodes ?? {}).filter((n): n is LitmusNode => n !== null && typeof n === 'object');
-  const status = PHASE[r.phase ?? ''] ?? 'unknown';
+  const nodes = Object.values(obj(exec.nodes) ?? {}).map(obj).filter((n): n is Untrusted<LitmusNode> => n !== undefined);
+  const status = PHASE[str(r.phase) ?? ''] ?? 'unknown';
   const start = parseTimestamp(exec.startedAt) ?? parseTimestamp(r.createdAt);
-  if (!r.experimentRunID || start === undefined) {
+  const id = str(r.experimentRunID);
+  if (!id || start === undefined) {
     return undefined;
   }
   let end = status === 'running' ? undefined : parseTimestamp(exec.finishedAt) ?? parseTimestamp(r.updatedAt);
   if (end !== undefined && end < start) {
     end = start;
   }
-  const chaos = nodes.map((n) => n.chaosData).filter((c): c is LitmusChaosData => Boolean(c));
+  const chaos = nodes.map((n) => chaosData(n.chaosData)).filter((c): c is ChaosData => c !== undefined);
+  const infra = obj(r.infra);
   const labels: Record<string, string> = {};
-  if (r.infra?.name) {
-    labels.infra = r.infra.name;
+  const infraName = str(infra?.name);
+  if (infraName) {
+    labels.infra = infraName;
   }
-  if (r.experimentType) {
-    labels.type = r.experimentType;
+  const type = str(r.experimentType);
+  if (type) {
+    labels.type = type;
   }
+  const experimentID = str(r.experimentID);
   const context = chaos.map((c) => c.engineContext ?? c.engine_context).find(Boolean);
   if (context) {
     labels.context = context;
   }
   return {
     source: 'litmus',
-    id: r.experimentRunID,
-    name: r.experimentName ?? r.experimentRunID,
+    id,
+    name: str(r.experimentName) ?? id,
     kind: chaos.map(faultName).find(Boolean) ?? 'LitmusExperiment',
-    namespace: chaos.find((c) => c.namespace)?.namespace ?? exec.namespace ?? r.infra?.infraNamespace ?? undefined,
+    namespace: chaos.find((c) => c.namespace)?.namespace ?? str(exec.namespace) ?? str(infra?.infraNamespace),
     targets: targetsOf(r.experimentManifest),
     start,
     end,
     status,
     verdict: verdictOf(r, chaos),
-    url: baseUrl && r.experimentID ? safeUrl(`${baseUrl.replace(/\/+$/, '')}/experiments/${r.experimentID}/runs/${r.experimentRunID}`) : undefined,
+    url: baseUrl && experimentID ? safeUrl(`${baseUrl.replace(/\/+$/, '')}/experiments/${encodeURIComponent(experimentID)}/runs/${encodeURIComponent(id)}`) : undefined,
     labels,
     events: nodes.flatMap(nodeEvents).sort((a, b) => a.time - b.time),
   };
 }
 
 /** executionData is JSON inside a GraphQL string; a run whose data is cut or empty still maps. */
-function decodeExecution(text: string | undefined): LitmusExecutionData {
+function decodeExecution(raw: unknown): Untrusted<LitmusExecutionData> {
+  const text = str(raw);
   if (!text) {
     return {};
   }
   try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as LitmusExecutionData) : {};
+    return obj(JSON.parse(text)) ?? {};
   } catch {
     return {};
   }
 }
 
-const faultName = (c: LitmusChaosData) => c.faultName ?? c.experimentName;
-const verdictText = (c: LitmusChaosData) => c.faultVerdict ?? c.experimentVerdict;
+function chaosData(raw: unknown): ChaosData | undefined {
+  const c = obj(raw);
+  return c ? Object.fromEntries(Object.entries(c).map(([k, v]) => [k, str(v)])) : undefined;
+}
 
-function verdictOf(r: LitmusRun, chaos: LitmusChaosData[]): ChaosVerdict | undefined {
+const faultName = (c: ChaosData) => c.faultName ?? c.experimentName;
+const verdictText = (c: ChaosData) => c.faultVerdict ?? c.experimentVerdict;
+
+function verdictOf(r: Untrusted<LitmusRun>, chaos: ChaosData[]): ChaosVerdict | undefined {
   const verdicts = chaos.map(verdictText).filter((v): v is string => Boolean(v));
-  const score = typeof r.resiliencyScore === 'number' && Number.isFinite(r.resiliencyScore) ? r.resiliencyScore : undefined;
+  const score = num(r.resiliencyScore);
   const detail = score !== undefined ? `resiliency score ${Math.round(score)}%` : verdicts.length ? `fault verdicts: ${verdicts.join(', ')}` : undefined;
-  if (verdicts.some((v) => /^fail/i.test(v)) || (r.faultsFailed ?? 0) > 0 || (score !== undefined && score < 100)) {
+  if (verdicts.some((v) => /^fail/i.test(v)) || (num(r.faultsFailed) ?? 0) > 0 || (score !== undefined && score < 100)) {
     return { outcome: 'deviated', detail };
   }
   if ((score !== undefined && score >= 100) || (verdicts.length > 0 && verdicts.every((v) => /^pass/i.test(v)))) {
@@ -90,28 +104,30 @@ function verdictOf(r: LitmusRun, chaos: LitmusChaosData[]): ChaosVerdict | undef
  * The application under test is named by the ChaosEngine's appinfo (`applabel: app=payments`).
  * The manifest is YAML, or JSON with the engine's YAML escaped inside, so a pattern reads both.
  */
-export function targetsOf(manifest: string | undefined): string[] {
+export function targetsOf(manifest: unknown): string[] {
   const out = new Set<string>();
   const re = /\\?["']?applabel\\?["']?\s*:\s*\\?["']?([^"'\\\n,}]+)/g;
-  for (const m of (manifest ?? '').matchAll(re)) {
+  for (const m of (str(manifest) ?? '').matchAll(re)) {
     const value = m[1].trim();
     out.add(value.includes('=') ? value.slice(value.indexOf('=') + 1) : value);
   }
   return [...out].filter((t) => t !== '');
 }
 
-function nodeEvents(n: LitmusNode): ChaosEvent[] {
+function nodeEvents(n: Untrusted<LitmusNode>): ChaosEvent[] {
   const out: ChaosEvent[] = [];
-  const name = n.chaosData ? faultName(n.chaosData) ?? n.name : n.name;
+  const chaos = chaosData(n.chaosData);
+  const phase = str(n.phase);
+  const name = (chaos ? faultName(chaos) : undefined) ?? str(n.name);
   const start = parseTimestamp(n.startedAt);
   const end = parseTimestamp(n.finishedAt);
-  if (start !== undefined && n.chaosData) {
+  if (start !== undefined && chaos) {
     out.push({ time: start, reason: 'FaultStarted', message: name, level: 'info' });
   }
-  if (end !== undefined && n.chaosData) {
-    const verdict = verdictText(n.chaosData);
-    const bad = /^fail/i.test(verdict ?? '') || /fail|error/i.test(n.phase ?? '');
-    out.push({ time: end, reason: n.phase ?? 'Finished', message: `${name}${verdict ? `: verdict ${verdict}` : ''}`, level: bad ? 'error' : 'info' });
+  if (end !== undefined && chaos) {
+    const verdict = verdictText(chaos);
+    const bad = /^fail/i.test(verdict ?? '') || /fail|error/i.test(phase ?? '');
+    out.push({ time: end, reason: phase ?? 'Finished', message: `${name}${verdict ? `: verdict ${verdict}` : ''}`, level: bad ? 'error' : 'info' });
   }
   return out;
 }
