@@ -37,7 +37,7 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
       },
     },
     secondaryEdgeStat(opts.primary, col, share),
-    { name: EdgeField.thickness, type: T.number, values: main.map((v) => (max > 0 ? 1 + 5 * Math.sqrt(v / max) : 1)) },
+    { name: EdgeField.thickness, type: T.number, values: main.map((v) => (max > 0 && v > 0 ? 1 + 5 * Math.sqrt(v / max) : 1)) },
     { name: EdgeField.color, type: T.string, values: col((e) => edgeColor(e)), config: { color: { mode: 'fixed' } } },
     { name: EdgeField.strokeDasharray, type: T.string, values: col((e) => (e.diff === 'vanished' ? '4 4' : null)) },
     {

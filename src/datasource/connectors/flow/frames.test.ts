@@ -97,4 +97,15 @@ describe('toNodeGraphFrames', () => {
     expect(values(n, 'mainstat')).toEqual([10, 10]);
     expect(field(e, FlowDetail.cost)).toBeUndefined();
   });
+
+  it('draws an edge whose rate is below zero at the thinnest width, never NaN', () => {
+    const g: FlowGraph = {
+      nodes: graph.nodes,
+      edges: [
+        { ...graph.edges[0], bytesRate: -5 },
+        { ...graph.edges[0], target: 'shop/frontend', source: 'shop/checkout', bytesRate: 100 },
+      ],
+    };
+    expect(values(toNodeGraphFrames(g, { primary: 'bytes' })[1], 'thickness')).toEqual([1, 6]);
+  });
 });

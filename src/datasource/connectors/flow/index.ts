@@ -178,6 +178,9 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
   if (stats.nonFinite > 0) {
     out.push({ severity: 'warning', text: `${stats.nonFinite} series with NaN or infinite values were left out.` });
   }
+  if (stats.negative > 0) {
+    out.push({ severity: 'warning', text: `${stats.negative} series with negative values were left out: no flow measure can be below zero.` });
+  }
   if (stats.selfLoops > 0) {
     out.push({ severity: 'info', text: `${stats.selfLoops} series from a node to itself are not drawn.` });
   }

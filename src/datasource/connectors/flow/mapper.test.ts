@@ -69,6 +69,13 @@ describe('mapFlowGraph', () => {
     expect(stats).toMatchObject({ series: 9, missingLabels: 3, nonFinite: 4, selfLoops: 1 });
   });
 
+  it('leaves out and counts negative values, which no flow measure can have', () => {
+    const { graph, stats } = mapFlowGraph([bytes(flow('a', 'b', '600'), flow('a', 'c', '-5'))], beyla, 60);
+    expect(graph.edges.map((e) => e.target)).toEqual(['shop/b']);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['shop/a', 'shop/b']);
+    expect(stats).toMatchObject({ series: 2, negative: 1, nonFinite: 0 });
+  });
+
   it('keeps a NaN p95 (no requests) out of the bad-data count but counts +Inf', () => {
     const sg = PRESETS.servicegraph.groupings.workload!;
     const { graph, stats } = mapFlowGraph(

@@ -14,6 +14,8 @@ export interface MapStats {
   series: number;
   missingLabels: number;
   nonFinite: number;
+  /** Every measure is a count, a rate or a latency: below zero it is a broken recording rule, not a flow. */
+  negative: number;
   selfLoops: number;
   /** Inter-zone bytes on series without end labels (Beyla's default attributes). */
   unattributedInterZoneBytes: number;
@@ -71,7 +73,7 @@ export function mapFlowGraph(
   grouping: Grouping,
   rangeSeconds: number
 ): { graph: FlowGraph; stats: MapStats } {
-  const stats: MapStats = { series: 0, missingLabels: 0, nonFinite: 0, selfLoops: 0, unattributedInterZoneBytes: 0 };
+  const stats: MapStats = { series: 0, missingLabels: 0, nonFinite: 0, negative: 0, selfLoops: 0, unattributedInterZoneBytes: 0 };
   const nodes = new Nodes();
   const src = endReader(grouping.source);
   const dst = endReader(grouping.target);
@@ -89,7 +91,7 @@ export function mapFlowGraph(
       const s = src.name(metric);
       const t = dst.name(metric);
       if (!s || !t) {
-        if (measure === 'interZoneBytes' && Number.isFinite(value)) {
+        if (measure === 'interZoneBytes' && Number.isFinite(value) && value >= 0) {
           stats.unattributedInterZoneBytes += value;
         } else {
           stats.missingLabels++;
@@ -101,6 +103,10 @@ export function mapFlowGraph(
         if (!(measure === 'latencyP95' && value !== value)) {
           stats.nonFinite++;
         }
+        continue;
+      }
+      if (value < 0) {
+        stats.negative++;
         continue;
       }
       const sZone = src.zone(metric);
