@@ -32,7 +32,9 @@ http.createServer((req, res) => {
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  const port = await new Promise<string>((resolve) =>
+    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()))
+  );
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
@@ -70,17 +72,26 @@ async function measureCase(c: Case, url: string): Promise<void> {
   const capped = fetchTransport({ api: { url } });
   // The transport before the cap: it never saw the limit and read every byte.
   const transport: Transport = c.capped ? capped : (req) => capped({ ...req, maxBodyChars: undefined });
-  const result = await peak(() => new HttpClient({ where: 'Bench backend', transport, timeoutMs: 120_000 }).getJson({ route: 'api', path: c.path }));
+  const result = await peak(() =>
+    new HttpClient({ where: 'Bench backend', transport, timeoutMs: 120_000 }).getJson({ route: 'api', path: c.path })
+  );
   console.log(JSON.stringify(result));
 }
 
 /** Runs one case in a child process of this same script and reads its figures. */
 function inChild(c: Case, url: string): Promise<{ heap: number; rss: number; error: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', process.argv[1]], { env: { ...process.env, HARDENING_CASE: JSON.stringify(c), HARDENING_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', process.argv[1]], {
+      env: { ...process.env, HARDENING_CASE: JSON.stringify(c), HARDENING_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`case ${JSON.stringify(c)} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`case ${JSON.stringify(c)} exited ${code}`))
+    );
   });
 }
 
@@ -94,8 +105,20 @@ async function main() {
       const after = await inChild({ path, capped: true }, server.url);
       const before = await inChild({ path, capped: false }, server.url);
       console.log(`  ${label}: refused with "${after.error.slice(0, 110)}…"`);
-      report({ name: `${label}: peak heap above idle`, value: after.heap, unit: 'MB', baseline: { name: 'read whole, then refused', value: before.heap }, goal: '< 100 MB (the 64 MiB limit plus decoding)', met: after.heap < 100 });
-      report({ name: `${label}: peak RSS above idle`, value: after.rss, unit: 'MB', baseline: { name: 'read whole, then refused', value: before.rss } });
+      report({
+        name: `${label}: peak heap above idle`,
+        value: after.heap,
+        unit: 'MB',
+        baseline: { name: 'read whole, then refused', value: before.heap },
+        goal: '< 100 MB (the 64 MiB limit plus decoding)',
+        met: after.heap < 100,
+      });
+      report({
+        name: `${label}: peak RSS above idle`,
+        value: after.rss,
+        unit: 'MB',
+        baseline: { name: 'read whole, then refused', value: before.rss },
+      });
     }
   } finally {
     server.stop();

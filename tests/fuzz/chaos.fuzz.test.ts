@@ -16,13 +16,19 @@ import { damage, fuzzTransport } from './support/transport';
 
 const FIXTURES = path.resolve(__dirname, '../../src/datasource/connectors/chaos/fixtures');
 const fixture = (p: string): unknown => JSON.parse(readFileSync(path.join(FIXTURES, p), 'utf8'));
-const upstream = (p: string): unknown => JSON.parse(readFileSync(path.resolve(__dirname, '../../..', 'shared', 'upstream-samples', p), 'utf8'));
+const upstream = (p: string): unknown =>
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../..', 'shared', 'upstream-samples', p), 'utf8'));
 
 const RANGE = { from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 30) };
 const NOW = Date.UTC(2026, 10, 27);
 
 /** Runs the backend against one case's bodies and checks every run and every frame built from them. */
-async function loadAndCheck(backend: ChaosBackend, settings: LoadContext['settings'], answer: (req: TransportRequest, n: number) => unknown, hurt: Parameters<typeof fuzzTransport>[1]) {
+async function loadAndCheck(
+  backend: ChaosBackend,
+  settings: LoadContext['settings'],
+  answer: (req: TransportRequest, n: number) => unknown,
+  hurt: Parameters<typeof fuzzTransport>[1]
+) {
   const ctx: LoadContext = { settings, transport: fuzzTransport(answer, hurt), range: RANGE, cache: new Map() };
   return (await backend.load(ctx)).runs;
 }
@@ -67,83 +73,140 @@ const chaosMesh = {
 describe('fuzzing the chaos connectors: only FaultlineErrors, valid runs, regions and escaped text', () => {
   fuzzSummaryAfterAll('chaos');
 
-  it('Chaos Mesh: events, experiments, archives, workflows and details', async () => {
-    const arb = fc.record({
-      events: backendBody(chaosMesh.events),
-      experiments: backendBody(chaosMesh.experiments),
-      archives: backendBody(chaosMesh.archives),
-      workflows: backendBody(chaosMesh.workflows),
-      details: backendBody(chaosMesh.details),
-      hurt: damage,
-    });
-    await fuzz(
-      'Chaos Mesh',
-      arb,
-      (c) =>
-        loadAndCheck(chaosMeshBackend, { chaosMeshUrl: 'http://chaos-mesh.example:2333' }, (req) => {
-          const detail = /^\/api\/(experiments|archives)\/(.+)$/.exec(req.path);
-          if (detail) {
-            const all = c.details as Record<string, unknown> | null;
-            return all && typeof all === 'object' ? (all as Record<string, unknown>)[decodeURIComponent(detail[2])] ?? {} : all;
-          }
-          return { '/api/events': c.events, '/api/experiments': c.experiments, '/api/archives': c.archives, '/api/workflows': c.workflows }[req.path];
-        }, c.hurt),
-      checkRuns
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'Chaos Mesh: events, experiments, archives, workflows and details',
+    async () => {
+      const arb = fc.record({
+        events: backendBody(chaosMesh.events),
+        experiments: backendBody(chaosMesh.experiments),
+        archives: backendBody(chaosMesh.archives),
+        workflows: backendBody(chaosMesh.workflows),
+        details: backendBody(chaosMesh.details),
+        hurt: damage,
+      });
+      await fuzz(
+        'Chaos Mesh',
+        arb,
+        (c) =>
+          loadAndCheck(
+            chaosMeshBackend,
+            { chaosMeshUrl: 'http://chaos-mesh.example:2333' },
+            (req) => {
+              const detail = /^\/api\/(experiments|archives)\/(.+)$/.exec(req.path);
+              if (detail) {
+                const all = c.details as Record<string, unknown> | null;
+                return all && typeof all === 'object'
+                  ? ((all as Record<string, unknown>)[decodeURIComponent(detail[2])] ?? {})
+                  : all;
+              }
+              return {
+                '/api/events': c.events,
+                '/api/experiments': c.experiments,
+                '/api/archives': c.archives,
+                '/api/workflows': c.workflows,
+              }[req.path];
+            },
+            c.hurt
+          ),
+        checkRuns
+      );
+    },
+    FUZZ_TIMEOUT_MS
+  );
 
-  it('LitmusChaos: listExperimentRun pages with executionData decoded again', async () => {
-    const page = fixture('litmus/list-page-0.json') as { data: { listExperimentRun: { experimentRuns: Array<Record<string, unknown>> } } };
-    // executionData is JSON inside a string: mutate the inner document too, then encode it again.
-    const inner = page.data.listExperimentRun.experimentRuns.map((r) => (r && typeof r.executionData === 'string' ? JSON.parse(r.executionData) : {}));
-    const arb = fc.record({ body: backendBody(page), inner: fc.array(fc.oneof(mutated(inner[0] ?? {}), hostileJson), { maxLength: 4 }), hurt: damage });
-    await fuzz(
-      'LitmusChaos',
-      arb,
-      (c) =>
-        loadAndCheck(litmusBackend, { litmusUrl: 'http://litmus.example:9091', litmusProjectId: 'p1' }, (_req, n) => {
-          if (n > 2) {
-            return { data: { listExperimentRun: { totalNoOfExperimentRuns: 0, experimentRuns: [] } } };
-          }
-          const runs = (c.body as typeof page)?.data?.listExperimentRun?.experimentRuns;
-          if (Array.isArray(runs)) {
-            c.inner.forEach((x, i) => runs[i] && typeof runs[i] === 'object' && (runs[i].executionData = JSON.stringify(x)));
-          }
-          return c.body;
-        }, c.hurt),
-      checkRuns
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'LitmusChaos: listExperimentRun pages with executionData decoded again',
+    async () => {
+      const page = fixture('litmus/list-page-0.json') as {
+        data: { listExperimentRun: { experimentRuns: Array<Record<string, unknown>> } };
+      };
+      // executionData is JSON inside a string: mutate the inner document too, then encode it again.
+      const inner = page.data.listExperimentRun.experimentRuns.map((r) =>
+        r && typeof r.executionData === 'string' ? JSON.parse(r.executionData) : {}
+      );
+      const arb = fc.record({
+        body: backendBody(page),
+        inner: fc.array(fc.oneof(mutated(inner[0] ?? {}), hostileJson), { maxLength: 4 }),
+        hurt: damage,
+      });
+      await fuzz(
+        'LitmusChaos',
+        arb,
+        (c) =>
+          loadAndCheck(
+            litmusBackend,
+            { litmusUrl: 'http://litmus.example:9091', litmusProjectId: 'p1' },
+            (_req, n) => {
+              if (n > 2) {
+                return { data: { listExperimentRun: { totalNoOfExperimentRuns: 0, experimentRuns: [] } } };
+              }
+              const runs = (c.body as typeof page)?.data?.listExperimentRun?.experimentRuns;
+              if (Array.isArray(runs)) {
+                c.inner.forEach(
+                  (x, i) => runs[i] && typeof runs[i] === 'object' && (runs[i].executionData = JSON.stringify(x))
+                );
+              }
+              return c.body;
+            },
+            c.hurt
+          ),
+        checkRuns
+      );
+    },
+    FUZZ_TIMEOUT_MS
+  );
 
-  it('Gremlin: attacks/range pages', async () => {
-    const arb = fc.record({ p1: backendBody(fixture('gremlin/range-page-1.json')), p2: backendBody(fixture('gremlin/range-page-2.json')), hurt: damage });
-    await fuzz(
-      'Gremlin',
-      arb,
-      (c) => loadAndCheck(gremlinBackend, { gremlinUrl: 'https://api.gremlin.com/v1', gremlinTeamId: 't1' }, (_req, n) => (n === 0 ? c.p1 : n === 1 ? c.p2 : { items: [] }), c.hurt),
-      checkRuns
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'Gremlin: attacks/range pages',
+    async () => {
+      const arb = fc.record({
+        p1: backendBody(fixture('gremlin/range-page-1.json')),
+        p2: backendBody(fixture('gremlin/range-page-2.json')),
+        hurt: damage,
+      });
+      await fuzz(
+        'Gremlin',
+        arb,
+        (c) =>
+          loadAndCheck(
+            gremlinBackend,
+            { gremlinUrl: 'https://api.gremlin.com/v1', gremlinTeamId: 't1' },
+            (_req, n) => (n === 0 ? c.p1 : n === 1 ? c.p2 : { items: [] }),
+            c.hurt
+          ),
+        checkRuns
+      );
+    },
+    FUZZ_TIMEOUT_MS
+  );
 
-  it('Chaos Toolkit journals: index and journals, fixtures and real upstream journals', async () => {
-    const journals = [
-      fixture('journals/payments-latency-deviated.json'),
-      fixture('journals/checkout-kill-running.json'),
-      upstream('chaostoolkit/chaostoolkit__tests__fixtures__check-file-exists-deviated.json'),
-      upstream('chaostoolkit/MDRCS__chaos-engineering__journal.json'),
-    ];
-    const arb = fc.record({
-      index: backendBody(fixture('journals/index.json')),
-      bodies: fc.array(fc.oneof(...journals.map((j) => backendBody(j))), { minLength: 1, maxLength: 4 }),
-      hurt: damage,
-    });
-    await fuzz(
-      'Chaos Toolkit journals',
-      arb,
-      (c) =>
-        loadAndCheck(journalsBackend, { journalsUrl: 'http://journals.example/runs', journalIndex: '/index.json' }, (req, n) =>
-          req.path === '/index.json' ? c.index : c.bodies[n % c.bodies.length], c.hurt),
-      checkRuns
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'Chaos Toolkit journals: index and journals, fixtures and real upstream journals',
+    async () => {
+      const journals = [
+        fixture('journals/payments-latency-deviated.json'),
+        fixture('journals/checkout-kill-running.json'),
+        upstream('chaostoolkit/chaostoolkit__tests__fixtures__check-file-exists-deviated.json'),
+        upstream('chaostoolkit/MDRCS__chaos-engineering__journal.json'),
+      ];
+      const arb = fc.record({
+        index: backendBody(fixture('journals/index.json')),
+        bodies: fc.array(fc.oneof(...journals.map((j) => backendBody(j))), { minLength: 1, maxLength: 4 }),
+        hurt: damage,
+      });
+      await fuzz(
+        'Chaos Toolkit journals',
+        arb,
+        (c) =>
+          loadAndCheck(
+            journalsBackend,
+            { journalsUrl: 'http://journals.example/runs', journalIndex: '/index.json' },
+            (req, n) => (req.path === '/index.json' ? c.index : c.bodies[n % c.bodies.length]),
+            c.hurt
+          ),
+        checkRuns
+      );
+    },
+    FUZZ_TIMEOUT_MS
+  );
 });

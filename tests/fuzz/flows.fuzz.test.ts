@@ -15,8 +15,10 @@ import { damage, fuzzTransport } from './support/transport';
 const { JSDOM } = require('jsdom');
 const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
 Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-const { loadFlowGraph } = require('../../src/datasource/connectors/flow') as typeof import('../../src/datasource/connectors/flow');
-const { toNodeGraphFrames } = require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
+const { loadFlowGraph } =
+  require('../../src/datasource/connectors/flow') as typeof import('../../src/datasource/connectors/flow');
+const { toNodeGraphFrames } =
+  require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
 
 const query: fc.Arbitrary<FlowQuery> = fc.record({
   preset: fc.constantFrom(...FLOW_PRESETS.filter((p) => p !== 'custom')),
@@ -39,43 +41,106 @@ function context(transport: HandlerContext['transport'], costPerGb?: number): Ha
 }
 
 /** Anything a data source might put in a node graph frame: right and wrong names, types and lengths. */
-const FIELD_NAMES = ['id', 'title', 'subtitle', 'mainstat', 'secondarystat', 'color', 'icon', 'arc__errors', 'arc__success', 'highlighted', 'detail__owner', 'detail__bytes', 'detail__chaos', 'detail__diff', 'detail__cross_zone', 'source', 'target', 'thickness', 'strokeDasharray'];
+const FIELD_NAMES = [
+  'id',
+  'title',
+  'subtitle',
+  'mainstat',
+  'secondarystat',
+  'color',
+  'icon',
+  'arc__errors',
+  'arc__success',
+  'highlighted',
+  'detail__owner',
+  'detail__bytes',
+  'detail__chaos',
+  'detail__diff',
+  'detail__cross_zone',
+  'source',
+  'target',
+  'thickness',
+  'strokeDasharray',
+];
 const field = fc.record({
   name: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FIELD_NAMES) }, { weight: 1, arbitrary: hostileString }),
   type: fc.constantFrom('string', 'number', 'boolean', 'time', 'other'),
-  values: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'b', 'c', 'a->b', 'target', 'upstream', 'new') }, { weight: 2, arbitrary: hostileScalar }, fc.constant(undefined), fc.double()), { maxLength: 12 }),
+  values: fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('a', 'b', 'c', 'a->b', 'target', 'upstream', 'new') },
+      { weight: 2, arbitrary: hostileScalar },
+      fc.constant(undefined),
+      fc.double()
+    ),
+    { maxLength: 12 }
+  ),
   config: fc.constant({}),
 });
-const frame = fc.record({
-  name: fc.option(fc.oneof(fc.constantFrom('nodes', 'edges', 'Nodes', 'edges-2'), hostileString), { nil: undefined }),
-  fields: fc.array(field, { maxLength: 8 }),
-  meta: fc.option(fc.record({ preferredVisualisationType: fc.constantFrom('nodeGraph', 'table') }), { nil: undefined }),
-}).map((f) => ({ ...f, length: f.fields[0]?.values.length ?? 0 }) as unknown as DataFrame);
+const frame = fc
+  .record({
+    name: fc.option(fc.oneof(fc.constantFrom('nodes', 'edges', 'Nodes', 'edges-2'), hostileString), { nil: undefined }),
+    fields: fc.array(field, { maxLength: 8 }),
+    meta: fc.option(fc.record({ preferredVisualisationType: fc.constantFrom('nodeGraph', 'table') }), {
+      nil: undefined,
+    }),
+  })
+  .map((f) => ({ ...f, length: f.fields[0]?.values.length ?? 0 }) as unknown as DataFrame);
 
 describe('fuzzing flows: Prometheus answers to node graph frames, and any frames to the panel graph', () => {
   fuzzSummaryAfterAll('flows');
 
-  it('Prometheus responses → flow graph → node graph frames → flow graph panel', async () => {
-    const arb = fc.record({ q: query, bodies: fc.array(vectorBody, { minLength: 1, maxLength: 6 }), hurt: damage, cost: fc.option(fc.constantFrom(0.01, 0.02), { nil: undefined }) });
-    await fuzz(
-      'Prometheus responses to flow frames',
-      arb,
-      async (c) => {
-        const result = await loadFlowGraph(context(fuzzTransport((_req, n) => c.bodies[n % c.bodies.length], c.hurt), c.cost), c.q);
-        return toNodeGraphFrames(result.graph, { primary: result.primary, notices: result.notices, pricePerGb: c.cost, preset: c.q.preset });
-      },
-      (frames) => {
-        checkNodeGraphFrames(frames);
-        const read = readFlowFrames(frames);
-        if (read.fatal) {
-          throw new SchemaViolation(`the panel cannot read the data source's own frames: ${JSON.stringify(read.errors)}`);
+  it(
+    'Prometheus responses → flow graph → node graph frames → flow graph panel',
+    async () => {
+      const arb = fc.record({
+        q: query,
+        bodies: fc.array(vectorBody, { minLength: 1, maxLength: 6 }),
+        hurt: damage,
+        cost: fc.option(fc.constantFrom(0.01, 0.02), { nil: undefined }),
+      });
+      await fuzz(
+        'Prometheus responses to flow frames',
+        arb,
+        async (c) => {
+          const result = await loadFlowGraph(
+            context(
+              fuzzTransport((_req, n) => c.bodies[n % c.bodies.length], c.hurt),
+              c.cost
+            ),
+            c.q
+          );
+          return toNodeGraphFrames(result.graph, {
+            primary: result.primary,
+            notices: result.notices,
+            pricePerGb: c.cost,
+            preset: c.q.preset,
+          });
+        },
+        (frames) => {
+          checkNodeGraphFrames(frames);
+          const read = readFlowFrames(frames);
+          if (read.fatal) {
+            throw new SchemaViolation(
+              `the panel cannot read the data source's own frames: ${JSON.stringify(read.errors)}`
+            );
+          }
+          checkPanelGraph(read.graph);
         }
-        checkPanelGraph(read.graph);
-      }
-    );
-  }, FUZZ_TIMEOUT_MS);
+      );
+    },
+    FUZZ_TIMEOUT_MS
+  );
 
-  it('node graph frames from any data source → flow graph panel', async () => {
-    await fuzz('Node graph frame reader', fc.array(frame, { maxLength: 4 }), (frames) => readFlowFrames(frames), (read) => checkPanelGraph(read.graph));
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'node graph frames from any data source → flow graph panel',
+    async () => {
+      await fuzz(
+        'Node graph frame reader',
+        fc.array(frame, { maxLength: 4 }),
+        (frames) => readFlowFrames(frames),
+        (read) => checkPanelGraph(read.graph)
+      );
+    },
+    FUZZ_TIMEOUT_MS
+  );
 });

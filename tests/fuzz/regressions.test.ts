@@ -15,8 +15,16 @@ import { checkRun } from './support/schemas';
 const RANGE = { from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 30) };
 const T = '2026-11-26T10:00:00Z';
 
-async function outcome(backend: ChaosBackend, settings: LoadContext['settings'], bodies: Record<string, unknown>): Promise<void> {
-  const transport: LoadContext['transport'] = async (req) => ({ status: 200, text: JSON.stringify(bodies[req.path] ?? []), headers: {} });
+async function outcome(
+  backend: ChaosBackend,
+  settings: LoadContext['settings'],
+  bodies: Record<string, unknown>
+): Promise<void> {
+  const transport: LoadContext['transport'] = async (req) => ({
+    status: 200,
+    text: JSON.stringify(bodies[req.path] ?? []),
+    headers: {},
+  });
   try {
     const { runs } = await backend.load({ settings, transport, range: RANGE, cache: new Map() });
     runs.forEach(checkRun);
@@ -29,22 +37,60 @@ async function outcome(backend: ChaosBackend, settings: LoadContext['settings'],
 }
 
 const cm = (exp: Record<string, unknown>) =>
-  outcome(chaosMeshBackend, { chaosMeshUrl: 'http://cm' }, { '/api/experiments': [{ uid: 'u1', kind: 'PodChaos', created_at: T, status: 'running', ...exp }], '/api/archives': [], '/api/events': [] });
+  outcome(
+    chaosMeshBackend,
+    { chaosMeshUrl: 'http://cm' },
+    {
+      '/api/experiments': [{ uid: 'u1', kind: 'PodChaos', created_at: T, status: 'running', ...exp }],
+      '/api/archives': [],
+      '/api/events': [],
+    }
+  );
 const gremlin = (task: Record<string, unknown>) =>
-  outcome(gremlinBackend, { gremlinUrl: 'http://g', gremlinTeamId: 't' }, { '/attacks/range': { items: [{ guid: 'g1', startTime: T, stageLifecycle: 'Complete', ...task }] } });
+  outcome(
+    gremlinBackend,
+    { gremlinUrl: 'http://g', gremlinTeamId: 't' },
+    { '/attacks/range': { items: [{ guid: 'g1', startTime: T, stageLifecycle: 'Complete', ...task }] } }
+  );
 const litmus = (run: Record<string, unknown>) =>
-  outcome(litmusBackend, { litmusUrl: 'http://l', litmusProjectId: 'p' }, {
-    '/api/query': { data: { listExperimentRun: { totalNoOfExperimentRuns: 1, experimentRuns: [{ experimentRunID: 'r1', createdAt: '1795683600000', phase: 'Completed', ...run }] } } },
-  });
+  outcome(
+    litmusBackend,
+    { litmusUrl: 'http://l', litmusProjectId: 'p' },
+    {
+      '/api/query': {
+        data: {
+          listExperimentRun: {
+            totalNoOfExperimentRuns: 1,
+            experimentRuns: [{ experimentRunID: 'r1', createdAt: '1795683600000', phase: 'Completed', ...run }],
+          },
+        },
+      },
+    }
+  );
 const journal = (j: Record<string, unknown>) =>
-  outcome(journalsBackend, { journalsUrl: 'http://j', journals: ['/a.json'] }, { '/a.json': { start: T, end: T, status: 'completed', ...j } });
+  outcome(
+    journalsBackend,
+    { journalsUrl: 'http://j', journals: ['/a.json'] },
+    { '/a.json': { start: T, end: T, status: 'completed', ...j } }
+  );
 
 describe('chaos connectors given fields of the wrong JSON type (found by fuzzing)', () => {
   it('Chaos Mesh: a numeric experiment name', () => cm({ name: 42 }));
   it('Chaos Mesh: a numeric experiment name does not break the annotation frame (it would fail the whole request)', async () => {
-    const bodies: Record<string, unknown> = { '/api/experiments': [{ uid: 'u1', kind: 'PodChaos', created_at: T, status: 'running', name: 42 }] };
-    const transport: LoadContext['transport'] = async (req) => ({ status: 200, text: JSON.stringify(bodies[req.path] ?? []), headers: {} });
-    const { runs } = await chaosMeshBackend.load({ settings: { chaosMeshUrl: 'http://cm' }, transport, range: RANGE, cache: new Map() });
+    const bodies: Record<string, unknown> = {
+      '/api/experiments': [{ uid: 'u1', kind: 'PodChaos', created_at: T, status: 'running', name: 42 }],
+    };
+    const transport: LoadContext['transport'] = async (req) => ({
+      status: 200,
+      text: JSON.stringify(bodies[req.path] ?? []),
+      headers: {},
+    });
+    const { runs } = await chaosMeshBackend.load({
+      settings: { chaosMeshUrl: 'http://cm' },
+      transport,
+      range: RANGE,
+      cache: new Map(),
+    });
     expect(() => annotationFrame(runs, RANGE.to, RANGE.to)).not.toThrow();
   });
   it('Chaos Mesh: a numeric uid', () => cm({ uid: 1768582312591 }));
@@ -59,11 +105,21 @@ describe('chaos connectors given fields of the wrong JSON type (found by fuzzing
 
 describe('flows given a negative sample (found by fuzzing)', () => {
   it('a negative rate never becomes a negative weight or a NaN thickness', () => {
-    const { mapFlowGraph } = require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
-    const { PRESETS } = require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
-    const { toNodeGraphFrames } = require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
-    const flow = (src: string, dst: string, value: string) => ({ metric: { k8s_src_owner_name: src, k8s_dst_owner_name: dst }, value: [1795683600, value] as [number, string] });
-    const { graph } = mapFlowGraph([{ measure: 'bytes', samples: [flow('a', 'b', '600'), flow('a', 'c', '-5')] }], PRESETS.beyla.groupings.workload!, 60);
+    const { mapFlowGraph } =
+      require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
+    const { PRESETS } =
+      require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
+    const { toNodeGraphFrames } =
+      require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
+    const flow = (src: string, dst: string, value: string) => ({
+      metric: { k8s_src_owner_name: src, k8s_dst_owner_name: dst },
+      value: [1795683600, value] as [number, string],
+    });
+    const { graph } = mapFlowGraph(
+      [{ measure: 'bytes', samples: [flow('a', 'b', '600'), flow('a', 'c', '-5')] }],
+      PRESETS.beyla.groupings.workload!,
+      60
+    );
     const edges = toNodeGraphFrames(graph, { primary: 'bytes' })[1];
     const thickness = edges.fields.find((f) => f.name === 'thickness')!.values;
     thickness.forEach((t) => expect(Number.isFinite(t) && t > 0).toBe(true));
@@ -71,10 +127,13 @@ describe('flows given a negative sample (found by fuzzing)', () => {
 });
 
 describe('OpsLevel given fields of the wrong JSON type (found by fuzzing)', () => {
-  const { mapOpsLevelService } = require('../../src/datasource/connectors/catalog/opslevel/mapper') as typeof import('../../src/datasource/connectors/catalog/opslevel/mapper');
+  const { mapOpsLevelService } =
+    require('../../src/datasource/connectors/catalog/opslevel/mapper') as typeof import('../../src/datasource/connectors/catalog/opslevel/mapper');
   const map = (extra: Record<string, unknown>) => () => {
     try {
-      mapOpsLevelService({ name: 'Checkout', aliases: ['checkout'], ...extra } as Parameters<typeof mapOpsLevelService>[0]);
+      mapOpsLevelService({ name: 'Checkout', aliases: ['checkout'], ...extra } as Parameters<
+        typeof mapOpsLevelService
+      >[0]);
     } catch (e) {
       if (!(e instanceof FaultlineError)) {
         throw e;
@@ -87,9 +146,14 @@ describe('OpsLevel given fields of the wrong JSON type (found by fuzzing)', () =
 
 describe('flows: a workload named like its namespace (found by fuzzing)', () => {
   it('keeps "frontend" in namespace "frontend" apart from a "frontend" without namespace', () => {
-    const { mapFlowGraph } = require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
-    const { PRESETS } = require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
-    const sample = { metric: { source_namespace: 'frontend', source_app: 'frontend', destination_app: 'frontend' }, value: [1795683600, '1'] as [number, string] };
+    const { mapFlowGraph } =
+      require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
+    const { PRESETS } =
+      require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
+    const sample = {
+      metric: { source_namespace: 'frontend', source_app: 'frontend', destination_app: 'frontend' },
+      value: [1795683600, '1'] as [number, string],
+    };
     const { graph } = mapFlowGraph([{ measure: 'flows', samples: [sample] }], PRESETS.hubble.groupings.workload!, 60);
     const ids = graph.nodes.map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);

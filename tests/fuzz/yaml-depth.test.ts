@@ -36,7 +36,11 @@ function parseInChild(text: string, times: number) {
   try {
     const script = path.join(dir, 'parse.js');
     writeFileSync(script, outputFiles[0].text);
-    return spawnSync(process.execPath, [script], { env: { ...process.env, YAML_TEXT: text }, encoding: 'utf8', timeout: 60_000 });
+    return spawnSync(process.execPath, [script], {
+      env: { ...process.env, YAML_TEXT: text },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -46,10 +50,16 @@ describe('catalog files nested deeper than the YAML parser survives', () => {
   it.each([
     ['block sequences', '- '.repeat(5000) + 'x'],
     ['flow sequences', '['.repeat(20_000)],
-  ])('%s: a readable error, and the process lives', (_name, text) => {
-    const child = parseInChild(text, 6);
-    expect(child.stderr).not.toMatch(/FATAL ERROR/);
-    expect(child.status).toBe(0);
-    expect(child.stdout.trim().split('\n')).toEqual(Array(6).fill(expect.stringMatching(/^BadResponseError: Catalog files: \/catalog-info.yaml/)));
-  }, 120_000);
+  ])(
+    '%s: a readable error, and the process lives',
+    (_name, text) => {
+      const child = parseInChild(text, 6);
+      expect(child.stderr).not.toMatch(/FATAL ERROR/);
+      expect(child.status).toBe(0);
+      expect(child.stdout.trim().split('\n')).toEqual(
+        Array(6).fill(expect.stringMatching(/^BadResponseError: Catalog files: \/catalog-info.yaml/))
+      );
+    },
+    120_000
+  );
 });

@@ -19,11 +19,19 @@ for (const key of Object.getOwnPropertyNames(dom.window)) {
 }
 // uPlot dispatches a CustomEvent on the jsdom window while it loads: it must be jsdom's.
 Object.assign(globalThis, { window: dom.window, document: dom.window.document, CustomEvent: dom.window.CustomEvent });
-const media = () => ({ matches: false, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined });
+const media = () => ({
+  matches: false,
+  addListener: () => undefined,
+  removeListener: () => undefined,
+  addEventListener: () => undefined,
+  removeEventListener: () => undefined,
+});
 Object.assign(globalThis, { matchMedia: media });
 Object.assign(dom.window, { matchMedia: media });
-const { FaultlineDataSource } = require('../../src/datasource/datasource') as typeof import('../../src/datasource/datasource');
-const { fetchTransport } = require('../../src/datasource/http/fetchTransport') as typeof import('../../src/datasource/http/fetchTransport');
+const { FaultlineDataSource } =
+  require('../../src/datasource/datasource') as typeof import('../../src/datasource/datasource');
+const { fetchTransport } =
+  require('../../src/datasource/http/fetchTransport') as typeof import('../../src/datasource/http/fetchTransport');
 
 /*
  * Every backend, failing in every way a backend fails, through the data source as Grafana calls it:
@@ -63,7 +71,14 @@ function healthy(route: string, url: URL): unknown {
   const p = url.pathname.slice(route.length + 1);
   switch (route) {
     case 'chaosmesh':
-      return { '/api/events': fixture('chaosmesh/events.json'), '/api/experiments': fixture('chaosmesh/experiments.json'), '/api/archives': fixture('chaosmesh/archives.json'), '/api/workflows': [] }[p] ?? {};
+      return (
+        {
+          '/api/events': fixture('chaosmesh/events.json'),
+          '/api/experiments': fixture('chaosmesh/experiments.json'),
+          '/api/archives': fixture('chaosmesh/archives.json'),
+          '/api/workflows': [],
+        }[p] ?? {}
+      );
     case 'gremlin':
       return { items: (fixture('gremlin/range-page-1.json') as { items: unknown[] }).items };
     case 'litmus':
@@ -97,7 +112,9 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     case '429':
       return json(429, { message: 'too many requests' }, { 'retry-after': '1' });
     case 'html':
-      return res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><form>Sign in</form></body></html>');
+      return res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!DOCTYPE html><html><body><form>Sign in</form></body></html>');
     case 'truncated':
       return res.writeHead(200, { 'content-type': 'application/json' }).end(half(JSON.stringify(healthy(route, url))));
     case 'huge':
@@ -111,8 +128,11 @@ const half = (s: string) => s.slice(0, Math.floor(s.length / 2));
 
 /** 200 MB of a JSON array, written as fast as the client reads, until it hangs up. */
 function sendHuge(res: http.ServerResponse) {
-  const chunk = Buffer.from(`${'[1,'.repeat(1024 * 1024 / 3)}`.slice(0, 1024 * 1024));
-  res.writeHead(200, { 'content-type': 'application/json', ...(hugeWithLength ? { 'content-length': String(HUGE) } : {}) });
+  const chunk = Buffer.from(`${'[1,'.repeat((1024 * 1024) / 3)}`.slice(0, 1024 * 1024));
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    ...(hugeWithLength ? { 'content-length': String(HUGE) } : {}),
+  });
   let sent = 0;
   const write = () => {
     while (sent < HUGE && !res.destroyed) {
@@ -145,7 +165,13 @@ const ROUTES = ['chaosmesh', 'litmus', 'gremlin', 'journals', 'prometheus', 'bac
 function dataSource(timeoutSeconds = 1) {
   // Headers as the data proxy adds them from secureJsonData: no error or frame may carry them back.
   const routes = Object.fromEntries(
-    ROUTES.map((r) => [r, { url: faults[r] === 'down' ? `http://127.0.0.1:${closedPort}/${r}` : `${base}/${r}`, headers: { authorization: `Bearer ${SECRET}-${r}` } }])
+    ROUTES.map((r) => [
+      r,
+      {
+        url: faults[r] === 'down' ? `http://127.0.0.1:${closedPort}/${r}` : `${base}/${r}`,
+        headers: { authorization: `Bearer ${SECRET}-${r}` },
+      },
+    ])
   );
   const jsonData: FaultlineOptions = {
     chaosMeshUrl: 'http://chaos-mesh.example',
@@ -160,14 +186,34 @@ function dataSource(timeoutSeconds = 1) {
     backstageUrl: 'http://backstage.example',
     timeoutSeconds,
   };
-  const settings = { id: 1, uid: 'faultline', type: 'faultline-datasource', name: 'Faultline', jsonData, meta: {} } as unknown as DataSourceInstanceSettings<FaultlineOptions>;
+  const settings = {
+    id: 1,
+    uid: 'faultline',
+    type: 'faultline-datasource',
+    name: 'Faultline',
+    jsonData,
+    meta: {},
+  } as unknown as DataSourceInstanceSettings<FaultlineOptions>;
   return new FaultlineDataSource(settings, fetchTransport(routes));
 }
 
 const request = (targets: FaultlineQuery[]) =>
-  ({ targets, range: { from: FROM, to: TO, raw: { from: '', to: '' } }, scopedVars: {}, requestId: 'r', interval: '1m', intervalMs: 60_000, timezone: 'utc', app: 'dashboard', startTime: 0 }) as unknown as DataQueryRequest<FaultlineQuery>;
+  ({
+    targets,
+    range: { from: FROM, to: TO, raw: { from: '', to: '' } },
+    scopedVars: {},
+    requestId: 'r',
+    interval: '1m',
+    intervalMs: 60_000,
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: 0,
+  }) as unknown as DataQueryRequest<FaultlineQuery>;
 
-const chaos = (refId: string, source: NonNullable<NonNullable<FaultlineQuery['chaos']>['sources']>[number]): FaultlineQuery => ({ refId, queryType: 'experiments', chaos: { sources: [source] } });
+const chaos = (
+  refId: string,
+  source: NonNullable<NonNullable<FaultlineQuery['chaos']>['sources']>[number]
+): FaultlineQuery => ({ refId, queryType: 'experiments', chaos: { sources: [source] } });
 
 interface Backend {
   name: string;
@@ -179,7 +225,11 @@ const BACKENDS: Backend[] = [
   { name: 'LitmusChaos', route: 'litmus', query: chaos('A', 'litmus') },
   { name: 'Gremlin', route: 'gremlin', query: chaos('A', 'gremlin') },
   { name: 'Chaos Toolkit journals', route: 'journals', query: chaos('A', 'chaostoolkit') },
-  { name: 'Prometheus store', route: 'prometheus', query: { refId: 'A', queryType: 'flows', flows: { preset: 'beyla', joinOwners: false, joinChaos: false } } },
+  {
+    name: 'Prometheus store',
+    route: 'prometheus',
+    query: { refId: 'A', queryType: 'flows', flows: { preset: 'beyla', joinOwners: false, joinChaos: false } },
+  },
   { name: 'Backstage catalog', route: 'backstage', query: { refId: 'A', queryType: 'services' } },
 ];
 
@@ -195,24 +245,30 @@ describe('a failing backend fails only its own query, saying which backend and w
   beforeEach(() => ROUTES.forEach((r) => (faults[r] = undefined)));
 
   describe.each(BACKENDS)('$name', (backend) => {
-    it.each(FAULTS)('%s', async (fault) => {
-      faults[backend.route] = fault;
-      // The healthy query of the same request reads another chaos backend.
-      const other = backend.route === 'gremlin' ? chaos('B', 'chaosmesh') : chaos('B', 'gremlin');
-      // Reading 64 MiB before giving up takes seconds on a busy machine: only the slow backend needs the short timeout.
-      const res: DataQueryResponse = await firstValueFrom(dataSource(fault === 'huge' ? 60 : 1).query(request([backend.query, other])));
-      scanForSecrets(res);
-      expect(JSON.stringify(res)).not.toContain(SECRET);
-      const errors = res.errors ?? [];
-      expect(errors).toHaveLength(1);
-      expect(errors[0].refId).toBe('A');
-      expect(errors[0].message).toMatch(new RegExp(`^${backend.name}: `));
-      expect(errors[0].message).toMatch(EXPECT[fault]);
-      const healthyFrames = res.data.filter((f) => f.refId === 'B');
-      expect(healthyFrames).toHaveLength(1);
-      expect(healthyFrames[0].length).toBeGreaterThan(0);
-      survived++;
-    }, 60_000);
+    it.each(FAULTS)(
+      '%s',
+      async (fault) => {
+        faults[backend.route] = fault;
+        // The healthy query of the same request reads another chaos backend.
+        const other = backend.route === 'gremlin' ? chaos('B', 'chaosmesh') : chaos('B', 'gremlin');
+        // Reading 64 MiB before giving up takes seconds on a busy machine: only the slow backend needs the short timeout.
+        const res: DataQueryResponse = await firstValueFrom(
+          dataSource(fault === 'huge' ? 60 : 1).query(request([backend.query, other]))
+        );
+        scanForSecrets(res);
+        expect(JSON.stringify(res)).not.toContain(SECRET);
+        const errors = res.errors ?? [];
+        expect(errors).toHaveLength(1);
+        expect(errors[0].refId).toBe('A');
+        expect(errors[0].message).toMatch(new RegExp(`^${backend.name}: `));
+        expect(errors[0].message).toMatch(EXPECT[fault]);
+        const healthyFrames = res.data.filter((f) => f.refId === 'B');
+        expect(healthyFrames).toHaveLength(1);
+        expect(healthyFrames[0].length).toBeGreaterThan(0);
+        survived++;
+      },
+      60_000
+    );
   });
 });
 
@@ -222,17 +278,21 @@ describe('a 200 MB body', () => {
   it.each([
     ['with Content-Length: refused before the body is read', true],
     ['streamed without Content-Length: reading stops at the limit', false],
-  ])('%s', async (_name, withLength) => {
-    hugeWithLength = withLength;
-    hugeBytesSent = 0;
-    faults.gremlin = 'huge';
-    const res = await firstValueFrom(dataSource(60).query(request([chaos('A', 'gremlin')])));
-    expect(res.errors?.[0].message).toMatch(EXPECT.huge);
-    // The server stops when the client hangs up: far fewer than 200 MB leave it.
-    await new Promise((r) => setTimeout(r, 200));
-    expect(hugeBytesSent).toBeLessThan(HUGE / 2);
-    hugeWithLength = true;
-  }, 60_000);
+  ])(
+    '%s',
+    async (_name, withLength) => {
+      hugeWithLength = withLength;
+      hugeBytesSent = 0;
+      faults.gremlin = 'huge';
+      const res = await firstValueFrom(dataSource(60).query(request([chaos('A', 'gremlin')])));
+      expect(res.errors?.[0].message).toMatch(EXPECT.huge);
+      // The server stops when the client hangs up: far fewer than 200 MB leave it.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(hugeBytesSent).toBeLessThan(HUGE / 2);
+      hugeWithLength = true;
+    },
+    60_000
+  );
 });
 
 describe('cancellation', () => {
@@ -241,7 +301,9 @@ describe('cancellation', () => {
     faults.gremlin = 'slow';
     closedEarly.length = 0;
     const seen = new Promise<void>((resolve) => server.once('request', () => setTimeout(resolve, 50)));
-    const sub = dataSource().query(request([chaos('A', 'gremlin')])).subscribe();
+    const sub = dataSource()
+      .query(request([chaos('A', 'gremlin')]))
+      .subscribe();
     await seen;
     sub.unsubscribe();
     await new Promise((r) => setTimeout(r, 300));

@@ -19,21 +19,34 @@ jest.mock('@grafana/runtime', () => ({
   }),
 }));
 
-const client = () => new HttpClient({ where: 'Proxy backend', transport: grafanaTransport('/api/datasources/proxy/uid/faultline'), maxBodyChars: 1000 });
-const failure = (p: Promise<unknown>) => p.then(() => new Error('expected a failure'), (e: Error) => e);
+const client = () =>
+  new HttpClient({
+    where: 'Proxy backend',
+    transport: grafanaTransport('/api/datasources/proxy/uid/faultline'),
+    maxBodyChars: 1000,
+  });
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => new Error('expected a failure'),
+    (e: Error) => e
+  );
 
 describe('grafanaTransport and the size limit', () => {
   it('refuses a body longer than the limit before it is parsed', async () => {
     answer = { status: 200, data: JSON.stringify({ pad: 'x'.repeat(5000) }), headers: new Headers() };
     const err = await failure(client().getJson({ route: 'backstage', path: '/api/catalog/entities/by-query' }));
     expect(err).toBeInstanceOf(FaultlineError);
-    expect(err.message).toMatch(/^Proxy backend: the response \(5 KiB\) exceeds the 1 KiB limit and was not read; narrow the query/);
+    expect(err.message).toMatch(
+      /^Proxy backend: the response \(5 KiB\) exceeds the 1 KiB limit and was not read; narrow the query/
+    );
     expect(requests.at(-1)?.url).toBe('/api/datasources/proxy/uid/faultline/backstage/api/catalog/entities/by-query');
   });
 
   it('refuses from Content-Length alone', async () => {
     answer = { status: 200, data: '{}', headers: new Headers({ 'content-length': '209715200' }) };
-    await expect(client().getJson({ route: 'gremlin', path: '/attacks/range' })).rejects.toThrow(/the response \(200 MiB\) exceeds the 1 KiB limit/);
+    await expect(client().getJson({ route: 'gremlin', path: '/attacks/range' })).rejects.toThrow(
+      /the response \(200 MiB\) exceeds the 1 KiB limit/
+    );
   });
 
   it('passes a body within the limit', async () => {

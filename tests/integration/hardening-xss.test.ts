@@ -1,6 +1,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import React from 'react';
-import { createDataFrame, DataFrame, FieldType, getDefaultTimeRange, LoadingState, type PanelProps } from '@grafana/data';
+import {
+  createDataFrame,
+  DataFrame,
+  FieldType,
+  getDefaultTimeRange,
+  LoadingState,
+  type PanelProps,
+} from '@grafana/data';
 import { ownershipFrame } from '../../src/datasource/connectors/catalog/frames';
 import { annotationText } from '../../src/datasource/connectors/chaos/frames';
 import { ChaosRun } from '../../src/model/chaos';
@@ -13,7 +20,9 @@ import type { OwnershipOptions } from '../../src/panels/ownership/types';
 import { domProblems, Payload, XSS_PAYLOADS } from '../support/xss';
 
 // flatbush ships ESM only and jest here does not transform it: load its own UMD build instead.
-jest.mock('flatbush', () => jest.requireActual(require('path').resolve(__dirname, '../../node_modules/flatbush/flatbush.js')));
+jest.mock('flatbush', () =>
+  jest.requireActual(require('path').resolve(__dirname, '../../node_modules/flatbush/flatbush.js'))
+);
 
 /*
  * Every payload of the corpus in every field that reaches the screen, rendered by the real panels
@@ -21,11 +30,14 @@ jest.mock('flatbush', () => jest.requireActual(require('path').resolve(__dirname
  * The in-browser check (nothing executes, no request leaks a secret) lives with the preview tests.
  */
 const BENIGN: Payload = { name: 'benign', value: 'payments' };
-const ELEMENTS = 'script, img, svg, iframe, object, embed, meta, base, math, details, template, style, link, form, input';
+const ELEMENTS =
+  'script, img, svg, iframe, object, embed, meta, base, math, details, template, style, link, form, input';
 let tried = 0;
 let clean = 0;
 afterAll(() =>
-  console.log(`HARDENING SUMMARY XSS: ${XSS_PAYLOADS.length} payloads; ${clean} of ${tried} renders (ownership panel in 3 layouts, flow graph panel with its node menu, chaos annotation text) without an element, handler or unsafe link from the data`)
+  console.log(
+    `HARDENING SUMMARY XSS: ${XSS_PAYLOADS.length} payloads; ${clean} of ${tried} renders (ownership panel in 3 layouts, flow graph panel with its node menu, chaos annotation text) without an element, handler or unsafe link from the data`
+  )
 );
 
 /** Element counts the component renders on its own (icons): data must not add to them. */
@@ -65,12 +77,20 @@ function hostileService(v: string): Ownership {
 }
 
 function ownershipProps(series: DataFrame[], layout: OwnershipOptions['layout']): PanelProps<OwnershipOptions> {
-  return { data: { series, state: LoadingState.Done, timeRange: getDefaultTimeRange() }, options: { layout, showMissing: true }, width: 900, height: 500 } as unknown as PanelProps<OwnershipOptions>;
+  return {
+    data: { series, state: LoadingState.Done, timeRange: getDefaultTimeRange() },
+    options: { layout, showMissing: true },
+    width: 900,
+    height: 500,
+  } as unknown as PanelProps<OwnershipOptions>;
 }
 
 function renderOwnership(p: Payload, layout: OwnershipOptions['layout']): Element {
   // Two services so compact and table layouts show several rows; one keeps the full card.
-  const services = layout === 'full' ? [hostileService(p.value)] : [hostileService(p.value), { ...hostileService(p.value), ref: 'component:default/other', service: 'other' }];
+  const services =
+    layout === 'full'
+      ? [hostileService(p.value)]
+      : [hostileService(p.value), { ...hostileService(p.value), ref: 'component:default/other', service: 'other' }];
   const frame = ownershipFrame(services);
   frame.meta = { notices: [{ severity: 'warning', text: p.value }] };
   return render(React.createElement(OwnershipPanel, ownershipProps([frame], layout))).container;
@@ -82,7 +102,17 @@ function flowFrames(v: string): DataFrame[] {
     name: 'nodes',
     meta: { preferredVisualisationType: 'nodeGraph' },
     fields: [
-      { name: 'id', type: FieldType.string, values: ids, config: { links: [{ title: v, url: v }, { title: v, url: `javascript:alert(1)//\${__value.raw}` }] } },
+      {
+        name: 'id',
+        type: FieldType.string,
+        values: ids,
+        config: {
+          links: [
+            { title: v, url: v },
+            { title: v, url: `javascript:alert(1)//\${__value.raw}` },
+          ],
+        },
+      },
       { name: 'title', type: FieldType.string, values: [v, 'b', 'c'] },
       { name: 'subtitle', type: FieldType.string, values: [v, v, v] },
       { name: 'mainstat', type: FieldType.string, values: [v, '1', '2'] },
@@ -162,7 +192,10 @@ describe('hostile catalog values in the ownership panel', () => {
 });
 
 /** Elements that are not the icons of @grafana/ui (drawn by the icon mock with a data-testid). */
-const nonIconElements = (root: Element) => [...root.querySelectorAll(ELEMENTS)].filter((e) => !(e.tagName.toLowerCase() === 'svg' && e.hasAttribute('data-testid')));
+const nonIconElements = (root: Element) =>
+  [...root.querySelectorAll(ELEMENTS)].filter(
+    (e) => !(e.tagName.toLowerCase() === 'svg' && e.hasAttribute('data-testid'))
+  );
 
 describe('hostile node graph values in the flow graph panel (map, search, node menu)', () => {
   // The menu's links (and so its icons) depend on which URLs safeUrl keeps: compare what is not an icon.
@@ -186,13 +219,26 @@ describe('hostile node graph values in the flow graph panel (map, search, node m
 function annotationProblems(run: ChaosRun): string[] {
   const doc = new DOMParser().parseFromString(`<div id="root">${annotationText(run)}</div>`, 'text/html');
   const root = doc.getElementById('root')!;
-  const tags = [...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()).filter((t) => !['b', 'br', 'a'].includes(t));
+  const tags = [...root.querySelectorAll('*')]
+    .map((e) => e.tagName.toLowerCase())
+    .filter((t) => !['b', 'br', 'a'].includes(t));
   return [...tags.map((t) => `<${t}>`), ...domProblems(root)];
 }
 
 const hostileRun = (v: string, url: string | undefined): ChaosRun => ({
-  source: 'chaosmesh', id: v, name: v, kind: v, namespace: v, targets: [v, v], start: 1, end: 2, status: 'failed',
-  verdict: { outcome: 'deviated', detail: v }, url, labels: { [v]: v }, events: [{ time: 1, reason: v, message: v }],
+  source: 'chaosmesh',
+  id: v,
+  name: v,
+  kind: v,
+  namespace: v,
+  targets: [v, v],
+  start: 1,
+  end: 2,
+  status: 'failed',
+  verdict: { outcome: 'deviated', detail: v },
+  url,
+  labels: { [v]: v },
+  events: [{ time: 1, reason: v, message: v }],
 });
 
 describe('chaos annotation text, which Grafana renders as HTML', () => {

@@ -17,7 +17,10 @@ const SCRIPT_URLS: Payload[] = [
   { name: 'javascript: URL, NUL first', value: '\u0000javascript:alert(1)' },
   { name: 'javascript: URL, entity-encoded colon', value: 'javascript&colon;alert(1)' },
   { name: 'javascript: URL, percent-encoded', value: 'javascript%3Aalert(1)' },
-  { name: 'javascript: URL, numeric entities', value: '&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)' },
+  {
+    name: 'javascript: URL, numeric entities',
+    value: '&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)',
+  },
   { name: 'javascript: URL, zero-width space', value: 'java\u200bscript:alert(1)' },
   { name: 'data: HTML', value: 'data:text/html,<script>alert(1)</script>' },
   { name: 'data: HTML base64', value: 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==' },
@@ -34,7 +37,10 @@ const MARKUP: Payload[] = [
   { name: 'img onerror, no quotes or spaces', value: '<img/src/onerror=alert(1)>' },
   { name: 'svg onload', value: '<svg onload=alert(1)>' },
   { name: 'svg script', value: '<svg><script>alert(1)</script></svg>' },
-  { name: 'svg animate href', value: '<svg><a><animate attributeName=href values=javascript:alert(1) /><text y=20>x</text></a></svg>' },
+  {
+    name: 'svg animate href',
+    value: '<svg><a><animate attributeName=href values=javascript:alert(1) /><text y=20>x</text></a></svg>',
+  },
   { name: 'iframe srcdoc', value: '<iframe srcdoc="<script>alert(1)</script>"></iframe>' },
   { name: 'anchor javascript', value: '<a href="javascript:alert(1)">click</a>' },
   { name: 'body onload', value: '<body onload=alert(1)>' },
@@ -109,7 +115,14 @@ export function domProblems(root: Element, allowed: { svg?: boolean; img?: boole
       if (/^on/i.test(attr.name)) {
         problems.push(`inline handler ${attr.name} on <${el.tagName.toLowerCase()}>`);
       }
-      if ((attr.name === 'href' || attr.name === 'xlink:href' || attr.name === 'src' || attr.name === 'action' || attr.name === 'formaction') && attr.value !== '') {
+      if (
+        (attr.name === 'href' ||
+          attr.name === 'xlink:href' ||
+          attr.name === 'src' ||
+          attr.name === 'action' ||
+          attr.name === 'formaction') &&
+        attr.value !== ''
+      ) {
         if (attr.name !== 'href' || !isSafeHref(attr.value)) {
           if (!(attr.name === 'src' && allowed.img)) {
             problems.push(`${attr.name}="${attr.value.slice(0, 60)}" on <${el.tagName.toLowerCase()}>`);

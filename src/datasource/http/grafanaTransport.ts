@@ -27,7 +27,10 @@ export function grafanaTransport(instanceUrl: string): Transport {
       const headers = headersOf(res.headers);
       const text = res.data ?? '';
       // Grafana's fetch has already buffered the whole body: this can only refuse it before it is parsed.
-      if (req.maxBodyChars !== undefined && (text.length > req.maxBodyChars || Number(headers['content-length']) > req.maxBodyChars)) {
+      if (
+        req.maxBodyChars !== undefined &&
+        (text.length > req.maxBodyChars || Number(headers['content-length']) > req.maxBodyChars)
+      ) {
         throw new BodyTooLarge(req.maxBodyChars, mb(Math.max(text.length, Number(headers['content-length']) || 0)));
       }
       return { status: res.status, text, headers };

@@ -43,8 +43,14 @@ export class TransportFailure extends Error {
  * the message shown as is under the backend's name): reading on would only exhaust the browser's memory.
  */
 export class BodyTooLarge extends TransportFailure {
-  constructor(readonly limitChars: number, seen: string) {
-    super(`the response (${seen}) exceeds the ${mb(limitChars)} limit and was not read; narrow the query or the time range`, 'aborted');
+  constructor(
+    readonly limitChars: number,
+    seen: string
+  ) {
+    super(
+      `the response (${seen}) exceeds the ${mb(limitChars)} limit and was not read; narrow the query or the time range`,
+      'aborted'
+    );
     this.name = 'BodyTooLarge';
   }
 }

@@ -10,10 +10,40 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'NaN', '+Inf', '-Inf', 'Infinity', '1e309', '-1', '0', '1.5', '0001-01-01T00:00:00Z', '2026-01-16T16:51:52Z',
-      '2026-01-16T16:51:52.591353', '1768582312', '1768582312591', '9'.repeat(30), 'null', 'true', '{}', '[]',
-      'Running', 'Completed', 'Failed', 'Applied', 'Recovered', 'TimeUp', 'Active', 'Complete', 'Error', 'finished',
-      'running', 'service:payments', 'kind:pod-kill', 'applabel: app=payments', 'group:default/team-a', 'user:guest'
+      'NaN',
+      '+Inf',
+      '-Inf',
+      'Infinity',
+      '1e309',
+      '-1',
+      '0',
+      '1.5',
+      '0001-01-01T00:00:00Z',
+      '2026-01-16T16:51:52Z',
+      '2026-01-16T16:51:52.591353',
+      '1768582312',
+      '1768582312591',
+      '9'.repeat(30),
+      'null',
+      'true',
+      '{}',
+      '[]',
+      'Running',
+      'Completed',
+      'Failed',
+      'Applied',
+      'Recovered',
+      'TimeUp',
+      'Active',
+      'Complete',
+      'Error',
+      'finished',
+      'running',
+      'service:payments',
+      'kind:pod-kill',
+      'applabel: app=payments',
+      'group:default/team-a',
+      'user:guest'
     ),
   },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
@@ -36,7 +66,11 @@ export const hostileJson: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => (
     { depthSize: 'small', withCrossShrink: true },
     hostileScalar,
     fc.array(tie('v'), { maxLength: 5 }),
-    fc.dictionary(fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'items', 'data', 'name')), tie('v'), { maxKeys: 5 })
+    fc.dictionary(
+      fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'items', 'data', 'name')),
+      tie('v'),
+      { maxKeys: 5 }
+    )
   ),
 })).v;
 

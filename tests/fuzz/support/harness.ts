@@ -50,7 +50,11 @@ export async function fuzz<T, R>(
   });
   const details = await fc.check(property, { numRuns: runs, seed: seedFromEnv() });
   const prev = counts.get(name) ?? { cases: 0, refused: 0 };
-  counts.set(name, { cases: prev.cases + count.cases, refused: prev.refused + count.refused, failed: details.failed || prev.failed });
+  counts.set(name, {
+    cases: prev.cases + count.cases,
+    refused: prev.refused + count.refused,
+    failed: details.failed || prev.failed,
+  });
   if (details.failed) {
     const err = details.errorInstance as Error | undefined;
     const example = JSON.stringify(details.counterexample?.[0]) ?? 'undefined';
@@ -82,7 +86,9 @@ function seedFromEnv(): number | undefined {
 
 /** One line per suite: the figure the issue asks for. */
 export function printFuzzSummary(suite: string): void {
-  const parts = [...counts.entries()].map(([name, c]) => `${name} ${c.cases} cases (${c.refused} refused with a FaultlineError)${c.failed ? ' FAILED' : ''}`);
+  const parts = [...counts.entries()].map(
+    ([name, c]) => `${name} ${c.cases} cases (${c.refused} refused with a FaultlineError)${c.failed ? ' FAILED' : ''}`
+  );
   const total = [...counts.values()].reduce((n, c) => n + c.cases, 0);
   console.log(`FUZZ SUMMARY ${suite}: ${total} cases; ${parts.join('; ')}`);
 }

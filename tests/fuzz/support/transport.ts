@@ -39,7 +39,11 @@ export function fuzzTransport(answer: (req: TransportRequest, n: number) => unkn
     let status = 200;
     if (hurt && hurt.at === i) {
       status = hurt.status;
-      text = hurt.html ? '<!DOCTYPE html><html><body><script>alert(1)</script>Sign in</body></html>' : hurt.cut !== undefined ? text.slice(0, hurt.cut) : text;
+      text = hurt.html
+        ? '<!DOCTYPE html><html><body><script>alert(1)</script>Sign in</body></html>'
+        : hurt.cut !== undefined
+          ? text.slice(0, hurt.cut)
+          : text;
     }
     return { status, text, headers: { 'content-type': 'application/json', 'retry-after': '0' } };
   };
