@@ -155,7 +155,9 @@ class Nodes {
     const ns = namespace ?? '';
     let n = byNs.get(ns);
     if (!n) {
-      n = new NodeAcc(ns && ns !== name ? `${ns}/${name}` : name, name, namespace, zone);
+      // Always qualified, even when the name repeats the namespace: "frontend" in namespace
+      // "frontend" and a "frontend" seen without one are two nodes and need two ids.
+      n = new NodeAcc(ns ? `${ns}/${name}` : name, name, namespace, zone);
       byNs.set(ns, n);
       this.all.push(n);
     } else if (n.zone !== zone) {
