@@ -56,7 +56,14 @@ describe('annotationText', () => {
     const text = annotationText(aRun({ name: '<img src=x onerror=alert(1)>', targets: ['"><script>'], url: 'http://x.example/?a="b"' }));
     expect(text).not.toMatch(/<img|<script/);
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(text).toContain('href="http://x.example/?a=&quot;b&quot;"');
+    // The link is rendered as safeUrl normalizes it: the quotes are percent-encoded and cannot close the attribute.
+    expect(text).toContain('href="http://x.example/?a=%22b%22"');
+  });
+
+  it('renders no link for a run URL that is not http(s), even when a connector skipped safeUrl', () => {
+    const text = annotationText(aRun({ url: 'javascript:alert(1)' }));
+    expect(text).not.toContain('<a ');
+    expect(text).not.toContain('javascript');
   });
 });
 

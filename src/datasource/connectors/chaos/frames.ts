@@ -1,6 +1,7 @@
 import { createDataFrame, DataFrame, FieldType, MappingType, ValueMapping } from '@grafana/data';
 import { ChaosRun } from '../../../model/chaos';
 import { FRAME_NAMES } from '../../../model/frames';
+import { safeUrl } from '../../../model/safeUrl';
 import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from './outcome';
 
 const escapeHtml = (s: string) =>
@@ -31,13 +32,15 @@ export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number):
 
 /** The tooltip body: name, kind, targets, status and verdict, source, and a link to the run. */
 export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r)): string {
+  // Grafana renders this as HTML: the link is checked here as well as in each connector.
+  const href = safeUrl(r.url);
   const lines = [
     `<b>${escapeHtml(r.name)}</b>`,
     escapeHtml(`${r.kind}${r.namespace ? ` in ${r.namespace}` : ''}`),
     r.targets.length ? escapeHtml(`targets: ${r.targets.join(', ')}`) : '',
     escapeHtml(`status: ${r.status}${outcome === 'deviated' || r.verdict ? ` · verdict: ${verdictText(r)}` : ''}`),
     escapeHtml(`source: ${sourceName(r)}`),
-    r.url ? `<a href="${escapeHtml(r.url)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>` : '',
+    href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>` : '',
   ];
   return lines.filter(Boolean).join('<br/>');
 }
@@ -78,7 +81,7 @@ export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number)
       { name: 'kind', type: FieldType.string, values: runs.map((r) => r.kind) },
       { name: 'namespace', type: FieldType.string, values: runs.map((r) => r.namespace ?? '') },
       { name: 'source', type: FieldType.string, values: runs.map(sourceName) },
-      { name: 'link', type: FieldType.string, values: runs.map((r) => r.url ?? '') },
+      { name: 'link', type: FieldType.string, values: runs.map((r) => safeUrl(r.url) ?? '') },
       { name: 'id', type: FieldType.string, values: runs.map((r) => r.id), config: { custom: { hidden: true } } },
     ],
   });
