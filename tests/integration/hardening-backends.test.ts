@@ -66,6 +66,13 @@ function scanForSecrets(res: DataQueryResponse): void {
   }
 }
 
+const CATALOG_YAML = [
+  'apiVersion: backstage.io/v1alpha1',
+  'kind: Component',
+  'metadata: {name: payments, annotations: {pagerduty.com/service-id: PABC123}}',
+  'spec: {type: service, lifecycle: production, owner: team-a}',
+].join('\n');
+
 /** Healthy answers per route, from the contract fixtures. */
 function healthy(route: string, url: URL): unknown {
   const p = url.pathname.slice(route.length + 1);
@@ -83,6 +90,12 @@ function healthy(route: string, url: URL): unknown {
       return { items: (fixture('gremlin/range-page-1.json') as { items: unknown[] }).items };
     case 'litmus':
       return fixture('litmus/list-page-1.json');
+    case 'catalogfiles':
+      return CATALOG_YAML;
+    case 'opslevel':
+      return JSON.parse(
+        readFileSync(path.resolve(FIXTURES, '../../catalog/fixtures/opslevel/services-page-2.json'), 'utf8')
+      );
     case 'journals':
       return p === '/index.json' ? ['/a.json'] : fixture('journals/payments-latency-deviated.json');
     default:
@@ -102,7 +115,7 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x');
   const route = url.pathname.split('/')[1];
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(asText(body));
   req.on('close', () => !res.writableEnded && closedEarly.push(url.pathname));
   switch (faults[route]) {
     case 'slow':
@@ -116,7 +129,7 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse) {
         .writeHead(200, { 'content-type': 'text/html' })
         .end('<!DOCTYPE html><html><body><form>Sign in</form></body></html>');
     case 'truncated':
-      return res.writeHead(200, { 'content-type': 'application/json' }).end(half(JSON.stringify(healthy(route, url))));
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(half(asText(healthy(route, url))));
     case 'huge':
       return sendHuge(res);
     default:
@@ -125,6 +138,8 @@ function serve(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 const half = (s: string) => s.slice(0, Math.floor(s.length / 2));
+/** Catalog files are YAML text; every other backend answers JSON. */
+const asText = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body));
 
 /** 200 MB of a JSON array, written as fast as the client reads, until it hangs up. */
 function sendHuge(res: http.ServerResponse) {
@@ -160,9 +175,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const ROUTES = ['chaosmesh', 'litmus', 'gremlin', 'journals', 'prometheus', 'backstage'];
+const ROUTES = ['chaosmesh', 'litmus', 'gremlin', 'journals', 'prometheus', 'backstage', 'catalogfiles', 'opslevel'];
 
-function dataSource(timeoutSeconds = 1) {
+function dataSource(timeoutSeconds = 1, catalog: Partial<FaultlineOptions> = {}) {
   // Headers as the data proxy adds them from secureJsonData: no error or frame may carry them back.
   const routes = Object.fromEntries(
     ROUTES.map((r) => [
@@ -184,7 +199,11 @@ function dataSource(timeoutSeconds = 1) {
     prometheusUrl: 'http://prometheus.example',
     catalogSource: 'backstage',
     backstageUrl: 'http://backstage.example',
+    catalogFilesUrl: 'http://git.example/raw',
+    catalogFiles: ['/catalog-info.yaml'],
+    opslevelUrl: 'https://api.opslevel.com',
     timeoutSeconds,
+    ...catalog,
   };
   const settings = {
     id: 1,
@@ -219,6 +238,10 @@ interface Backend {
   name: string;
   route: string;
   query: FaultlineQuery;
+  /** Only one catalog is configured at a time. */
+  catalog?: Partial<FaultlineOptions>;
+  /** What this backend says instead of the JSON wording. */
+  expect?: Partial<Record<Fault, RegExp>>;
 }
 const BACKENDS: Backend[] = [
   { name: 'Chaos Mesh', route: 'chaosmesh', query: chaos('A', 'chaosmesh') },
@@ -231,6 +254,20 @@ const BACKENDS: Backend[] = [
     query: { refId: 'A', queryType: 'flows', flows: { preset: 'beyla', joinOwners: false, joinChaos: false } },
   },
   { name: 'Backstage catalog', route: 'backstage', query: { refId: 'A', queryType: 'services' } },
+  {
+    name: 'Catalog files',
+    route: 'catalogfiles',
+    query: { refId: 'A', queryType: 'services' },
+    catalog: { catalogSource: 'catalog-files' },
+    // YAML, not JSON: a cut file is invalid YAML; a login page must not pass for an empty catalog.
+    expect: { truncated: /catalog-info.yaml line \d+ is not valid YAML/, html: /HTML page/ },
+  },
+  {
+    name: 'OpsLevel',
+    route: 'opslevel',
+    query: { refId: 'A', queryType: 'services' },
+    catalog: { catalogSource: 'opslevel' },
+  },
 ];
 
 let survived = 0;
@@ -253,7 +290,7 @@ describe('a failing backend fails only its own query, saying which backend and w
         const other = backend.route === 'gremlin' ? chaos('B', 'chaosmesh') : chaos('B', 'gremlin');
         // Reading 64 MiB before giving up takes seconds on a busy machine: only the slow backend needs the short timeout.
         const res: DataQueryResponse = await firstValueFrom(
-          dataSource(fault === 'huge' ? 60 : 1).query(request([backend.query, other]))
+          dataSource(fault === 'huge' ? 60 : 1, backend.catalog).query(request([backend.query, other]))
         );
         scanForSecrets(res);
         expect(JSON.stringify(res)).not.toContain(SECRET);
@@ -261,7 +298,7 @@ describe('a failing backend fails only its own query, saying which backend and w
         expect(errors).toHaveLength(1);
         expect(errors[0].refId).toBe('A');
         expect(errors[0].message).toMatch(new RegExp(`^${backend.name}: `));
-        expect(errors[0].message).toMatch(EXPECT[fault]);
+        expect(errors[0].message).toMatch(backend.expect?.[fault] ?? EXPECT[fault]);
         const healthyFrames = res.data.filter((f) => f.refId === 'B');
         expect(healthyFrames).toHaveLength(1);
         expect(healthyFrames[0].length).toBeGreaterThan(0);
