@@ -23,6 +23,17 @@ describe('nodeLinks', () => {
     expect(links[1].href).toBe('https://x.test/ns%2Fpay%20api');
   });
 
+  it('links a node whose title and id hold a lone surrogate, with U+FFFD in its place', () => {
+    const links = nodeLinks(
+      { ...node, id: 'bad\uDC00id', title: 'bad\uD800name' },
+      { fieldLinks: [{ title: 'ok', url: 'https://x.test/${__value.raw}' }] }
+    );
+    expect(links.map((l) => l.href)).toEqual([
+      expect.stringContaining('bad%EF%BF%BDname'),
+      'https://x.test/bad%EF%BF%BDid',
+    ]);
+  });
+
   it('a collapsed group has no service links', () => {
     expect(nodeLinks({ id: 'group:x', title: 'x', members: [1] }, {})).toEqual([]);
   });

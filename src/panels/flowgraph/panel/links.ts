@@ -15,15 +15,20 @@ export interface LinkContext {
   fieldLinks?: Array<{ title: string; url: string }>;
 }
 
+/** encodeURIComponent throws on a lone surrogate, which a node title from any data source may hold. */
+const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** Links of the node menu. Every href goes through safeUrl: ids come from whatever the data says. */
 export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
   if (node.members) {
     return [];
   }
-  const name = encodeURIComponent(node.title);
+  const title = wellFormed(node.title);
+  const name = encodeURIComponent(title);
   const links: Array<{ label: string; href: string | undefined }> = [
     // The app's service page opens on ownership, then chaos runs, flows and metrics.
-    { label: 'Service page (ownership, chaos runs)', href: safeUrl(serviceRoute(node.title)) },
+    { label: 'Service page (ownership, chaos runs)', href: safeUrl(serviceRoute(title)) },
   ];
   if (ctx.datasourceUid) {
     const left = JSON.stringify({
@@ -39,7 +44,7 @@ export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
   for (const l of ctx.fieldLinks ?? []) {
     links.push({
       label: l.title || 'Link',
-      href: safeUrl(l.url.split('${__value.raw}').join(encodeURIComponent(node.id))),
+      href: safeUrl(l.url.split('${__value.raw}').join(encodeURIComponent(wellFormed(node.id)))),
     });
   }
   return links.filter((l): l is MenuLink => l.href !== undefined);
