@@ -1,10 +1,12 @@
-import { arr, bool, num, obj, objs, str, strMap, strs } from './json';
+import { arr, bool, lookup, num, obj, objs, str, strMap, strs } from './json';
 
 describe('JSON readers', () => {
   it('str keeps non-blank text, trimmed, and turns finite numbers into their string', () => {
     expect(str('  payments ')).toBe('payments');
     expect(str(42)).toBe('42');
-    expect([str(''), str('   '), str(true), str(NaN), str(Infinity), str({}), str(['a']), str(null)]).toEqual(Array(8).fill(undefined));
+    expect([str(''), str('   '), str(true), str(NaN), str(Infinity), str({}), str(['a']), str(null)]).toEqual(
+      Array(8).fill(undefined)
+    );
   });
 
   it('num, bool, arr and obj give undefined for the wrong type', () => {
@@ -22,7 +24,23 @@ describe('JSON readers', () => {
   });
 
   it('strMap keeps text and number values and drops nested objects', () => {
-    expect(strMap({ service: 'payments', replicas: 3, nested: { name: 'x' }, off: false, empty: '' })).toEqual({ service: 'payments', replicas: '3', empty: '' });
+    expect(strMap({ service: 'payments', replicas: 3, nested: { name: 'x' }, off: false, empty: '' })).toEqual({
+      service: 'payments',
+      replicas: '3',
+      empty: '',
+    });
     expect(strMap(['a'])).toEqual({});
+  });
+
+  it('lookup finds only the entries of the table itself', () => {
+    const table = { finished: 'succeeded' };
+    expect([lookup(table, 'finished'), lookup(table, ' finished ')]).toEqual(['succeeded', 'succeeded']);
+    expect([
+      lookup(table, 'constructor'),
+      lookup(table, '__proto__'),
+      lookup(table, 'toString'),
+      lookup(table, 7),
+      lookup(table, {}),
+    ]).toEqual(Array(5).fill(undefined));
   });
 });

@@ -57,3 +57,12 @@ export function strMap(v: unknown): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The entry of a fixed table for a key read from JSON. Indexing the table directly would find
+ * Object.prototype's members: a status of "constructor" must be unknown, not a function.
+ */
+export function lookup<V>(table: Readonly<Record<string, V>>, key: unknown): V | undefined {
+  const k = str(key);
+  return k !== undefined && Object.prototype.hasOwnProperty.call(table, k) ? table[k] : undefined;
+}

@@ -83,6 +83,14 @@ describe('mapChaosMesh on bad input', () => {
     expect(r).toMatchObject({ start: at('2026-11-26T10:05:00Z'), end: undefined, status: 'running' });
   });
 
+  it('reads fields of the wrong JSON type as text or drops them, and knows no status named like an Object member', () => {
+    const experiments = [{ uid: 17, kind: 'PodChaos', namespace: true, name: 42, created_at: '2026-11-26T08:00:00Z', status: 'constructor' }];
+    const workflows = [{ uid: 'w1', name: ['x'], created_at: '2026-11-26T08:00:00Z', status: '__proto__' }];
+    const [r, w] = mapChaosMesh({ ...empty, experiments, workflows }, undefined);
+    expect(r).toMatchObject({ id: '17', name: '42', namespace: undefined, status: 'unknown' });
+    expect(w).toMatchObject({ id: 'w1', name: 'w1', status: 'unknown' });
+  });
+
   it('never leaves a run that is no longer live open: it ends at its last event, status unknown', () => {
     const [r] = mapChaosMesh({ ...empty, events: [ev(1, 'Applied', '2026-11-26T10:00:00Z'), ev(2, 'Updated', '2026-11-26T10:01:00Z')] }, undefined);
     expect(r).toMatchObject({ start: at('2026-11-26T10:00:00Z'), end: at('2026-11-26T10:01:00Z'), status: 'unknown' });

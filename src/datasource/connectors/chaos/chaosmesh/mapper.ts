@@ -1,7 +1,7 @@
 import { ChaosEvent, ChaosRun, ChaosStatus } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
-import { num, str, Untrusted } from '../../json';
+import { lookup, num, str, Untrusted } from '../../json';
 import { CmArchive, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
 
 /** Reasons that mean the fault went live, and those that mean it stopped (controllers/utils/recorder). */
@@ -116,7 +116,7 @@ function experimentRun(uid: string, evs: Parsed[], exp: Untrusted<CmExperiment> 
   const lifecycle = evs.filter((x) => START.has(x.reason ?? '') || END.has(x.reason ?? '') || x.reason === 'Paused' || x.reason === 'Failed');
   const last = lifecycle[lifecycle.length - 1];
   const failed = evs.some((x) => x.reason === 'Failed') || Boolean(str(exp?.failed_message));
-  const liveStatus = exp ? LIVE_STATUS[str(exp.status) ?? ''] : undefined;
+  const liveStatus = exp ? lookup(LIVE_STATUS, exp.status) : undefined;
   let end = last && !START.has(last.reason ?? '') ? last.time : undefined;
   if (liveStatus === 'running') {
     end = undefined;
@@ -167,7 +167,7 @@ function workflowRun(w: Untrusted<CmWorkflow>, evs: Parsed[], baseUrl?: string):
   if (!uid || start === undefined) {
     return undefined;
   }
-  const status = WORKFLOW_STATUS[str(w.status) ?? ''] ?? 'unknown';
+  const status = lookup(WORKFLOW_STATUS, w.status) ?? 'unknown';
   const end = status === 'running' ? undefined : parseTimestamp(w.end_time) ?? parseTimestamp(w.finish_time);
   return {
     source: 'chaosmesh',

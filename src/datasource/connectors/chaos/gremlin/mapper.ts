@@ -1,7 +1,7 @@
 import { ChaosRun, ChaosStatus } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
-import { obj, str, strMap, strs, Untrusted } from '../../json';
+import { lookup, obj, str, strMap, strs, Untrusted } from '../../json';
 import { GremlinTask } from './types';
 
 const LIFECYCLE: Record<string, ChaosStatus> = { Active: 'running', Halting: 'running', Error: 'failed' };
@@ -33,10 +33,11 @@ export const GREMLIN_APP = 'https://app.gremlin.com';
 /** The lifecycle says whether the attack is over; the stage says how it ended. */
 export function gremlinStatus(t: Untrusted<GremlinTask>): ChaosStatus {
   const life = str(t.stageLifecycle) ?? '';
-  if (LIFECYCLE[life]) {
-    return LIFECYCLE[life];
+  const lifeStatus = lookup(LIFECYCLE, life);
+  if (lifeStatus) {
+    return lifeStatus;
   }
-  const stage = STAGE[str(t.stage) ?? ''];
+  const stage = lookup(STAGE, t.stage);
   if (life === 'Complete') {
     return stage && stage !== 'running' ? stage : 'succeeded';
   }

@@ -1,7 +1,7 @@
 import { ChaosEvent, ChaosRun, ChaosStatus, ChaosVerdict } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
-import { arr, bool, num, obj, objs, str, strs, Untrusted } from '../../json';
+import { arr, bool, lookup, num, obj, objs, str, strs, Untrusted } from '../../json';
 import { CtkActivity, CtkJournal, CtkRunEntry, CtkSteadyState } from './types';
 
 const STATUS: Record<string, ChaosStatus> = { completed: 'succeeded', failed: 'failed', aborted: 'aborted', interrupted: 'aborted' };
@@ -29,7 +29,7 @@ export function mapJournal(j: Untrusted<CtkJournal>, id: string, url: string | u
   const hasEnd = parseTimestamp(j.end);
   const journalStatus = str(j.status);
   const duration = num(j.duration);
-  const status: ChaosStatus = hasEnd === undefined && !journalStatus ? 'running' : STATUS[journalStatus ?? ''] ?? 'unknown';
+  const status: ChaosStatus = hasEnd === undefined && !journalStatus ? 'running' : lookup(STATUS, journalStatus) ?? 'unknown';
   let end = status === 'running' ? undefined : hasEnd ?? (duration !== undefined ? start + duration * 1000 : undefined);
   if (end !== undefined && (end < start || !Number.isFinite(end))) {
     end = start;

@@ -1,7 +1,7 @@
 import { ChaosEvent, ChaosRun, ChaosStatus, ChaosVerdict } from '../../../../model/chaos';
 import { safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
-import { num, obj, str, Untrusted } from '../../json';
+import { lookup, num, obj, str, Untrusted } from '../../json';
 import { LitmusChaosData, LitmusExecutionData, LitmusNode, LitmusRun } from './types';
 
 /** The fault data of a node, read as text: the mapper compares and joins every field it uses. */
@@ -23,7 +23,7 @@ const PHASE: Record<string, ChaosStatus> = {
 export function mapLitmusRun(r: Untrusted<LitmusRun>, baseUrl: string | undefined): ChaosRun | undefined {
   const exec = decodeExecution(r.executionData);
   const nodes = Object.values(obj(exec.nodes) ?? {}).map(obj).filter((n): n is Untrusted<LitmusNode> => n !== undefined);
-  const status = PHASE[str(r.phase) ?? ''] ?? 'unknown';
+  const status = lookup(PHASE, r.phase) ?? 'unknown';
   const start = parseTimestamp(exec.startedAt) ?? parseTimestamp(r.createdAt);
   const id = str(r.experimentRunID);
   if (!id || start === undefined) {
