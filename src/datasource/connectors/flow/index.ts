@@ -3,6 +3,7 @@ import { HandlerContext } from '../../handlers/context';
 import { FlowGrouping, FlowQuery } from '../../types';
 import { loadServices } from '../catalog';
 import { loadRuns } from '../chaos';
+import { lookup } from '../json';
 import { applyCost } from './cost';
 import { diffGraphs } from './diff';
 import { activeRuns, joinOwners, markBlastRadius } from './joins';
@@ -110,12 +111,12 @@ function planQueries(query: FlowQuery, ctx: HandlerContext, notices: FlowNotice[
       queries: [{ measure: 'requests', promql: replaceRangeVars(promql, v), scale: rangeMs / 1000 }],
     };
   }
-  const preset = PRESETS[query.preset];
+  const preset = lookup(PRESETS, query.preset);
   if (!preset) {
     throw new InputError(`unknown preset "${String(query.preset)}"`, 'Flow query');
   }
   const wanted: FlowGrouping = query.grouping ?? 'workload';
-  let grouping = preset.groupings[wanted];
+  let grouping = lookup(preset.groupings, wanted);
   if (!grouping) {
     notices.push({
       severity: 'info',

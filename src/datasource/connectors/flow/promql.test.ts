@@ -17,6 +17,12 @@ describe('range variables', () => {
     );
     expect(q).toBe('sum(rate(x[60s])) / sum(increase(x[3600s])) * 3600 + $__unknown');
   });
+
+  it('leaves a variable named like an Object member as written', () => {
+    expect(replaceRangeVars('x[$__proto__] + ${__proto__} + $__constructor', v)).toBe(
+      'x[$__proto__] + ${__proto__} + $__constructor'
+    );
+  });
 });
 
 describe('selectors', () => {

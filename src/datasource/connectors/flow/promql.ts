@@ -1,4 +1,5 @@
 import { InputError } from '../../../model';
+import { lookup } from '../json';
 import { PresetMeasure } from './presets';
 import { promDuration } from './promValues';
 
@@ -33,7 +34,7 @@ export function replaceRangeVars(promql: string, v: RangeVars): string {
   };
   return promql.replace(
     /\$\{(__\w+)\}|\$(__\w+)/g,
-    (m, braced: string | undefined, bare: string | undefined) => values[braced ?? bare ?? ''] ?? m
+    (m, braced: string | undefined, bare: string | undefined) => lookup(values, braced ?? bare) ?? m
   );
 }
 
