@@ -2,6 +2,7 @@ import { BackendError, BadResponseError } from '../../../model';
 import { HttpClient } from '../../http/client';
 import { Transport } from '../../http/transport';
 import { FaultlineOptions } from '../../types';
+import { strs } from '../json';
 import { PromAnswer, PromEnvelope, PromQueryData, PromVectorSample } from './promTypes';
 import { promTime } from './promValues';
 
@@ -126,10 +127,6 @@ export class PrometheusClient {
     if (body.status === 'error') {
       throw new BackendError(promErrorMessage(body) ?? 'the query failed without a message', PROMETHEUS_WHERE);
     }
-    return { data: body.data as T, warnings: strings(body.warnings), infos: strings(body.infos) };
+    return { data: body.data as T, warnings: strs(body.warnings), infos: strs(body.infos) };
   }
-}
-
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
