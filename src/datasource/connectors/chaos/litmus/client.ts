@@ -1,9 +1,10 @@
-import { BackendError, InputError } from '../../../../model/errors';
+import { BackendError, BadResponseError, InputError } from '../../../../model/errors';
 import { HttpClient } from '../../../http/client';
 import { collectPages } from '../../../http/paging';
 import { LoadContext, MAX_ITEMS, clientOptions } from '../backend';
+import { num, obj, objs, str, Untrusted } from '../../json';
 import { expectObject } from '../shape';
-import { LitmusListResponse, LitmusRun } from './types';
+import { LitmusRun } from './types';
 
 export const LITMUS = 'LitmusChaos';
 export const LITMUS_PAGE = 100;
@@ -19,19 +20,23 @@ const QUERY = `query listExperimentRun($projectID: ID!, $request: ListExperiment
   }
 }`;
 
-const graphqlMessage = (body: unknown) => (body as LitmusListResponse)?.errors?.map((e) => e.message).filter(Boolean).join('; ') || undefined;
+const graphqlMessage = (body: unknown) =>
+  objs<{ message?: string }>(obj(body)?.errors)
+    .map((e) => str(e.message))
+    .filter(Boolean)
+    .join('; ') || undefined;
 
 /**
  * Runs updated inside the range (ChaosCenter matches `updated_at` against the date range, in epoch
  * milliseconds as strings), page by page: `page` counts from 0 and the server skips page × limit.
  */
-export async function fetchLitmusRuns(ctx: LoadContext, pageSize = LITMUS_PAGE): Promise<LitmusRun[]> {
+export async function fetchLitmusRuns(ctx: LoadContext, pageSize = LITMUS_PAGE): Promise<Array<Untrusted<LitmusRun>>> {
   const projectID = ctx.settings.litmusProjectId;
   if (!projectID) {
     throw new InputError('no project ID is set; add it in the data source settings', LITMUS);
   }
   const client = new HttpClient({ ...clientOptions(ctx, LITMUS), errorMessage: graphqlMessage });
-  const { items } = await collectPages<LitmusRun>(
+  const { items } = await collectPages<Untrusted<LitmusRun>>(
     async (cursor) => {
       const page = Number(cursor ?? 0);
       const request = {
@@ -41,25 +46,25 @@ export async function fetchLitmusRuns(ctx: LoadContext, pageSize = LITMUS_PAGE):
       };
       const body = await client.getJson({ route: 'litmus', path: '/api/query', method: 'POST', body: { query: QUERY, variables: { projectID, request } }, signal: ctx.signal });
       const list = listOf(body);
-      const runs = (list.experimentRuns ?? []).filter((r): r is LitmusRun => r !== null && typeof r === 'object');
-      const total = list.totalNoOfExperimentRuns ?? 0;
+      const runs = objs<LitmusRun>(list.experimentRuns);
+      const total = num(list.totalNoOfExperimentRuns) ?? 0;
       const more = runs.length > 0 && (page + 1) * pageSize < total;
       return { items: runs, next: more ? String(page + 1) : undefined };
     },
     { maxItems: MAX_ITEMS, where: LITMUS }
   );
-  return items.filter((r) => !r.isRemoved);
+  return items.filter((r) => r.isRemoved !== true);
 }
 
-function listOf(body: unknown): NonNullable<NonNullable<LitmusListResponse['data']>['listExperimentRun']> {
-  const res = expectObject(body, LITMUS, '/api/query') as LitmusListResponse;
+function listOf(body: unknown): { experimentRuns?: unknown; totalNoOfExperimentRuns?: unknown } {
+  const res = expectObject(body, LITMUS, '/api/query');
   const message = graphqlMessage(res);
   if (message) {
     throw new BackendError(message, LITMUS);
   }
-  const list = res.data?.listExperimentRun;
+  const list = obj(obj(res.data)?.listExperimentRun);
   if (!list || !Array.isArray(list.experimentRuns)) {
-    throw new BackendError('listExperimentRun returned no experimentRuns; is this a ChaosCenter 3.x GraphQL endpoint?', LITMUS);
+    throw new BadResponseError('listExperimentRun returned no experimentRuns; is this a ChaosCenter 3.x GraphQL endpoint?', LITMUS);
   }
   return list;
 }
