@@ -1,4 +1,5 @@
 import { Contact, Ownership, OwnershipField, ServiceLink } from '../../../../model';
+import { lookup, objs, strs, Untrusted } from '../../json';
 import { str } from '../entity';
 import { missingFields } from '../missing';
 import { OlService, OlTool } from './types';
@@ -28,21 +29,27 @@ const HINTS: Record<OwnershipField, string> = {
 };
 
 export function mapOpsLevelService(s: OlService): Ownership | undefined {
-  const name = str(s.name) ?? str(s.aliases?.[0]);
+  const alias = strs(s.aliases)[0];
+  const name = str(s.name) ?? alias;
   if (!name) {
     return undefined;
   }
-  const links = (s.tools?.nodes ?? []).filter((t): t is OlTool => !!t && !!str(t.url)).map(toolLink);
+  const links = objs<OlTool>(s.tools?.nodes)
+    .filter((t) => !!str(t.url))
+    .map(toolLink);
   const first = (kind: ServiceLink['kind']) => links.find((l) => l.kind === kind);
-  const contacts: Contact[] = (s.owner?.contacts ?? []).flatMap((c) => {
-    const value = str(c?.address);
-    if (!c || !value) {
+  const contacts: Contact[] = objs<NonNullable<NonNullable<OlService['owner']>['contacts']>[number]>(
+    s.owner?.contacts
+  ).flatMap((c) => {
+    const value = str(c.address);
+    if (!value) {
       return [];
     }
-    const kind: Contact['kind'] = c.type === 'email' ? 'email' : /slack|teams/.test(c.type ?? '') ? 'chat' : 'other';
+    const type = str(c.type) ?? '';
+    const kind: Contact['kind'] = type === 'email' ? 'email' : /slack|teams/.test(type) ? 'chat' : 'other';
     return [{ name: str(c.displayName) ?? value, value, kind }];
   });
-  const onCallPerson = s.onCalls?.nodes?.find((n) => n && str(n.name));
+  const onCallPerson = objs<{ name?: string; externalEmail?: string }>(s.onCalls?.nodes).find((n) => str(n.name));
   if (onCallPerson) {
     contacts.push({
       name: String(onCallPerson.name),
@@ -53,8 +60,8 @@ export function mapOpsLevelService(s: OlService): Ownership | undefined {
   const chatContact = contacts.find((c) => c.kind === 'chat');
   const owner = str(s.owner?.name) ?? str(s.owner?.alias);
   const entry: Omit<Ownership, 'missing'> = {
-    ref: `opslevel:${str(s.aliases?.[0]) ?? name}`,
-    service: str(s.aliases?.[0]) ?? name,
+    ref: `opslevel:${alias ?? name}`,
+    service: alias ?? name,
     title: name,
     description: str(s.description),
     owner,
@@ -75,17 +82,23 @@ export function mapOpsLevelService(s: OlService): Ownership | undefined {
     ],
     tier: str(s.tier?.name) ?? str(s.tier?.alias),
     lifecycle: str(s.lifecycle?.alias) ?? str(s.lifecycle?.name),
-    system: str(s.parent?.aliases?.[0]) ?? str(s.parent?.name),
-    tags: (s.tags?.nodes ?? []).flatMap((t) =>
-      t && str(t.key) ? [t.value ? `${t.key}:${t.value}` : String(t.key)] : []
-    ),
+    system: strs(s.parent?.aliases)[0] ?? str(s.parent?.name),
+    tags: objs<{ key?: string; value?: string }>(s.tags?.nodes).flatMap((t) => {
+      const key = str(t.key);
+      const value = str(t.value);
+      return key ? [value ? `${key}:${value}` : key] : [];
+    }),
     source: 'opslevel',
   };
   return { ...entry, missing: missingFields(entry).map((m) => ({ field: m.field, hint: HINTS[m.field] })) };
 }
 
-function toolLink(t: OlTool): ServiceLink {
+function toolLink(t: Untrusted<OlTool>): ServiceLink {
   const env = str(t.environment);
-  const title = str(t.displayName) ?? String(t.category ?? 'tool');
-  return { kind: TOOL_KIND[t.category ?? ''] ?? 'other', title: env ? `${title} (${env})` : title, url: String(t.url) };
+  const title = str(t.displayName) ?? str(t.category) ?? 'tool';
+  return {
+    kind: lookup(TOOL_KIND, t.category) ?? 'other',
+    title: env ? `${title} (${env})` : title,
+    url: str(t.url) ?? '',
+  };
 }
