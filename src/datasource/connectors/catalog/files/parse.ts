@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { BadResponseError } from '../../../../model';
+import { looksLikeHtml } from '../../../http/client';
 import { Entity } from '../entity';
 
 export const CATALOG_FILES = 'Catalog files';
@@ -45,6 +46,12 @@ export function parseCatalogFile(text: string, file: string): Entity[] {
   if (text.length > MAX_FILE_CHARS) {
     throw new BadResponseError(
       `${file} is ${(text.length / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_CHARS / 1024 / 1024} MB limit; split it into files listed by a Location`,
+      CATALOG_FILES
+    );
+  }
+  if (looksLikeHtml(text)) {
+    throw new BadResponseError(
+      `${file} is an HTML page instead of YAML (a login page or a wrong URL?); check the catalog files URL and authentication`,
       CATALOG_FILES
     );
   }
