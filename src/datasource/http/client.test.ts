@@ -105,7 +105,9 @@ describe('HttpClient against a real HTTP server', () => {
 
   it('refuses a body over the size limit', async () => {
     handlers.set('/big', (_req, res) => res.writeHead(200).end(JSON.stringify({ pad: 'x'.repeat(5000) })));
-    await expect(client({ maxBodyChars: 1000 }).getJson({ route: 'api', path: '/big' })).rejects.toThrow(/exceeds the .* limit/);
+    const err = await failure(client({ maxBodyChars: 1000 }).getJson({ route: 'api', path: '/big' }));
+    expect(err).toBeInstanceOf(BadResponseError);
+    expect(err.message).toMatch(/^Test backend: the response \(.*\) exceeds the 1 KiB limit and was not read/);
   });
 
   it('times out a slow backend with a clear error', async () => {

@@ -6,7 +6,7 @@ import {
   TimeoutError,
   UnreachableError,
 } from '../../model/errors';
-import { Transport, TransportFailure, TransportRequest, TransportResponse } from './transport';
+import { BodyTooLarge, mb, Transport, TransportFailure, TransportRequest, TransportResponse } from './transport';
 
 export interface ClientOptions {
   /** Human name of the backend, used in every error message ("Backstage catalog"). */
@@ -57,13 +57,20 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       let res: TransportResponse;
       try {
-        res = await this.opts.transport({ ...req, timeoutMs: req.timeoutMs ?? this.opts.timeoutMs, maxBodyChars: this.opts.maxBodyChars });
+        res = await this.opts.transport({
+          ...req,
+          timeoutMs: req.timeoutMs ?? this.opts.timeoutMs,
+          maxBodyChars: this.opts.maxBodyChars,
+        });
       } catch (e) {
         if (!(e instanceof TransportFailure)) {
           throw e;
         }
         if (e.reason === 'timeout') {
           throw new TimeoutError(`${e.message}; check that it is up and not overloaded, or raise the timeout`, where);
+        }
+        if (e instanceof BodyTooLarge) {
+          throw new BadResponseError(e.message, where);
         }
         if (e.reason === 'aborted') {
           throw new FaultlineError(e.message, where);
@@ -86,8 +93,9 @@ export class HttpClient {
   private check(res: TransportResponse): void {
     const { where, maxBodyChars } = this.opts;
     if (res.text.length > maxBodyChars) {
+      // Only reached through transports that cannot stop reading early (Grafana's fetch).
       throw new BadResponseError(
-        `response of ${(res.text.length / 1e6).toFixed(0)} MB exceeds the ${(maxBodyChars / 1e6).toFixed(0)} MB limit; narrow the query`,
+        `the response (${mb(res.text.length)}) exceeds the ${mb(maxBodyChars)} limit; narrow the query or the time range`,
         where,
         res.status
       );
