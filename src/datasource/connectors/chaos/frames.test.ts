@@ -60,6 +60,11 @@ describe('annotationText', () => {
     expect(text).toContain('href="http://x.example/?a=%22b%22"');
   });
 
+  it('escapes markup in the region title, which Grafana renders as HTML beside the text', () => {
+    const f = annotationFrame([aRun({ name: '<img src=x> & "co"' })], T0, T0);
+    expect(values(f, 'title')[0]).toBe('&lt;img src=x&gt; &amp; &quot;co&quot; · succeeded');
+  });
+
   it('renders no link for a run URL that is not http(s), even when a connector skipped safeUrl', () => {
     const text = annotationText(aRun({ url: 'javascript:alert(1)' }));
     expect(text).not.toContain('<a ');

@@ -19,7 +19,8 @@ export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number):
       { name: 'time', type: FieldType.time, values: runs.map((r) => r.start) },
       { name: 'timeEnd', type: FieldType.time, values: runs.map((r) => drawnEnd(r, rangeTo, now)) },
       { name: 'isRegion', type: FieldType.boolean, values: runs.map(() => true) },
-      { name: 'title', type: FieldType.string, values: runs.map((r, i) => `${r.name} · ${outcomes[i]}`) },
+      // Grafana's tooltip renders the title as HTML too, through a sanitizer that keeps <img src>.
+      { name: 'title', type: FieldType.string, values: runs.map((r, i) => escapeHtml(`${r.name} · ${outcomes[i]}`)) },
       { name: 'text', type: FieldType.string, values: runs.map((r, i) => annotationText(r, outcomes[i])) },
       // A comma-separated string: Grafana splits the tags field on commas (older versions split only strings).
       { name: 'tags', type: FieldType.string, values: runs.map((r) => tagsOf(r).map((t) => t.replace(/,/g, ' ')).join(',')) },
@@ -71,7 +72,7 @@ export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number)
         name: 'run',
         type: FieldType.string,
         values: runs.map((r) => r.name),
-        config: { links: [{ title: 'Open run', url: '${__data.fields.link}', targetBlank: true }] },
+        config: { links: [{ title: 'Open run in its backend', url: '${__data.fields.link}', targetBlank: true }] },
       },
       { name: 'status', type: FieldType.string, values: runs.map(outcomeOf), config: { mappings: STATUS_MAPPINGS, custom: { cellOptions: { type: 'color-text' } } } },
       { name: 'verdict', type: FieldType.string, values: runs.map(verdictText) },
