@@ -7,9 +7,11 @@ export const SERVICE_LINK_TEMPLATE = `${prefixRoute(ROUTES.Service)}/\${service}
 /** The time range around a run; the fields come from the `runWindow` transformation. */
 const RUN_WINDOW = 'from=${__data.fields.window_from}&to=${__data.fields.window_to}';
 
-/** Links of a run in an experiments table: its backend, its blast radius, the flow map at that time. */
+/**
+ * Links a page adds to a run in an experiments table: its blast radius and the flow map at that time.
+ * Grafana puts override links before the field's own, which already opens the run in its backend.
+ */
 export const RUN_LINKS: DataLink[] = [
-  { title: 'Open run in its backend', url: '${__data.fields.link}', targetBlank: true },
   { title: 'Blast radius on the experiments page', url: `${prefixRoute(ROUTES.Experiments)}?${RUN_WINDOW}` },
   { title: 'Flow map at the time of the run', url: `${prefixRoute(ROUTES.FlowMap)}?${RUN_WINDOW}` },
 ];
