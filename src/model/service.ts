@@ -41,6 +41,12 @@ export interface Ownership {
   docs?: ServiceLink;
   chat?: ServiceLink;
   tags: string[];
+  /**
+   * Where the service runs in Kubernetes, when the catalog says (Backstage's
+   * `backstage.io/kubernetes-namespace` and `backstage.io/kubernetes-id`). Flow data names
+   * workloads by Kubernetes namespace, which is not the catalog's own `namespace`.
+   */
+  kubernetes?: { namespace?: string; id?: string };
   /** Catalog source that produced the entry: backstage | catalog-files | opslevel. */
   source: string;
   /** Ownership fields the catalog lacks, each with a hint of what to add. */

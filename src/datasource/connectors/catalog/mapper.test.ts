@@ -93,6 +93,19 @@ describe('mapComponents', () => {
     expect(out[1].ownerRef).toBe('group:labs/b');
   });
 
+  it('reads where the service runs in Kubernetes from the Kubernetes plugin annotations', () => {
+    const [withBoth, idOnly, none, numeric] = map([
+      component('payments', { annotations: { 'backstage.io/kubernetes-namespace': 'shop', 'backstage.io/kubernetes-id': 'payments-api' } }),
+      component('search', { annotations: { 'backstage.io/kubernetes-id': 'search' } }),
+      component('bare'),
+      component('odd', { annotations: { 'backstage.io/kubernetes-namespace': 7 as unknown as string } }),
+    ]);
+    expect(withBoth.kubernetes).toEqual({ namespace: 'shop', id: 'payments-api' });
+    expect(idOnly.kubernetes).toEqual({ namespace: undefined, id: 'search' });
+    expect(none.kubernetes).toBeUndefined();
+    expect(numeric.kubernetes).toBeUndefined();
+  });
+
   it('skips unknown kinds and entities without a name', () => {
     const widget = { ...component('w'), kind: 'Widget' };
     const nameless = { kind: 'Component', metadata: {} };

@@ -120,6 +120,7 @@ function mapComponent(
     lifecycle: str(e.spec?.lifecycle),
     system: systemTarget?.name,
     tags: Array.isArray(meta.tags) ? meta.tags.filter((t): t is string => typeof t === 'string') : [],
+    kubernetes: kubernetesOf(meta.annotations),
     source,
   };
   // Assigned rather than spread: mapping 5,000 entities should not copy each entry twice.
@@ -144,4 +145,11 @@ function contacts(
     out.push({ name: chat.title, value: chat.url || chat.title, kind: 'chat' });
   }
   return out;
+}
+
+/** The workload identity the Backstage Kubernetes plugin reads; undefined when the entity has none. */
+function kubernetesOf(annotations: Record<string, unknown> | undefined): Ownership['kubernetes'] {
+  const namespace = str(annotations?.['backstage.io/kubernetes-namespace']);
+  const id = str(annotations?.['backstage.io/kubernetes-id']);
+  return namespace || id ? { namespace, id } : undefined;
 }

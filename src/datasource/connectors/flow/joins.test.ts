@@ -53,6 +53,29 @@ describe('owner join', () => {
     expect(g.nodes[2]).toMatchObject({ owner: 'team-pay' });
     expect(g.nodes[0].owner).toBeUndefined();
   });
+
+  it("matches a workload in a Kubernetes namespace to a service in Backstage's default namespace", () => {
+    const g = graph();
+    g.nodes.forEach((n) => (n.namespace = 'shop'));
+    expect(joinOwners(g.nodes, [service('checkout', 'team-checkout', 'default')])).toBe(1);
+    expect(g.nodes[1].team).toBe('team-checkout');
+  });
+
+  it('prefers the service whose Kubernetes namespace is the workload namespace, and matches by Kubernetes id', () => {
+    const g = graph();
+    g.nodes.forEach((n) => (n.namespace = 'shop'));
+    const staging = { ...service('checkout', 'team-staging', 'default'), kubernetes: { namespace: 'staging' } };
+    const shop = { ...service('checkout-api', 'team-shop', 'default'), kubernetes: { namespace: 'shop', id: 'checkout' } };
+    expect(joinOwners(g.nodes, [staging, shop])).toBe(1);
+    expect(g.nodes[1].owner).toBe('team-shop');
+  });
+
+  it('never matches a service the catalog places in another Kubernetes namespace', () => {
+    const g = graph();
+    g.nodes.forEach((n) => (n.namespace = 'shop'));
+    expect(joinOwners(g.nodes, [{ ...service('checkout', 'team-staging'), kubernetes: { namespace: 'staging' } }])).toBe(0);
+    expect(g.nodes[1].owner).toBeUndefined();
+  });
 });
 
 describe('chaos blast radius', () => {

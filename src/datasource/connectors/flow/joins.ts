@@ -1,11 +1,23 @@
 import { BlastRole, ChaosRun, FlowGraph, FlowNodeInfo, Ownership } from '../../../model';
 
-/** Adds owner and team from the catalog to every node whose name (and namespace, when both have one) matches a service. */
+/**
+ * Adds owner and team from the catalog to every node that names a service: by the service name or
+ * its Kubernetes id. When both sides know a namespace, a service is matched in its Kubernetes
+ * namespace, else in a catalog namespace of the same name; a service the catalog places in another
+ * Kubernetes namespace never matches.
+ */
 export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number {
   const byName = new Map<string, Ownership[]>();
+  const add = (name: string, s: Ownership) => {
+    const k = name.toLowerCase();
+    const list = byName.get(k);
+    list ? list.includes(s) || list.push(s) : byName.set(k, [s]);
+  };
   for (const s of services) {
-    const k = s.service.toLowerCase();
-    byName.set(k, [...(byName.get(k) ?? []), s]);
+    add(s.service, s);
+    if (s.kubernetes?.id) {
+      add(s.kubernetes.id, s);
+    }
   }
   let matched = 0;
   for (const node of nodes) {
@@ -13,9 +25,12 @@ export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number
     if (!candidates) {
       continue;
     }
-    const hit =
-      candidates.find((s) => s.namespace && node.namespace && s.namespace === node.namespace) ??
-      candidates.find((s) => !s.namespace || !node.namespace);
+    const ns = node.namespace;
+    const hit = ns
+      ? candidates.find((s) => s.kubernetes?.namespace === ns) ??
+        candidates.find((s) => !s.kubernetes?.namespace && s.namespace === ns) ??
+        candidates.find((s) => !s.kubernetes?.namespace)
+      : candidates[0];
     if (hit) {
       node.owner = hit.owner;
       node.team = hit.team ?? hit.owner;
