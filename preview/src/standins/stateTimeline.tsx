@@ -1,5 +1,5 @@
 import React from 'react';
-import { DataFrame, Field, FieldType, PanelPlugin, PanelProps } from '@grafana/data';
+import { DataFrame, Field, FieldType, getFieldDisplayName, PanelPlugin, PanelProps } from '@grafana/data';
 import { useTheme2 } from '@grafana/ui';
 import { Frame, NoData } from './StandInBadge';
 
@@ -18,7 +18,8 @@ function rowsOf(frames: DataFrame[]): Row[] {
     }
     return frame.fields
       .filter((f) => f !== time)
-      .map((field) => ({ name: field.state?.displayName ?? (frame.fields.length > 2 ? field.name : frame.name || field.name), time: time.values.map(Number), field }));
+      // Grafana's own naming: config.displayName first, then the frame name for a lone value field.
+      .map((field) => ({ name: getFieldDisplayName(field, frame, frames), time: time.values.map(Number), field }));
   });
 }
 
