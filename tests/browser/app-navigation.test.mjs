@@ -1,6 +1,7 @@
-// Following the app as a user does: a click from the catalog to a service page, then the experiments
-// and flow map pages, each reading values the backends of the test environment serve (catalog,
-// journals, Prometheus).
+// Following the app as a user does, by clicks only: from the catalog to a service page, from one of
+// its chaos runs to the experiments page at the time of that run, and from there to the flow map at
+// that time, each page reading what the backends of the test environment serve (catalog, journals,
+// Prometheus).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startPreviewEnv } from './env.mjs';
@@ -19,7 +20,28 @@ after(async () => {
   await env?.stop();
 });
 
-test('catalog → service by click, then experiments and flow map, each page reading real values', async () => {
+const RUN = 'checkout latency 1s';
+
+/** Clicks a run's row in a runs table, then one of the links Grafana's table offers for it. */
+async function followRunLink(page, linkTitle) {
+  const cell = page.locator('[role="cell"]', { hasText: RUN }).first();
+  await cell.waitFor({ timeout: 45000 });
+  await cell.click();
+  await page.getByRole('link', { name: linkTitle }).click();
+}
+
+/** The page's time range in epoch ms; the links give epoch ms, and the page may rewrite them as ISO dates. */
+function rangeOf(url) {
+  const q = new URL(url).searchParams;
+  const ms = (v) => (/^\d+$/.test(v ?? '') ? Number(v) : Date.parse(v));
+  return { from: ms(q.get('from')), to: ms(q.get('to')) };
+}
+
+function texts(locator) {
+  return locator.evaluateAll((els) => els.map((e) => e.textContent.trim()));
+}
+
+test('catalog → service → the run on the experiments page → the flow map at the time of the run', async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
   const watch = watchPage(page);
   try {
@@ -29,28 +51,60 @@ test('catalog → service by click, then experiments and flow map, each page rea
     await serviceLink.waitFor({ timeout: 45000 });
     await serviceLink.click();
     await page.waitForURL(/\/a\/faultline-app\/service\/checkout/);
-    const service = page.getByTestId('data-testid faultline-service');
-    await service.waitFor();
+    await page.getByTestId('data-testid faultline-service').waitFor();
     // The owner from the catalog and the runs from the journals that targeted checkout.
     await page.waitForFunction(() => document.body.innerText.includes('team-checkout'), null, { timeout: 45000 });
-    await page.waitForFunction(() => document.body.innerText.includes('checkout latency 1s'), null, { timeout: 45000 });
     await screenshot(page, 'app-nav-service-checkout');
 
-    // The table stand-in draws no data links yet, so the run's links are not followed here: the
-    // pages they lead to are opened directly and must read the same runs and flows.
-    await page.goto(`${env.preview.url}/a/faultline-app/experiments`);
+    await followRunLink(page, 'Blast radius on the experiments page');
+    await page.waitForURL(/\/a\/faultline-app\/experiments\?from=\d+&to=\d+/);
     await page.getByTestId('data-testid faultline-experiments').waitFor();
-    await page.waitForFunction(() => document.body.innerText.includes('payments 5xx burst'), null, { timeout: 45000 });
+    const window = rangeOf(page.url());
+    // The journal's run started 40 minutes before the environment did and lasted 12 minutes.
+    const started = Date.now() - 40 * 60000;
+    assert.ok(window.from < started && window.to > started + 12 * 60000 - 60000, `the range holds the run: ${JSON.stringify(window)}`);
+    assert.ok(window.to - window.from < 60 * 60000, 'the range is the run with a margin, not the last hours');
+    // Only the runs of that window: the other checkout run, two hours earlier, is not listed.
+    const runCells = page.locator('[role="cell"]', { hasText: /^(checkout|payments) (latency|5xx)/ });
+    await page.waitForFunction((run) => [...document.querySelectorAll('[role="cell"]')].some((c) => c.textContent.includes(run)), RUN, { timeout: 45000 });
+    assert.deepEqual(await texts(runCells), [RUN]);
+    await screenshot(page, 'app-nav-experiments-window');
 
-    await page.goto(`${env.preview.url}/a/faultline-app/flow-map`);
+    await followRunLink(page, 'Flow map at the time of the run');
+    await page.waitForURL(/\/a\/faultline-app\/flow-map\?from=\d+&to=\d+/);
+    assert.deepEqual(rangeOf(page.url()), window, 'the flow map opens at the same time range');
     await page.getByTestId('data-testid faultline-flow-map').waitFor();
-    await page.waitForSelector('[data-testid="faultline-flowgraph-canvas"], canvas', { timeout: 45000 });
+    const summary = page.getByTestId('faultline-flowgraph-summary').first();
+    await page.waitForFunction(() => document.querySelector('[data-testid="faultline-flowgraph-summary"]')?.dataset.engine, null, { timeout: 60000 });
+    // The estate from the Prometheus flow counters, and checkout marked as the target of that run.
+    assert.equal(await summary.getAttribute('data-total-nodes'), '5');
+    assert.equal((await summary.getAttribute('data-chaos')).split('/')[0], '1');
+    // Grouped by the owning team from the catalog (Backstage namespace "default", workloads in "shop").
+    assert.equal(await summary.getAttribute('data-groups'), '5');
     await screenshot(page, 'app-nav-flow-map');
     // Leaving a page cancels its queries still in flight: an aborted request is that, not a failure.
     assert.deepEqual(
       watch.problems.filter((p) => !/^request failed: .* net::ERR_ABORTED$/.test(p)),
       []
     );
+  } finally {
+    await page.close();
+  }
+});
+
+test("a run's backend link opens its journal", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
+  const watch = watchPage(page);
+  try {
+    await page.goto(`${env.preview.url}/a/faultline-app/experiments`);
+    await page.getByTestId('data-testid faultline-experiments').waitFor();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), followRunLink(page, 'Open run in its backend')]);
+    await popup.waitForLoadState();
+    assert.match(popup.url(), new RegExp(`^${env.journalsServer.url}/journals/run-\\d\\.json$`));
+    const journal = JSON.parse(await popup.locator('pre').first().textContent());
+    assert.equal(journal.experiment.title, RUN);
+    await popup.close();
+    assert.deepEqual(watch.problems, []);
   } finally {
     await page.close();
   }

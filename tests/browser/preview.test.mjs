@@ -153,7 +153,7 @@ test('chaos runs of the selected service are drawn as regions on the time series
     const settle = (n) => page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 20000 }).catch(() => undefined);
     await settle(2);
     assert.equal(await regions.count(), 2, `two checkout runs in the journals; query errors: ${JSON.stringify(await queryErrors(page))}`);
-    const titles = await regions.evaluateAll((els) => els.map((e) => e.title));
+    const titles = await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     assert.ok(titles.every((t) => t.includes('checkout latency')), titles.join(' | '));
     const widths = await regions.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     assert.ok(widths.every((w) => w > 3), `a region spans the run, not a line: ${widths}`);
@@ -163,8 +163,48 @@ test('chaos runs of the selected service are drawn as regions on the time series
     await settled(page);
     await settle(2);
     assert.equal(await regions.count(), 2, `two payments runs; query errors: ${JSON.stringify(await queryErrors(page))}`);
-    const paymentTitles = await regions.evaluateAll((els) => els.map((e) => e.title).sort());
+    const paymentTitles = await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).sort());
     assert.match(paymentTitles.join(' | '), /payments 5xx burst.*\| .*payments latency 500ms/);
+    assert.deepEqual(watch.problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a region's tooltip says what ran and its link opens the run in its backend", async () => {
+  const { page, watch } = await open('/d/preview-fixture?var-service=payments');
+  try {
+    const selector = '[data-viz-panel-key="panel-3"] [data-testid="preview-annotation"][data-region="true"]';
+    // The payments series and the annotation layer arrive separately: wait for the band itself.
+    const region = page.locator(`${selector}[aria-label^="payments 5xx burst"]`);
+    await region.waitFor({ timeout: 45000 });
+    await region.click();
+    const tooltip = page.getByTestId('preview-annotation-tooltip');
+    await tooltip.waitFor();
+    assert.equal(await tooltip.getAttribute('data-pinned'), 'true');
+    const text = await tooltip.innerText();
+    for (const want of ['payments 5xx burst', 'targets: payments', 'status: failed', 'verdict: deviated', 'source: Chaos Toolkit']) {
+      assert.ok(text.includes(want), `tooltip says "${want}": ${text}`);
+    }
+    await screenshot(page, 'chaos-region-tooltip');
+
+    const link = tooltip.getByRole('link', { name: 'Open run in Chaos Toolkit' });
+    const href = await link.getAttribute('href');
+    assert.equal(href, `${env.journalsServer.url}/journals/run-2.json`);
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    const responses = new Map();
+    page.context().on('response', (r) => responses.set(r.url(), r.status()));
+    const [popup] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+    await popup.waitForLoadState();
+    assert.equal(popup.url(), href);
+    assert.equal(responses.get(href), 200);
+    const run = JSON.parse(await popup.locator('pre').first().textContent());
+    assert.equal(run.experiment.title, 'payments 5xx burst');
+    assert.equal(run.deviated, true);
+    await popup.close();
+
+    await page.keyboard.press('Escape');
+    await tooltip.waitFor({ state: 'detached' });
     assert.deepEqual(watch.problems, []);
   } finally {
     await page.close();

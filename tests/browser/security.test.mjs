@@ -91,6 +91,7 @@ test('markup and javascript: URLs from catalog and chaos data are shown as text 
       journal({ title: 'payments latency', service: 'payments', startMs: now - 15 * 60000, minutes: 5 }),
     ],
   });
+  let tooltipText = '';
   try {
     for (const url of PAGES) {
       const { page, watch } = await visit(env, url);
@@ -102,6 +103,14 @@ test('markup and javascript: URLs from catalog and chaos data are shown as text 
       }
       // Let every panel finish drawing the hostile rows before judging.
       await page.waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 }).catch(() => undefined);
+      if (url.startsWith('/d/faultline-service-health')) {
+        // A region's tooltip renders its title and text as HTML, as Grafana's does: open the hostile one.
+        const hostile = page.locator('[data-testid="preview-annotation"][aria-label*="journal-title"]').first();
+        await hostile.waitFor({ timeout: 20000 });
+        await hostile.click();
+        await page.getByTestId('preview-annotation-tooltip').waitFor();
+        tooltipText = await page.getByTestId('preview-annotation-tooltip').innerText();
+      }
       const verdict = await page.evaluate(() => ({
         ran: window.__xss ?? [],
         jsLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => /^\s*javascript:/i.test(h)),
@@ -119,6 +128,7 @@ test('markup and javascript: URLs from catalog and chaos data are shown as text 
         assert.ok(verdict.shownAsText, `${url}: the hostile title is on the page, as text`);
       }
     }
+    assert.match(tooltipText, /checkout <img src=x onerror=/, 'the hostile run name is in the tooltip, as text');
   } finally {
     await env.stop();
   }
