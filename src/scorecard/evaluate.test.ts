@@ -44,6 +44,12 @@ describe('scoreServices', () => {
     expect(s.ready).toBe(false);
   });
 
+  it('fails a runbook or on-call link that is not an http(s) URL, as the panel does not show it', () => {
+    const unsafe = aService('payments', { runbook: { kind: 'runbook', title: 'Runbook', url: 'javascript:alert(1)' }, onCall: { kind: 'oncall', title: 'On-call', url: ' data:text/html,x' } });
+    const [s] = scoreServices({ services: [unsafe], runs: [passedRun], settings: DEFAULT_SETTINGS, now: NOW });
+    expect(outcomes(s)).toMatchObject({ runbook: 'fail', onCall: 'fail', repo: 'pass' });
+  });
+
   it('does not judge the flow rules without flow data, and they do not lower the score', () => {
     const [s] = scoreServices({ services: [aService('payments')], runs: [passedRun], settings: DEFAULT_SETTINGS, now: NOW });
     expect(outcomes(s)).toMatchObject({ observed: 'na', knownCallers: 'na' });

@@ -1,4 +1,4 @@
-import { ChaosRun, Ownership } from '../model';
+import { ChaosRun, Ownership, safeUrl, ServiceLink } from '../model';
 import { FlowFacts } from './flowIndex';
 import { RuleId, RuleOutcome, ScorecardSettings } from './types';
 
@@ -21,6 +21,9 @@ const present = (ok: boolean, hint: string) => (ok ? { outcome: 'pass' as const 
 /** The catalog's own hint (which annotation to add) beats a generic one. */
 const missingHint = (s: Ownership, field: string, fallback: string) => s.missing.find((m) => m.field === field)?.hint ?? fallback;
 
+/** A link counts only when the panel would render it: a javascript: runbook is no runbook. */
+const usable = (link: ServiceLink | undefined) => Boolean(link && safeUrl(link.url));
+
 /** Most recent run that has finished, by end time. */
 export function lastFinished(runs: ChaosRun[]): ChaosRun | undefined {
   return runs.filter((r) => r.end !== undefined && r.status !== 'running').sort((a, b) => (b.end ?? 0) - (a.end ?? 0) || b.start - a.start)[0];
@@ -28,9 +31,9 @@ export function lastFinished(runs: ChaosRun[]): ChaosRun | undefined {
 
 export const JUDGES: Record<RuleId, Judge> = {
   owner: ({ service }) => present(Boolean(service.owner || service.ownerRef), missingHint(service, 'owner', 'set an owner in the catalog')),
-  onCall: ({ service }) => present(Boolean(service.onCall), missingHint(service, 'onCall', 'link an on-call schedule')),
-  runbook: ({ service }) => present(Boolean(service.runbook), missingHint(service, 'runbook', 'link a runbook')),
-  repo: ({ service }) => present(Boolean(service.repo), missingHint(service, 'repo', 'link the source repository')),
+  onCall: ({ service }) => present(usable(service.onCall), missingHint(service, 'onCall', 'link an on-call schedule')),
+  runbook: ({ service }) => present(usable(service.runbook), missingHint(service, 'runbook', 'link a runbook')),
+  repo: ({ service }) => present(usable(service.repo), missingHint(service, 'repo', 'link the source repository')),
   recentChaos: ({ runs, now }, { chaosWindowDays }) =>
     present(
       runs.some((r) => r.start >= now - chaosWindowDays * DAY_MS && r.start <= now),

@@ -124,6 +124,23 @@ describe('mapComponents', () => {
     expect(o.links).toEqual([{ kind: 'other', title: 'Balance', url: 'javascript:alert(1)' }]);
   });
 
+  it('counts a runbook or on-call link the panel will not render as missing, saying why', () => {
+    const [o] = map([
+      component('gift', {
+        owner: 'team-a',
+        links: [
+          { url: 'javascript:alert(1)', title: 'Runbook', type: 'runbook' },
+          { url: 'data:text/html,<b>x</b>', title: 'On-call', type: 'oncall' },
+        ],
+        annotations: { 'github.com/project-slug': 'acme/gift' },
+      }),
+    ]);
+    const hints = Object.fromEntries(o.missing.map((m) => [m.field, m.hint]));
+    expect(hints.runbook).toBe('the runbook link is not an http(s) or mailto URL, so it is not shown — fix its `url` in the catalog');
+    expect(hints.onCall).toContain('the on-call link is not an http(s) or mailto URL');
+    expect(hints.repo).toBeUndefined();
+  });
+
   it('reads the upstream example entities without relations (spec.owner as written)', () => {
     const entities = [
       ...sample('components__petstore-component.yaml'),

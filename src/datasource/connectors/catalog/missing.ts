@@ -1,6 +1,8 @@
-import { MissingField, Ownership, OwnershipField } from '../../../model';
+import { MissingField, Ownership, OwnershipField, safeUrl, ServiceLink } from '../../../model';
 import { DEFAULT_ANNOTATION_KEYS } from './annotationKeys';
 import { AnnotationKeyMap } from '../../types';
+
+const LINK_NAMES: Partial<Record<OwnershipField, string>> = { onCall: 'on-call', runbook: 'runbook', repo: 'repository' };
 
 /**
  * Which ownership fields the entry lacks, each with the one change that fixes it, so the panel
@@ -18,18 +20,21 @@ export function missingFields(
   } else if (!o.owner) {
     add('owner', 'no owner set — add `spec.owner` (a group)');
   }
-  if (!o.onCall) {
-    add('onCall', `no on-call set — add \`${keys.onCall[0]}\``);
-  }
-  if (!o.runbook) {
-    add(
-      'runbook',
-      `no runbook — add a \`metadata.links\` entry of type \`runbook\`${keys.runbook[0] ? ` (or \`${keys.runbook[0]}\`)` : ''}`
-    );
-  }
-  if (!o.repo) {
-    add('repo', `no repository — add \`${keys.repo[0]}\``);
-  }
+  // A link the panel refuses to render (javascript:, data:…) is as good as none to the reader.
+  const link = (field: OwnershipField, value: ServiceLink | undefined, hint: string) => {
+    if (!value) {
+      add(field, hint);
+    } else if (!safeUrl(value.url)) {
+      add(field, `the ${LINK_NAMES[field]} link is not an http(s) or mailto URL, so it is not shown — fix its \`url\` in the catalog`);
+    }
+  };
+  link('onCall', o.onCall, `no on-call set — add \`${keys.onCall[0]}\``);
+  link(
+    'runbook',
+    o.runbook,
+    `no runbook — add a \`metadata.links\` entry of type \`runbook\`${keys.runbook[0] ? ` (or \`${keys.runbook[0]}\`)` : ''}`
+  );
+  link('repo', o.repo, `no repository — add \`${keys.repo[0]}\``);
   if (!o.tier) {
     add('tier', `no tier — add the \`${keys.tier[0]}\` label`);
   }
