@@ -46,10 +46,13 @@ function catalogRoutes(entities) {
 }
 
 /**
- * @param {{ secret?: string, journals?: object[], entities?: object[] }} options journals as built by
- *   journal(); defaults: four runs on checkout and payments in the last three hours
+ * @param {{ secret?: string, journals?: object[], entities?: object[], backstage?: { url: string, token: string } }} options
+ *   journals as built by journal(), defaults: four runs on checkout and payments in the last three
+ *   hours; `backstage`: a running Backstage to read instead of the loopback catalog (its token
+ *   becomes the secret)
  */
-export async function startPreviewEnv({ secret = `faultline-secret-${process.pid}-${Date.now()}`, journals, entities } = {}) {
+export async function startPreviewEnv({ secret: chosenSecret, journals, entities, backstage } = {}) {
+  const secret = backstage?.token ?? chosenSecret ?? `faultline-secret-${process.pid}-${Date.now()}`;
   const now = Date.now();
   const runs = journals ?? [
     journal({ title: 'checkout latency 300ms', service: 'checkout', startMs: now - 150 * 60000, minutes: 10 }),
@@ -80,8 +83,10 @@ export async function startPreviewEnv({ secret = `faultline-secret-${process.pid
     started.push(prometheus);
     const journalsServer = await startJsonServer({ '/journals/index.json': Object.keys(files), ...files });
     started.push(journalsServer);
-    const catalog = await startJsonServer(catalogRoutes(entities ?? SERVICES.map((s) => component(s))), { token: secret });
-    started.push(catalog);
+    const catalog = backstage ?? (await startJsonServer(catalogRoutes(entities ?? SERVICES.map((s) => component(s))), { token: secret }));
+    if (!backstage) {
+      started.push(catalog);
+    }
 
     const provisioningDir = mkdtempSync(path.join(os.tmpdir(), 'faultline-provisioning-'));
     mkdirSync(path.join(provisioningDir, 'datasources'));
