@@ -160,3 +160,21 @@ describe('flows: a workload named like its namespace (found by fuzzing)', () => 
     graph.edges.forEach((e) => expect(e.source).not.toBe(e.target));
   });
 });
+
+describe('flows: a label value that is a number (found by fuzzing)', () => {
+  it('is not a name: the series is counted as missing labels and no node gets a numeric id', () => {
+    const { mapFlowGraph } =
+      require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
+    const { PRESETS } =
+      require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
+    const sample = {
+      // The shrunk counterexample: a namespace label a broken store sent as the number 5e-324.
+      metric: { k8s_src_namespace: 5e-324, k8s_dst_namespace: 'payments' } as unknown as Record<string, string>,
+      value: [1795683600, '1'] as [number, string],
+    };
+    const { graph, stats } = mapFlowGraph([{ measure: 'bytes', samples: [sample] }], PRESETS.beyla.groupings.namespace!, 60);
+    graph.nodes.forEach((n) => expect(typeof n.id).toBe('string'));
+    expect(graph.edges).toEqual([]);
+    expect(stats.missingLabels).toBe(1);
+  });
+});

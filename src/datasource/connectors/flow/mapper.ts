@@ -201,7 +201,10 @@ function toEdge(e: EdgeAcc, secs: number): FlowEdge {
   };
 }
 
-type Reader = (metric: Record<string, string>) => string | undefined;
+type Reader = (metric: Record<string, unknown>) => string | undefined;
+
+/** Prometheus label values are strings; anything else in the JSON is a broken answer, not a name. */
+const labelValue = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 function endReader(end: EndLabels): { name: Reader; namespace: Reader; zone: Reader } {
   return { name: firstOf(end.name), namespace: firstOf(end.namespace ?? []), zone: firstOf(end.zone ?? []) };
@@ -213,11 +216,11 @@ function firstOf(labels: string[]): Reader {
   }
   if (labels.length === 1) {
     const [l] = labels;
-    return (m) => m[l] || undefined;
+    return (m) => labelValue(m[l]);
   }
   return (m) => {
     for (const l of labels) {
-      const v = m[l];
+      const v = labelValue(m[l]);
       if (v) {
         return v;
       }
