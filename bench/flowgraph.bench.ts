@@ -19,16 +19,7 @@ const { chromium } = req('playwright-core') as typeof import('playwright-core');
 const root = process.cwd();
 const SIZES = [100, 1000, 5000, 10000];
 const MSAGL_CAP_MS = 60_000;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const { CHROMIUM_ARGS, chromiumPath } = req('./scripts/lib/chromium.js') as { CHROMIUM_ARGS: string[]; chromiumPath: () => string };
 
 async function bundle(entry: string): Promise<string> {
   const res = await esbuild.build({
@@ -72,9 +63,9 @@ async function main() {
   });
   const profile = mkdtempSync(path.join(tmpdir(), 'flowgraph-bench-'));
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 800 },
   });
   try {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, screenshot, watchPage } from './harness.mjs';
+import { launchBrowser, openPage, screenshot } from './harness.mjs';
 
 let env;
 let browser;
@@ -42,10 +42,8 @@ function texts(locator) {
 }
 
 test('catalog → service → the run on the experiments page → the flow map at the time of the run', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
-  const watch = watchPage(page);
+  const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/catalog`);
   try {
-    await page.goto(`${env.preview.url}/a/faultline-app/catalog`);
     await page.getByTestId('data-testid faultline-catalog').waitFor();
     const serviceLink = page.locator('a[href*="/service/checkout"]').first();
     await serviceLink.waitFor({ timeout: 45000 });
@@ -93,10 +91,8 @@ test('catalog → service → the run on the experiments page → the flow map a
 });
 
 test("a run's backend link opens its journal", async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
-  const watch = watchPage(page);
+  const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/experiments`);
   try {
-    await page.goto(`${env.preview.url}/a/faultline-app/experiments`);
     await page.getByTestId('data-testid faultline-experiments').waitFor();
     const [popup] = await Promise.all([page.waitForEvent('popup'), followRunLink(page, 'Open run in its backend')]);
     await popup.waitForLoadState();

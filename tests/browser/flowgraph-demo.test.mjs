@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, screenshot, watchPage } from './harness.mjs';
+import { launchBrowser, openPage, paintedPixels, screenshot } from './harness.mjs';
 
 let env;
 let browser;
@@ -17,8 +17,7 @@ let status;
 before(async () => {
   env = await startPreviewEnv();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
-  watch = watchPage(page);
+  ({ page, watch } = await openPage(browser, undefined, { viewport: { width: 1400, height: 1400 } }));
   await page.goto(`${env.preview.url}/d/faultline-flow-map`);
   panel = page.getByTestId('faultline-flowgraph').first();
   status = panel.getByTestId('faultline-flowgraph-summary');
@@ -42,14 +41,7 @@ test('draws the demo estate from Prometheus flows, with owners from the catalog'
   for (const team of ['team-frontend', 'team-checkout', 'team-payments', 'team-inventory', 'team-shipping']) {
     assert.ok(legend.includes(team), `legend names ${team} (owner joined from Backstage): ${legend}`);
   }
-  const painted = await panel.locator('canvas').evaluate((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) {
-      n += d[i] > 0 ? 1 : 0;
-    }
-    return n;
-  });
+  const painted = await paintedPixels(panel.locator('canvas'));
   assert.ok(painted > 500, `pixels painted: ${painted}`);
   await screenshot(page, 'flowgraph-demo-dashboard');
 });

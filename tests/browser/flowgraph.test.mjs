@@ -3,7 +3,7 @@
 // 5,000 nodes. The panel's status line (data-* attributes and text) is what a screen reader reads.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, screenshot, startPreview, watchPage } from './harness.mjs';
+import { launchBrowser, openPage, paintedPixels, screenshot, startPreview } from './harness.mjs';
 
 const PANEL = 'public/plugins/faultline-app/panels/flowgraph/module.js';
 const str = (name, values, displayName) => ({
@@ -130,8 +130,7 @@ let watch;
 before(async () => {
   preview = await startPreview();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  watch = watchPage(page);
+  ({ page, watch } = await openPage(browser, undefined, { viewport: { width: 1400, height: 1000 } }));
   await page.goto(`${preview.url}/smoke`);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
 });
@@ -171,14 +170,7 @@ test('lays the demo map out in the Blob worker and draws it', async () => {
   assert.equal(await demo.status.getAttribute('data-edges'), '8');
   const notices = await demo.panel.getByTestId('faultline-flowgraph-notices').count();
   assert.equal(notices, 0, 'no notice: the worker ran, the data is clean');
-  const painted = await demo.panel.locator('canvas').evaluate((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) {
-      n += d[i] > 0 ? 1 : 0;
-    }
-    return n;
-  });
+  const painted = await paintedPixels(demo.panel.locator('canvas'));
   assert.ok(painted > 500, `pixels painted: ${painted}`);
   await screenshot(page, 'flowgraph-demo');
 });

@@ -1,6 +1,7 @@
 // Shared by the browser tests: Debian's Chromium driven by playwright-core, the preview server on a
 // free loopback port, a recorder of console errors and failed requests, and screenshots.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -9,23 +10,12 @@ import { startPreview as startPreviewServer } from '../../preview/server/index.m
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const require = createRequire(import.meta.url);
+const { CHROMIUM_ARGS, chromiumPath } = require('../../scripts/lib/chromium.js');
 
 /** Headless Chromium from /usr/bin (or $CHROMIUM); each launch gets a fresh temporary profile. */
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
 /** The preview server on a free 127.0.0.1 port; see preview/server/index.mjs for the options. */
@@ -66,4 +56,26 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** A new page with its recorder (see watchPage), already at `url` when one is given. */
+export async function openPage(browser, url, { viewport = { width: 1400, height: 1500 }, allow } = {}) {
+  const page = await browser.newPage({ viewport });
+  const watch = watchPage(page, { allow });
+  if (url) {
+    await page.goto(url);
+  }
+  return { page, watch };
+}
+
+/** How many pixels of a canvas are not fully transparent: zero until something is drawn. */
+export function paintedPixels(canvas) {
+  return canvas.evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) {
+      n += d[i] > 0 ? 1 : 0;
+    }
+    return n;
+  });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readDashboards } from '../../preview/server/api.mjs';
 import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, ROOT, screenshot, watchPage } from './harness.mjs';
+import { launchBrowser, openPage, ROOT, screenshot } from './harness.mjs';
 
 const DASHBOARDS = readDashboards([path.join(ROOT, 'src', 'dashboards'), path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards')]);
 const VARIABLE = (text) => `data-testid Dashboard template variables Variable Value DropDown value link text ${text}`;
@@ -38,9 +38,7 @@ function settled(page) {
 }
 
 async function open(url) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
-  const watch = watchPage(page);
-  await page.goto(`${env.preview.url}${url}`);
+  const { page, watch } = await openPage(browser, `${env.preview.url}${url}`);
   await page.waitForLoadState('networkidle');
   await settled(page);
   return { page, watch };

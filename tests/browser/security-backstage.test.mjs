@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import YAML from 'yaml';
 import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, ROOT, screenshot, watchPage } from './harness.mjs';
+import { launchBrowser, openPage, ROOT, screenshot } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const backstage = require('../../demo/backstage/service.js');
@@ -124,8 +124,7 @@ function verdict() {
 }
 
 async function judge(url, ready) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
-  const watch = watchPage(page);
+  const { page, watch } = await openPage(browser);
   const dialogs = [];
   page.on('dialog', (d) => dialogs.push(d.message()) && d.dismiss());
   try {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { component, SERVICES, startPreviewEnv } from './env.mjs';
 import { journal } from './backends.mjs';
-import { launchBrowser, screenshot, watchPage } from './harness.mjs';
+import { launchBrowser, openPage, screenshot } from './harness.mjs';
 
 const PAGES = ['/', '/d/faultline-service-health?var-service=checkout', '/d/faultline-chaos-experiments', '/d/faultline-flow-map', '/d/preview-fixture', '/a/faultline-app/'];
 
@@ -18,8 +18,7 @@ after(async () => {
 });
 
 async function visit(env, url, onPage) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
-  const watch = watchPage(page);
+  const { page, watch } = await openPage(browser);
   const exchanges = [];
   page.on('requestfinished', (req) => {
     // Read while the page is open; refreshes that finish after it closed are not judged.

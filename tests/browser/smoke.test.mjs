@@ -2,7 +2,7 @@
 // right plugin class, and the panels draw the frames they are given.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, screenshot, startPreview, watchPage } from './harness.mjs';
+import { launchBrowser, openPage, screenshot, startPreview } from './harness.mjs';
 
 const BASE = 'public/plugins/faultline-app';
 const MODULES = [
@@ -44,9 +44,8 @@ let watch;
 before(async () => {
   preview = await startPreview();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // The one missing module is requested on purpose by a test below.
-  watch = watchPage(page, { allow: ['/nope/module.js'] });
+  ({ page, watch } = await openPage(browser, undefined, { viewport: { width: 1400, height: 900 }, allow: ['/nope/module.js'] }));
   await page.goto(`${preview.url}/smoke`);
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
 });
