@@ -7,16 +7,15 @@ import { loadFlowGraph } from '../../src/datasource/connectors/flow';
 import { PrometheusClient } from '../../src/datasource/connectors/flow/promClient';
 import { HandlerContext } from '../../src/datasource/handlers/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
+import { freeDemoPorts } from '../support/demoPorts';
 
 // The demo services and Prometheus module are CommonJS shared with `npm run demo`.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const proc = require('../../scripts/lib/processes.js');
 const services = require('../../demo/services/service.js');
 const prometheus = require('../../demo/prometheus/service.js');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const root = path.resolve(__dirname, '..', '..');
-const NAMES = ['frontend', 'checkout', 'payments', 'inventory', 'shipping'];
 const dashboard = JSON.parse(fs.readFileSync(path.join(root, 'src', 'dashboards', 'service-health.json'), 'utf8'));
 const available = fs.existsSync('/usr/bin/prometheus');
 const describeIf = available ? describe : describe.skip;
@@ -62,13 +61,7 @@ async function value(expr: string): Promise<number | undefined> {
 
 describeIf('demo services scraped by the demo Prometheus', () => {
   beforeAll(async () => {
-    const free = async () => Object.fromEntries(await Promise.all(NAMES.map(async (n) => [n, await proc.freePort()])));
-    const ports = {
-      services: await free(),
-      faultProxies: await free(),
-      prometheus: await proc.freePort(),
-      ebpfExporter: await proc.freePort(),
-    };
+    const ports = await freeDemoPorts(['prometheus', 'ebpfExporter']);
     proxies = ports.faultProxies;
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-demo-prom-'));
     const ctx = { root, stateDir, ports, log: () => undefined, loadRps: 10 };

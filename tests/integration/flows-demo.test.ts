@@ -8,13 +8,13 @@ import { FlowGraph } from '../../src/model';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
 import { HandlerContext } from '../../src/datasource/handlers/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
+import { freeDemoPorts } from '../support/demoPorts';
 import { FlowQuery } from '../../src/datasource/types';
 
 // The demo as `npm run demo` starts it (CommonJS service modules), on free ports: the eBPF
 // exporter (when this machine can run eBPF), the five services, Prometheus and the chaos runner,
 // plus the demo catalog served as catalog-info.yaml files.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const proc = require('../../scripts/lib/processes.js');
 const exporter = require('../../demo/ebpf-exporter/service.js');
 const services = require('../../demo/services/service.js');
 const prometheus = require('../../demo/prometheus/service.js');
@@ -93,14 +93,7 @@ const ready = (g: FlowGraph, measured: (rate: number | undefined) => boolean) =>
 
 describeIf('the demo flow map: owners from the catalog and a chaos run’s blast radius', () => {
   beforeAll(async () => {
-    const free = async () => Object.fromEntries(await Promise.all(NAMES.map(async (n) => [n, await proc.freePort()])));
-    const ports = {
-      services: await free(),
-      faultProxies: await free(),
-      prometheus: await proc.freePort(),
-      chaosRunner: await proc.freePort(),
-      ebpfExporter: await proc.freePort(),
-    };
+    const ports = await freeDemoPorts(['prometheus', 'chaosRunner', 'ebpfExporter']);
     stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-flows-demo-'));
     const demoCtx = {
       root,

@@ -79,6 +79,11 @@ export async function startPrometheus(samples: Sample[]): Promise<Store> {
   execFileSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', data, path.join(dir, 'tsdb')], {
     stdio: 'pipe',
   });
+  return runPrometheus(dir, ['--storage.tsdb.retention.time=30d']);
+}
+
+/** Prometheus on a free port over `dir`'s prometheus.yml and tsdb/; stopping it removes `dir`. */
+async function runPrometheus(dir: string, extraArgs: string[] = []): Promise<Store> {
   const port = await proc.freePort();
   const url = `http://127.0.0.1:${port}`;
   const p = await proc.startProcess({
@@ -88,10 +93,9 @@ export async function startPrometheus(samples: Sample[]): Promise<Store> {
       `--config.file=${path.join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${path.join(dir, 'tsdb')}`,
       `--web.listen-address=127.0.0.1:${port}`,
-      '--storage.tsdb.retention.time=30d',
+      ...extraArgs,
     ],
-    ready: () =>
-      proc.httpReady(`${url}/-/ready`).then(async (ok) => ok && (await fetch(`${url}/-/ready`)).status === 200),
+    ready: async () => (await fetch(`${url}/-/ready`).catch(() => undefined))?.status === 200,
   });
   return { kind: 'prometheus', url, stop: () => p.stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
 }
@@ -108,19 +112,7 @@ export async function startScrapingPrometheus(targets: string[]): Promise<Store>
     `      - targets: [${targets.map((t) => `'${t}'`).join(', ')}]`,
   ].join('\n');
   writeFileSync(path.join(dir, 'prometheus.yml'), config + '\n');
-  const port = await proc.freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const p = await proc.startProcess({
-    name: 'prometheus',
-    cmd: 'prometheus',
-    args: [
-      `--config.file=${path.join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${path.join(dir, 'tsdb')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    ready: async () => (await fetch(`${url}/-/ready`)).status === 200,
-  });
-  return { kind: 'prometheus', url, stop: () => p.stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
+  return runPrometheus(dir);
 }
 
 /** Imports the samples, forces a flush and waits until `probe` (PromQL) answers something. */
