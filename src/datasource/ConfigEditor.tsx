@@ -1,7 +1,17 @@
-import React from 'react';
-import { Field, FieldSet, Input, RadioButtonGroup } from '@grafana/ui';
-import { CatalogSource } from './types';
-import { ConfigProps, JsonField, SecretField } from './editors/config/fields';
+import React, { useState } from 'react';
+import { Collapse, Field, FieldSet, Input, RadioButtonGroup } from '@grafana/ui';
+import { AnnotationKeyMap, CatalogSource } from './types';
+import { DEFAULT_ANNOTATION_KEYS } from './connectors/catalog/annotationKeys';
+import { ConfigProps, JsonField, ListField, SecretField } from './editors/config/fields';
+
+const KEY_FIELDS: Array<{ field: keyof AnnotationKeyMap; label: string }> = [
+  { field: 'onCall', label: 'On-call' },
+  { field: 'chat', label: 'Chat' },
+  { field: 'runbook', label: 'Runbook' },
+  { field: 'repo', label: 'Repository' },
+  { field: 'docs', label: 'Docs' },
+  { field: 'tier', label: 'Tier' },
+];
 
 const CATALOG_OPTIONS: Array<{ label: string; value: CatalogSource }> = [
   { label: 'Backstage', value: 'backstage' },
@@ -31,13 +41,13 @@ export function ConfigEditor(props: ConfigProps) {
         {catalog === 'catalog-files' && (
           <>
             <JsonField props={props} name="catalogFilesUrl" label="Base URL" description="Where the catalog-info.yaml files are served (a git host's raw URL)" />
-            <Field label="Files" description="Paths below the base URL, comma-separated; Location entities are followed">
-              <Input
-                width={60}
-                value={(jsonData.catalogFiles ?? []).join(', ')}
-                onChange={(e) => setJson({ catalogFiles: e.currentTarget.value.split(',').map((s) => s.trim()).filter(Boolean) })}
-              />
-            </Field>
+            <ListField
+              id="faultline-catalogFiles"
+              label="Files"
+              description="Paths below the base URL, comma-separated; Location entities are followed"
+              value={jsonData.catalogFiles}
+              onChange={(catalogFiles) => setJson({ catalogFiles })}
+            />
           </>
         )}
         {catalog === 'opslevel' && (
@@ -46,6 +56,7 @@ export function ConfigEditor(props: ConfigProps) {
             <SecretField props={props} name="opslevelToken" label="API token" />
           </>
         )}
+        {(catalog === 'backstage' || catalog === 'catalog-files') && <AnnotationKeys {...props} />}
         <Field label="Cache (seconds)" description="Catalog data changes slowly: answers are kept this long">
           <Input
             type="number"
@@ -91,5 +102,28 @@ export function ConfigEditor(props: ConfigProps) {
         </Field>
       </FieldSet>
     </>
+  );
+}
+
+/** Which entity annotations fill which ownership field; an empty field keeps the defaults shown. */
+function AnnotationKeys({ options, onOptionsChange }: ConfigProps) {
+  const keys = options.jsonData.annotationKeys ?? {};
+  const [open, setOpen] = useState(Object.values(keys).some((list) => list && list.length > 0));
+  const setKeys = (field: keyof AnnotationKeyMap, list: string[]) =>
+    onOptionsChange({ ...options, jsonData: { ...options.jsonData, annotationKeys: { ...keys, [field]: list } } });
+  return (
+    <Collapse label="Annotation keys" collapsible isOpen={open} onToggle={() => setOpen(!open)}>
+      {KEY_FIELDS.map(({ field, label }) => (
+        <ListField
+          key={field}
+          id={`faultline-annotationKeys-${field}`}
+          label={label}
+          description={`Entity annotations read for ${label.toLowerCase()}, first match wins; comma-separated`}
+          placeholder={DEFAULT_ANNOTATION_KEYS[field].join(', ') || (field === 'tier' ? '' : 'none: metadata.links only')}
+          value={keys[field]}
+          onChange={(list) => setKeys(field, list)}
+        />
+      ))}
+    </Collapse>
   );
 }

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, Input, SecretInput } from '@grafana/ui';
 import { FaultlineOptions, FaultlineSecureOptions } from '../../types';
@@ -65,6 +65,50 @@ export function SecretField({
             secureJsonData: { ...options.secureJsonData, [name]: '' },
           })
         }
+      />
+    </Field>
+  );
+}
+
+/** Comma-separated text to a list: blanks dropped, spaces trimmed. */
+export function parseList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A list setting typed as comma-separated text. The text is kept as typed, so a trailing comma
+ * or space survives until the next entry is written; the parsed list is saved on every change.
+ */
+export function ListField({
+  id,
+  label,
+  description,
+  placeholder,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  description?: string;
+  placeholder?: string;
+  value: string[] | undefined;
+  onChange: (list: string[]) => void;
+}) {
+  const [text, setText] = useState((value ?? []).join(', '));
+  return (
+    <Field label={label} description={description}>
+      <Input
+        id={id}
+        width={60}
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          onChange(parseList(e.currentTarget.value));
+        }}
       />
     </Field>
   );
