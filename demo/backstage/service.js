@@ -36,10 +36,12 @@ module.exports = {
     const port = ctx.ports?.backstage ?? 7007;
     const url = `http://127.0.0.1:${port}`;
     // The port lives in a second config file, merged over app-config.yaml by Backstage's config loader.
+    const ownDir = !ctx.stateDir;
     const dir = ctx.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-backstage-'));
     fs.mkdirSync(dir, { recursive: true });
     const portConfig = path.join(dir, `backstage-port-${port}.yaml`);
     fs.writeFileSync(portConfig, `backend:\n  baseUrl: ${url}\n  listen:\n    port: ${port}\n`);
+    const removeOwnDir = () => ownDir && fs.rmSync(dir, { recursive: true, force: true });
     const p = await startProcess({
       name: 'backstage',
       cmd: process.execPath,
@@ -60,8 +62,11 @@ module.exports = {
         (await count(url, ['kind=group', 'kind=user'])) >= (ctx.expectPeople ?? DEMO_PEOPLE),
       timeoutMs: ctx.timeoutMs ?? 90000,
       logFile: ctx.stateDir ? path.join(ctx.stateDir, 'backstage.log') : undefined,
+    }).catch((e) => {
+      removeOwnDir();
+      throw e;
     });
     ctx.log?.(`Backstage catalog on ${url} (token ${TOKEN})`);
-    return { url, pid: p.pid, stop: () => p.stop() };
+    return { url, pid: p.pid, stop: () => p.stop().finally(removeOwnDir) };
   },
 };

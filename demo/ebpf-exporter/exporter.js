@@ -84,7 +84,10 @@ function main() {
     serviceOfPid: (pid) => pids.serviceOf(pid),
   });
 
-  const programFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-ebpf-')), 'flows.bt');
+  const programDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-ebpf-'));
+  const programFile = path.join(programDir, 'flows.bt');
+  // Every way out (a stop signal, bpftrace failing) ends in process.exit.
+  process.on('exit', () => fs.rmSync(programDir, { recursive: true, force: true }));
   fs.writeFileSync(programFile, bpfProgram([...portNames.keys()]));
   const bpf = spawn(which('bpftrace'), ['-B', 'none', programFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -33,8 +33,9 @@ const health = (url: string, extra: Partial<FaultlineOptions> = {}) =>
     [catalogProbes]
   );
 
+let dir: string | undefined;
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-catalog-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-catalog-'));
   const noLocations = path.join(dir, 'empty-catalog.yaml');
   fs.writeFileSync(noLocations, 'catalog:\n  locations: []\n');
   empty = await backstage.start({
@@ -62,6 +63,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await empty?.stop();
   await new Promise<void>((r) => (other ? other.close(() => r()) : r()));
+  if (dir) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('Backstage health check messages', () => {
