@@ -4,6 +4,9 @@ import { annotationFrame } from '../../src/datasource/connectors/chaos/frames';
 import { gremlinBackend } from '../../src/datasource/connectors/chaos/gremlin';
 import { journalsBackend } from '../../src/datasource/connectors/chaos/journals';
 import { litmusBackend } from '../../src/datasource/connectors/chaos/litmus';
+import { toNodeGraphFrames } from '../../src/datasource/connectors/flow/frames';
+import { mapFlowGraph } from '../../src/datasource/connectors/flow/mapper';
+import { PRESETS } from '../../src/datasource/connectors/flow/presets';
 import { FaultlineError } from '../../src/model/errors';
 import { checkRun } from './support/schemas';
 
@@ -105,12 +108,6 @@ describe('chaos connectors given fields of the wrong JSON type (found by fuzzing
 
 describe('flows given a negative sample (found by fuzzing)', () => {
   it('a negative rate never becomes a negative weight or a NaN thickness', () => {
-    const { mapFlowGraph } =
-      require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
-    const { PRESETS } =
-      require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
-    const { toNodeGraphFrames } =
-      require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
     const flow = (src: string, dst: string, value: string) => ({
       metric: { k8s_src_owner_name: src, k8s_dst_owner_name: dst },
       value: [1795683600, value] as [number, string],
@@ -146,10 +143,6 @@ describe('OpsLevel given fields of the wrong JSON type (found by fuzzing)', () =
 
 describe('flows: a workload named like its namespace (found by fuzzing)', () => {
   it('keeps "frontend" in namespace "frontend" apart from a "frontend" without namespace', () => {
-    const { mapFlowGraph } =
-      require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
-    const { PRESETS } =
-      require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
     const sample = {
       metric: { source_namespace: 'frontend', source_app: 'frontend', destination_app: 'frontend' },
       value: [1795683600, '1'] as [number, string],
@@ -163,10 +156,6 @@ describe('flows: a workload named like its namespace (found by fuzzing)', () => 
 
 describe('flows: a label value that is a number (found by fuzzing)', () => {
   it('is not a name: the series is counted as missing labels and no node gets a numeric id', () => {
-    const { mapFlowGraph } =
-      require('../../src/datasource/connectors/flow/mapper') as typeof import('../../src/datasource/connectors/flow/mapper');
-    const { PRESETS } =
-      require('../../src/datasource/connectors/flow/presets') as typeof import('../../src/datasource/connectors/flow/presets');
     const sample = {
       // The shrunk counterexample: a namespace label a broken store sent as the number 5e-324.
       metric: { k8s_src_namespace: 5e-324, k8s_dst_namespace: 'payments' } as unknown as Record<string, string>,
