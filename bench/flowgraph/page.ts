@@ -209,6 +209,8 @@ async function frames(kind: 'canvas' | 'canvas-full' | 'svg', n: number, count: 
     p95: costs[Math.floor(costs.length * 0.95)],
     frames: costs.length,
     crisp: crisp.length - 1,
+    // The longest task of a crisp redraw at rest (the longest slice when the painter slices it).
+    crispMax: Math.max(0, ...crisp.slice(1)),
   };
 }
 

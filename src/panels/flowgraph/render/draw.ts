@@ -29,6 +29,26 @@ function bucket<K>(map: Map<K, number[]>, key: K, v: number) {
   }
 }
 
+/**
+ * A crisp draw as a list of steps, each a few milliseconds of canvas work at most, so a large map
+ * can be drawn across several tasks without blocking input (see Painter). Steps run in order on
+ * `ctx` and set every style they use.
+ */
+export type Step = (ctx: CanvasRenderingContext2D) => void;
+
+export interface ScenePlan {
+  steps: Step[];
+  stats: DrawStats;
+}
+
+/** Elements per step: about 5 ms each with Chromium's software rasteriser. */
+export const STEP = { edges: 2000, nodes: 2000, labels: 100 };
+
+/** The work of a draw in edge strokes: a label (stroked and filled text) costs about 20 of them. */
+export function drawCost(stats: DrawStats): number {
+  return stats.edges + stats.nodes + 20 * stats.labels;
+}
+
 export function drawScene(
   ctx: CanvasRenderingContext2D,
   s: Scene,
@@ -37,11 +57,15 @@ export function drawScene(
   h: number,
   c: Colors
 ): DrawStats {
-  ctx.clearRect(0, 0, w, h);
+  const plan = planScene(s, v, w, h, c);
+  plan.steps.forEach((step) => step(ctx));
+  return plan.stats;
+}
+
+export function planScene(s: Scene, v: View, w: number, h: number, c: Colors): ScenePlan {
   const world = visibleWorld(v, w, h, 40);
   const sx = (i: number) => s.xy[2 * i] * v.k + v.x;
   const sy = (i: number) => s.xy[2 * i + 1] * v.k + v.y;
-  drawGroups(ctx, s, v, c);
   const edges = edgesIn(s.index, world).filter((k) => s.visible[s.sources[k]] && s.visible[s.targets[k]]);
   const nodes = nodesIn(s.index, world).filter((i) => s.visible[i]);
   const arrows = edges.length <= LOD.arrowMaxEdges && v.k >= LOD.arrowMinZoom;
@@ -58,52 +82,68 @@ export function drawScene(
       k
     );
   }
+  const steps: Step[] = [
+    (ctx) => {
+      ctx.clearRect(0, 0, w, h);
+      drawGroups(ctx, s, v, c);
+    },
+  ];
   // Dimmed buckets first so emphasised edges draw on top.
-  const keys = [...buckets.keys()].sort();
-  for (const key of keys) {
+  for (const key of [...buckets.keys()].sort()) {
     const [dim, color, width, dash] = key.split('|');
     // Opaque colours pre-mixed with the background: alpha blending of thousands of lines is slow.
     const mixed = mix(color, c.background, dim === '1' ? 0.2 : hairlines ? 0.45 : 0.85);
-    ctx.globalAlpha = 1;
-    ctx.strokeStyle = mixed;
-    ctx.fillStyle = mixed;
-    ctx.lineWidth = Math.max(0.5, Number(width));
-    ctx.setLineDash(dash === '1' ? [4, 4] : []);
-    ctx.beginPath();
-    const heads: number[] = [];
-    for (const k of buckets.get(key)!) {
-      const a = s.sources[k];
-      const b = s.targets[k];
-      ctx.moveTo(sx(a), sy(a));
-      ctx.lineTo(sx(b), sy(b));
-      if (arrows) {
-        heads.push(k);
-      }
-    }
-    ctx.stroke();
-    if (heads.length) {
-      ctx.setLineDash([]);
-      ctx.beginPath();
-      for (const k of heads) {
-        arrowHead(
-          ctx,
-          sx(s.sources[k]),
-          sy(s.sources[k]),
-          sx(s.targets[k]),
-          sy(s.targets[k]),
-          s.radius[s.targets[k]] * v.k,
-          4 + Number(width)
-        );
-      }
-      ctx.fill();
+    for (const chunk of chunks(buckets.get(key)!, STEP.edges)) {
+      steps.push((ctx) => {
+        ctx.globalAlpha = 1;
+        ctx.strokeStyle = mixed;
+        ctx.fillStyle = mixed;
+        ctx.lineWidth = Math.max(0.5, Number(width));
+        ctx.setLineDash(dash === '1' ? [4, 4] : []);
+        ctx.beginPath();
+        for (const k of chunk) {
+          ctx.moveTo(sx(s.sources[k]), sy(s.sources[k]));
+          ctx.lineTo(sx(s.targets[k]), sy(s.targets[k]));
+        }
+        ctx.stroke();
+        if (arrows) {
+          ctx.setLineDash([]);
+          ctx.beginPath();
+          for (const k of chunk) {
+            arrowHead(
+              ctx,
+              sx(s.sources[k]),
+              sy(s.sources[k]),
+              sx(s.targets[k]),
+              sy(s.targets[k]),
+              s.radius[s.targets[k]] * v.k,
+              4 + Number(width)
+            );
+          }
+          ctx.fill();
+        }
+      });
     }
   }
-  ctx.setLineDash([]);
-  drawNodes(ctx, s, v, nodes, sx, sy, c);
-  const labels = drawLabels(ctx, s, v, nodes, sx, sy, c);
-  drawEdgeLabels(ctx, s, edges, sx, sy, c);
-  ctx.globalAlpha = 1;
-  return { nodes: nodes.length, edges: edges.length, labels, arrows };
+  steps.push(...nodeSteps(s, v, nodes, sx, sy, c));
+  const labelled = labelledNodes(s, v, nodes, c);
+  for (const chunk of chunks(labelled, STEP.labels)) {
+    steps.push((ctx) => drawLabels(ctx, s, v, chunk, sx, sy, c));
+  }
+  steps.push((ctx) => {
+    ctx.setLineDash([]);
+    drawEdgeLabels(ctx, s, edges, sx, sy, c);
+    ctx.globalAlpha = 1;
+  });
+  return { steps, stats: { nodes: nodes.length, edges: edges.length, labels: labelled.length, arrows } };
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) {
+    out.push(list.slice(i, i + size));
+  }
+  return out;
 }
 
 function arrowHead(
@@ -131,36 +171,40 @@ function arrowHead(
   ctx.closePath();
 }
 
-function drawNodes(
-  ctx: CanvasRenderingContext2D,
+function nodeSteps(
   s: Scene,
   v: View,
   nodes: number[],
   sx: (i: number) => number,
   sy: (i: number) => number,
   c: Colors
-) {
+): Step[] {
   const fills = new Map<string, number[]>();
   for (const i of nodes) {
     bucket(fills, `${s.styles.nodeDim[i]}|${s.styles.nodeFill[i]}`, i);
   }
+  const steps: Step[] = [];
   for (const key of [...fills.keys()].sort()) {
     const [dim, color] = key.split('|');
-    ctx.globalAlpha = dim === '1' ? 0.25 : 1;
-    ctx.fillStyle = color;
-    ctx.beginPath();
-    for (const i of fills.get(key)!) {
-      const r = s.radius[i] * v.k;
-      if (r < LOD.dotRadius) {
-        ctx.rect(sx(i) - 1, sy(i) - 1, 2, 2);
-      } else {
-        ctx.moveTo(sx(i) + r, sy(i));
-        ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
-      }
+    for (const chunk of chunks(fills.get(key)!, STEP.nodes)) {
+      steps.push((ctx) => {
+        ctx.setLineDash([]);
+        ctx.globalAlpha = dim === '1' ? 0.25 : 1;
+        ctx.fillStyle = color;
+        ctx.beginPath();
+        for (const i of chunk) {
+          const r = s.radius[i] * v.k;
+          if (r < LOD.dotRadius) {
+            ctx.rect(sx(i) - 1, sy(i) - 1, 2, 2);
+          } else {
+            ctx.moveTo(sx(i) + r, sy(i));
+            ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+          }
+        }
+        ctx.fill();
+      });
     }
-    ctx.fill();
   }
-  ctx.globalAlpha = 1;
   const rings = new Map<string, number[]>();
   for (const i of nodes) {
     const ring = s.styles.nodeRing[i] || (s.matches.has(i) ? c.match : '');
@@ -173,34 +217,44 @@ function drawNodes(
       bucket(rings, c.focus, i);
     }
   }
-  rings.forEach((list, color) => {
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 3;
-    ctx.beginPath();
-    for (const i of list) {
-      const r = Math.max(4, s.radius[i] * v.k + 3);
-      ctx.moveTo(sx(i) + r, sy(i));
-      ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
-    }
-    ctx.stroke();
+  steps.push((ctx) => {
+    ctx.globalAlpha = 1;
+    rings.forEach((list, color) => {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      for (const i of list) {
+        const r = Math.max(4, s.radius[i] * v.k + 3);
+        ctx.moveTo(sx(i) + r, sy(i));
+        ctx.arc(sx(i), sy(i), r, 0, 2 * Math.PI);
+      }
+      ctx.stroke();
+    });
   });
+  return steps;
+}
+
+/** Every node when few enough and legible; otherwise only the ones the reader is looking for. */
+function labelledNodes(s: Scene, v: View, nodes: number[], c: Colors): number[] {
+  if (nodes.length <= LOD.labelMaxNodes && labelsLegible(v)) {
+    return nodes;
+  }
+  return nodes
+    .filter((i) => s.matches.has(i) || i === s.hovered || i === s.selected || s.styles.nodeRing[i] === c.target)
+    .slice(0, 200);
 }
 
 function drawLabels(
   ctx: CanvasRenderingContext2D,
   s: Scene,
   v: View,
-  nodes: number[],
+  which: number[],
   sx: (i: number) => number,
   sy: (i: number) => number,
   c: Colors
-): number {
-  const all = nodes.length <= LOD.labelMaxNodes && labelsLegible(v);
-  const which = all
-    ? nodes
-    : nodes
-        .filter((i) => s.matches.has(i) || i === s.hovered || i === s.selected || s.styles.nodeRing[i] === c.target)
-        .slice(0, 200);
+) {
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
   ctx.font = '12px Inter, Helvetica, Arial, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
@@ -213,7 +267,6 @@ function drawLabels(
     ctx.strokeText(t, sx(i), y);
     ctx.fillText(t, sx(i), y);
   }
-  return which.length;
 }
 
 function labelsLegible(v: View): boolean {

@@ -1,7 +1,7 @@
 import { graphOf } from '../testkit/graph';
 import { recordingContext } from '../testkit/recordingContext';
 import type { Colors } from './colors';
-import { blitRect, GESTURE_GAP_MS, Painter, SETTLE_MS } from './painter';
+import { blitRect, GESTURE_GAP_MS, Painter, SETTLE_MS, SLICE_ABOVE, SLICE_MS } from './painter';
 import type { Scene } from './scene';
 import { buildIndex } from './spatial';
 import { computeStyles } from './style';
@@ -53,20 +53,22 @@ describe('Painter', () => {
     jest.restoreAllMocks();
   });
 
-  function scene(): Scene {
-    const g = graphOf(['a>b', 'b>c']);
-    const xy = Float32Array.from([0, 0, 50, 0, 100, 0]);
-    const sources = Int32Array.from([0, 1]);
-    const targets = Int32Array.from([1, 2]);
+  /** A chain of `n` nodes along the x axis, 50 world units apart. */
+  function scene(n = 3): Scene {
+    const names = Array.from({ length: n }, (_, i) => `n${i}`);
+    const g = graphOf(names.slice(1).map((name, i) => `${names[i]}>${name}`));
+    const xy = Float32Array.from(names.flatMap((_, i) => [i * 50, 0]));
+    const sources = Int32Array.from(names.slice(1).map((_, i) => i));
+    const targets = Int32Array.from(names.slice(1).map((_, i) => i + 1));
     return {
       xy,
       sources,
       targets,
-      titles: ['a', 'b', 'c'],
-      radius: new Float32Array(3).fill(10),
+      titles: names,
+      radius: new Float32Array(n).fill(10),
       maxRadius: 10,
       styles: computeStyles(g, [], summarize(g), 'health', 'none', colors, String),
-      visible: new Uint8Array(3).fill(1),
+      visible: new Uint8Array(n).fill(1),
       index: buildIndex(xy, sources, targets),
       groups: [],
       matches: new Set(),
@@ -92,6 +94,57 @@ describe('Painter', () => {
     jest.advanceTimersByTime(GESTURE_GAP_MS + 1);
     expect(p.paint({ x: 90, y: 10, k: 0.5 })).toBe('crisp');
     expect(texture.count('arc')).toBeGreaterThan(afterSettle);
+    p.dispose();
+  });
+
+  it('draws a large scene crisp in slices, keeping the old texture on screen until the new one is complete', () => {
+    // A clock that moves 3 ms per reading, so slices end by the budget as in a browser.
+    let now = 0;
+    jest.spyOn(performance, 'now').mockImplementation(() => (now += 3));
+    const crisp: number[] = [];
+    const canvas = document.createElement('canvas');
+    const big = scene(3000);
+    expect(3000 + 2999).toBeGreaterThan(SLICE_ABOVE); // nodes and edges: a scene the painter slices
+    const p = new Painter(canvas, big, 400, 300, colors, 1, (_, ms) => crisp.push(ms));
+    // Zoomed out so every node and edge is in view: more elements than a single task may draw.
+    const all = { x: 10, y: 150, k: 0.002 };
+    expect(p.paint(all)).toBe('crisp');
+    const screen = (canvas as unknown as { rec: ReturnType<typeof recordingContext> }).rec;
+    expect(crisp).toEqual([]); // not finished in the first task
+    expect(screen.count('drawImage')).toBe(0); // nothing on screen yet, and nothing half drawn
+    jest.runOnlyPendingTimers();
+    jest.runAllTimers();
+    expect(crisp).toHaveLength(1);
+    // A slice ends after the step that crossed the budget: one step and one clock reading past it.
+    expect(crisp[0]).toBeLessThanOrEqual(SLICE_MS + 2 * 3);
+    expect(screen.count('drawImage')).toBe(1);
+    const firstTexture = contexts.find((c) => c !== screen)!;
+    expect(firstTexture.count('arc') + firstTexture.count('rect')).toBeGreaterThan(0);
+
+    // A jump to another view: the old texture is shown transformed at once, the new one follows.
+    now += GESTURE_GAP_MS + 1;
+    expect(p.paint({ ...all, x: 60 })).toBe('crisp');
+    expect(screen.count('drawImage')).toBe(2);
+    jest.runAllTimers();
+    expect(crisp).toHaveLength(2);
+    expect(contexts).toHaveLength(3); // screen and two textures, reused from then on
+    p.dispose();
+  });
+
+  it('abandons a sliced draw when the view moves on, and never shows it', () => {
+    let now = 0;
+    jest.spyOn(performance, 'now').mockImplementation(() => (now += 3));
+    const crisp: number[] = [];
+    const p = new Painter(document.createElement('canvas'), scene(3000), 400, 300, colors, 1, (_, ms) => crisp.push(ms));
+    const all = { x: 10, y: 150, k: 0.002 };
+    p.paint(all);
+    jest.runAllTimers();
+    now += GESTURE_GAP_MS + 1;
+    p.paint({ ...all, x: 60 }); // a sliced draw starts for this view…
+    p.paint({ ...all, x: 70 }); // …and the view moves before it completes
+    jest.runAllTimers();
+    // the first draw, then one for the view the gesture rested at; the abandoned one never completes
+    expect(crisp).toHaveLength(2);
     p.dispose();
   });
 });
