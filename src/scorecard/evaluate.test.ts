@@ -44,6 +44,14 @@ describe('scoreServices', () => {
     expect(s.ready).toBe(false);
   });
 
+  it('fails an owner the catalog cannot resolve, with the catalog hint', () => {
+    const hint = 'owner `user:default/former.employee` is not in the catalog — add it or fix `spec.owner`';
+    const dangling = aService('payments', { owner: 'former.employee', ownerRef: 'user:default/former.employee', missing: [{ field: 'owner', hint }] });
+    const [s] = scoreServices({ services: [dangling], runs: [passedRun], settings: DEFAULT_SETTINGS, now: NOW });
+    expect(outcomes(s).owner).toBe('fail');
+    expect(hintOf(s)).toContain('is not in the catalog');
+  });
+
   it('fails a runbook or on-call link that is not an http(s) URL, as the panel does not show it', () => {
     const unsafe = aService('payments', { runbook: { kind: 'runbook', title: 'Runbook', url: 'javascript:alert(1)' }, onCall: { kind: 'oncall', title: 'On-call', url: ' data:text/html,x' } });
     const [s] = scoreServices({ services: [unsafe], runs: [passedRun], settings: DEFAULT_SETTINGS, now: NOW });

@@ -62,6 +62,6 @@ describe('scorecardFrame', () => {
     expect(column(f, 'rule')?.slice(0, 3)).toEqual(['Owner', 'On-call', 'Runbook']);
     expect(column(f, 'result')?.slice(0, 3)).toEqual(['pass', 'pass', 'fail']);
     expect(column(f, 'hint')?.[2]).toBe('link a runbook');
-    expect(column(f, 'hint')?.[0]).toBe('The catalog names an owning team or person');
+    expect(column(f, 'hint')?.[0]).toBe('The catalog names an owning team or person it knows');
   });
 });

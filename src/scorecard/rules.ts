@@ -30,7 +30,12 @@ export function lastFinished(runs: ChaosRun[]): ChaosRun | undefined {
 }
 
 export const JUDGES: Record<RuleId, Judge> = {
-  owner: ({ service }) => present(Boolean(service.owner || service.ownerRef), missingHint(service, 'owner', 'set an owner in the catalog')),
+  // An owner the catalog cannot resolve (a departed user, a deleted group) is no one to call.
+  owner: ({ service }) =>
+    present(
+      Boolean(service.owner || service.ownerRef) && !service.missing.some((m) => m.field === 'owner'),
+      missingHint(service, 'owner', 'set an owner in the catalog')
+    ),
   onCall: ({ service }) => present(usable(service.onCall), missingHint(service, 'onCall', 'link an on-call schedule')),
   runbook: ({ service }) => present(usable(service.runbook), missingHint(service, 'runbook', 'link a runbook')),
   repo: ({ service }) => present(usable(service.repo), missingHint(service, 'repo', 'link the source repository')),

@@ -1,7 +1,7 @@
 import { RULE_IDS, RuleId, RuleSetting, ScorecardConfig, ScorecardSettings } from './types';
 
 export const RULE_LABELS: Record<RuleId, { label: string; description: string }> = {
-  owner: { label: 'Owner', description: 'The catalog names an owning team or person' },
+  owner: { label: 'Owner', description: 'The catalog names an owning team or person it knows' },
   onCall: { label: 'On-call', description: 'An on-call rotation or schedule is linked' },
   runbook: { label: 'Runbook', description: 'A runbook is linked' },
   repo: { label: 'Repository', description: 'The source repository is linked' },
