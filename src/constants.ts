@@ -1,4 +1,5 @@
 import pluginJson from './plugin.json';
+import { encodeSegment } from './model/safeUrl';
 
 export const PLUGIN_ID = pluginJson.id;
 export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
@@ -23,5 +24,5 @@ export function prefixRoute(route: string): string {
 
 /** The service page (a drilldown of the catalog, not in the navigation). */
 export function serviceRoute(service: string): string {
-  return prefixRoute(`${ROUTES.Service}/${encodeURIComponent(service)}`);
+  return prefixRoute(`${ROUTES.Service}/${encodeSegment(service)}`);
 }

@@ -24,3 +24,11 @@ export function safeUrl(raw: unknown): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * `encodeURIComponent` for text from a backend: a lone surrogate (which JSON may carry) makes
+ * encodeURIComponent throw, so it is replaced by U+FFFD first.
+ */
+export function encodeSegment(s: string): string {
+  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+}

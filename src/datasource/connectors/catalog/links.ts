@@ -1,4 +1,4 @@
-import { ServiceLink } from '../../../model';
+import { encodeSegment, ServiceLink } from '../../../model';
 import { EntityLink, str } from './entity';
 
 type Kind = NonNullable<ServiceLink['kind']>;
@@ -12,7 +12,7 @@ export function annotationLink(key: string, value: string, kind: Kind): ServiceL
   const v = value.replace(/^url:/, '');
   switch (key) {
     case 'pagerduty.com/service-id':
-      return { kind, title: 'PagerDuty', url: `https://app.pagerduty.com/service-directory/${encodeURIComponent(v)}` };
+      return { kind, title: 'PagerDuty', url: `https://app.pagerduty.com/service-directory/${encodeSegment(v)}` };
     case 'pagerduty.com/integration-key':
       return { kind, title: 'PagerDuty (integration)', url: '' };
     case 'opsgenie.com/team':

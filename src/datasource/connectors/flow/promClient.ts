@@ -1,4 +1,4 @@
-import { BackendError, BadResponseError } from '../../../model';
+import { BackendError, BadResponseError, encodeSegment } from '../../../model';
 import { HttpClient } from '../../http/client';
 import { Transport } from '../../http/transport';
 import { FaultlineOptions } from '../../types';
@@ -92,7 +92,7 @@ export class PrometheusClient {
     endMs: number,
     match: string[] = []
   ): Promise<PromAnswer<string[]>> {
-    return this.getArray(`/api/v1/label/${encodeURIComponent(label)}/values`, {
+    return this.getArray(`/api/v1/label/${encodeSegment(label)}/values`, {
       'match[]': match.length ? match : undefined,
       start: promTime(startMs),
       end: promTime(endMs),

@@ -1,5 +1,5 @@
 import type { FlowNode } from '../graph/types';
-import { safeUrl } from '../../../model';
+import { encodeSegment, safeUrl } from '../../../model';
 import { serviceRoute } from '../../../constants';
 
 export interface MenuLink {
@@ -15,20 +15,15 @@ export interface LinkContext {
   fieldLinks?: Array<{ title: string; url: string }>;
 }
 
-/** encodeURIComponent throws on a lone surrogate, which a node title from any data source may hold. */
-const wellFormed = (s: string) =>
-  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-
 /** Links of the node menu. Every href goes through safeUrl: ids come from whatever the data says. */
 export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
   if (node.members) {
     return [];
   }
-  const title = wellFormed(node.title);
-  const name = encodeURIComponent(title);
+  const name = encodeSegment(node.title);
   const links: Array<{ label: string; href: string | undefined }> = [
     // The app's service page opens on ownership, then chaos runs, flows and metrics.
-    { label: 'Service page (ownership, chaos runs)', href: safeUrl(serviceRoute(title)) },
+    { label: 'Service page (ownership, chaos runs)', href: safeUrl(serviceRoute(node.title)) },
   ];
   if (ctx.datasourceUid) {
     const left = JSON.stringify({
@@ -36,7 +31,7 @@ export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
       queries: [{ refId: 'A', datasource: { uid: ctx.datasourceUid } }],
       range: { from: 'now-1h', to: 'now' },
     });
-    links.push({ label: 'Explore', href: safeUrl(`/explore?left=${encodeURIComponent(left)}`) });
+    links.push({ label: 'Explore', href: safeUrl(`/explore?left=${encodeSegment(left)}`) });
   }
   if (ctx.dashboardUrl) {
     links.push({ label: 'Service dashboard', href: safeUrl(ctx.dashboardUrl.split('${service}').join(name)) });
@@ -44,7 +39,7 @@ export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
   for (const l of ctx.fieldLinks ?? []) {
     links.push({
       label: l.title || 'Link',
-      href: safeUrl(l.url.split('${__value.raw}').join(encodeURIComponent(wellFormed(node.id)))),
+      href: safeUrl(l.url.split('${__value.raw}').join(encodeSegment(node.id))),
     });
   }
   return links.filter((l): l is MenuLink => l.href !== undefined);

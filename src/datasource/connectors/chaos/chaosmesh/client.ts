@@ -1,4 +1,5 @@
 import { BackendError } from '../../../../model/errors';
+import { encodeSegment } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
 import { HttpClient } from '../../../http/client';
 import { collectPages } from '../../../http/paging';
@@ -68,7 +69,7 @@ export const MAX_DETAILS = 100;
 export async function fetchDetails(ctx: LoadContext, refs: Array<{ uid: string; archived: boolean }>, client = chaosMeshClient(ctx)) {
   const wanted = refs.slice(0, MAX_DETAILS);
   const results = await settleLimited(wanted, 6, async ({ uid, archived }) => {
-    const path = `${archived ? '/api/archives' : '/api/experiments'}/${encodeURIComponent(uid)}`;
+    const path = `${archived ? '/api/archives' : '/api/experiments'}/${encodeSegment(uid)}`;
     return expectObject(await client.getJson({ route: ROUTE, path, signal: ctx.signal }), CHAOS_MESH, path) as CmDetail;
   });
   const details = new Map<string, CmDetail>();

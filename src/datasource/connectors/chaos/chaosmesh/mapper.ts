@@ -1,5 +1,5 @@
 import { ChaosEvent, ChaosRun, ChaosStatus } from '../../../../model/chaos';
-import { safeUrl } from '../../../../model/safeUrl';
+import { encodeSegment, safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
 import { lookup, num, str, Untrusted } from '../../json';
 import { CmArchive, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
@@ -144,7 +144,7 @@ function experimentRun(uid: string, evs: Parsed[], exp: Untrusted<CmExperiment> 
     start,
     end: status === 'running' ? undefined : end,
     status,
-    url: link(baseUrl, exp ? `/experiments/${encodeURIComponent(uid)}` : `/archives/${encodeURIComponent(uid)}?kind=${encodeURIComponent(kind)}`),
+    url: link(baseUrl, exp ? `/experiments/${encodeSegment(uid)}` : `/archives/${encodeSegment(uid)}?kind=${encodeSegment(kind)}`),
     labels: { archived: exp ? 'false' : 'true' },
     events: evs.map(toEvent),
   };
@@ -179,7 +179,7 @@ function workflowRun(w: Untrusted<CmWorkflow>, evs: Parsed[], baseUrl?: string):
     start,
     end: end !== undefined && end < start ? start : end,
     status,
-    url: link(baseUrl, `/workflows/${encodeURIComponent(uid)}`),
+    url: link(baseUrl, `/workflows/${encodeSegment(uid)}`),
     labels: {},
     events: evs.map(toEvent),
   };

@@ -1,5 +1,5 @@
 import { ChaosRun, ChaosStatus } from '../../../../model/chaos';
-import { safeUrl } from '../../../../model/safeUrl';
+import { encodeSegment, safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
 import { lookup, obj, str, strMap, strs, Untrusted } from '../../json';
 import { GremlinTask } from './types';
@@ -74,7 +74,7 @@ export function mapGremlinTask(t: Untrusted<GremlinTask>): ChaosRun | undefined 
     start,
     end,
     status,
-    url: safeUrl(`${GREMLIN_APP}/attacks/${encodeURIComponent(guid)}`),
+    url: safeUrl(`${GREMLIN_APP}/attacks/${encodeSegment(guid)}`),
     labels,
     events: error ? [{ time: end ?? start, reason: str(t.stage) ?? 'Error', message: error, level: 'error' }] : [],
   };

@@ -1,5 +1,5 @@
 import { ChaosEvent, ChaosRun, ChaosStatus, ChaosVerdict } from '../../../../model/chaos';
-import { safeUrl } from '../../../../model/safeUrl';
+import { encodeSegment, safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
 import { lookup, num, obj, str, Untrusted } from '../../json';
 import { LitmusChaosData, LitmusExecutionData, LitmusNode, LitmusRun } from './types';
@@ -60,7 +60,7 @@ export function mapLitmusRun(r: Untrusted<LitmusRun>, baseUrl: string | undefine
     end,
     status,
     verdict: verdictOf(r, chaos),
-    url: baseUrl && experimentID ? safeUrl(`${baseUrl.replace(/\/+$/, '')}/experiments/${encodeURIComponent(experimentID)}/runs/${encodeURIComponent(id)}`) : undefined,
+    url: baseUrl && experimentID ? safeUrl(`${baseUrl.replace(/\/+$/, '')}/experiments/${encodeSegment(experimentID)}/runs/${encodeSegment(id)}`) : undefined,
     labels,
     events: nodes.flatMap(nodeEvents).sort((a, b) => a.time - b.time),
   };
