@@ -8,6 +8,7 @@ import { toNodeGraphFrames } from '../../src/datasource/connectors/flow/frames';
 import { mapFlowGraph } from '../../src/datasource/connectors/flow/mapper';
 import { PRESETS } from '../../src/datasource/connectors/flow/presets';
 import { FaultlineError } from '../../src/model/errors';
+import { encodeSegment } from '../../src/model/safeUrl';
 import { checkRun } from './support/schemas';
 
 /*
@@ -165,5 +166,33 @@ describe('flows: a label value that is a number (found by fuzzing)', () => {
     graph.nodes.forEach((n) => expect(typeof n.id).toBe('string'));
     expect(graph.edges).toEqual([]);
     expect(stats.missingLabels).toBe(1);
+  });
+});
+
+describe('flows: samples so large their sum overflows (found by fuzzing)', () => {
+  it('leaves them out as out of range, so no total becomes Infinity', () => {
+    const flow = (src: string, dst: string, value: string) => ({
+      metric: { k8s_src_owner_name: src, k8s_dst_owner_name: dst },
+      value: [1795683600, value] as [number, string],
+    });
+    const { graph, stats } = mapFlowGraph(
+      [{ measure: 'bytes', samples: [flow('a', 'b', '1.5e308'), flow('c', 'b', '1.5e308'), flow('a', 'c', '10')] }],
+      PRESETS.beyla.groupings.workload!,
+      60
+    );
+    expect(stats.nonFinite).toBe(2);
+    const frames = toNodeGraphFrames(graph, { primary: 'bytes' });
+    frames.forEach((f) => f.fields.forEach((field) => field.values.forEach((v) => typeof v === 'number' && expect(Number.isFinite(v)).toBe(true))));
+  });
+});
+
+describe('links built from backend text with a lone surrogate (found by fuzzing)', () => {
+  // encodeURIComponent throws a URIError on a lone surrogate, which JSON can carry.
+  it('Chaos Mesh: an experiment uid', () => cm({ uid: 'exp\uD800-1' }));
+  it('Gremlin: an attack guid', () => gremlin({ guid: 'g\uDC00' }));
+  it('LitmusChaos: a run id', () => litmus({ experimentRunID: 'r\uD800', experimentID: 'e1' }));
+  it('encodes the surrogate as U+FFFD and leaves pairs alone', () => {
+    expect(encodeSegment('exp\uD800-1')).toBe('exp%EF%BF%BD-1');
+    expect(encodeSegment('ok \uD83D\uDE00')).toBe(encodeURIComponent('ok \uD83D\uDE00'));
   });
 });

@@ -177,7 +177,7 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
     out.push({ severity: 'warning', text: `${stats.missingLabels} series without ${names} labels were left out.` });
   }
   if (stats.nonFinite > 0) {
-    out.push({ severity: 'warning', text: `${stats.nonFinite} series with NaN or infinite values were left out.` });
+    out.push({ severity: 'warning', text: `${stats.nonFinite} series with NaN, infinite or out-of-range values were left out.` });
   }
   if (stats.negative > 0) {
     out.push({ severity: 'warning', text: `${stats.negative} series with negative values were left out: no flow measure can be below zero.` });

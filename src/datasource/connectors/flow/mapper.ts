@@ -98,7 +98,7 @@ export function mapFlowGraph(
         }
         continue;
       }
-      if (!Number.isFinite(value)) {
+      if (!Number.isFinite(value) || Math.abs(value) > MAX_SAMPLE) {
         // histogram_quantile answers NaN for an edge without requests in the range: no latency, not bad data.
         if (!(measure === 'latencyP95' && value !== value)) {
           stats.nonFinite++;
@@ -200,6 +200,12 @@ function toEdge(e: EdgeAcc, secs: number): FlowEdge {
     latencyP95: e.latency,
   };
 }
+
+/**
+ * No flow measure comes near this; a larger sample is a broken answer, and summing a few of them
+ * would overflow to Infinity in the edge and node totals.
+ */
+const MAX_SAMPLE = 1e200;
 
 type Reader = (metric: Record<string, unknown>) => string | undefined;
 
