@@ -112,7 +112,7 @@ function AnnotationKeys({ options, onOptionsChange }: ConfigProps) {
   const setKeys = (field: keyof AnnotationKeyMap, list: string[]) =>
     onOptionsChange({ ...options, jsonData: { ...options.jsonData, annotationKeys: { ...keys, [field]: list } } });
   return (
-    <Collapse label="Annotation keys" collapsible isOpen={open} onToggle={() => setOpen(!open)}>
+    <Collapse label="Annotation keys" isOpen={open} onToggle={() => setOpen(!open)}>
       {KEY_FIELDS.map(({ field, label }) => (
         <ListField
           key={field}

@@ -3,29 +3,21 @@
 // that time. Each page reads real backends: the demo's Backstage catalog (demo/backstage), a
 // Prometheus loaded with flow history, and Chaos Toolkit journals.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, openPage, ROOT, screenshot } from './harness.mjs';
+import { startBackstageEnv } from './env.mjs';
+import { launchBrowser, openPage, screenshot } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const backstage = require('../../demo/backstage/service.js');
-const { freePort } = require('../../scripts/lib/processes.js');
-
-let catalog;
 let env;
 let browser;
 
 before(async () => {
-  catalog = await backstage.start({ root: ROOT, ports: { backstage: await freePort() }, timeoutMs: 120000 });
-  env = await startPreviewEnv({ backstage: { url: catalog.url, token: backstage.token } });
+  env = await startBackstageEnv();
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await env?.stop();
-  await catalog?.stop();
 });
 
 const RUN = 'checkout latency 1s';

@@ -5,8 +5,13 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import { journal, startJsonServer, startPrometheus } from './backends.mjs';
 import { ROOT, startPreview } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const backstage = require('../../demo/backstage/service.js');
+const { freePort } = require('../../scripts/lib/processes.js');
 
 export const SERVICES = ['frontend', 'checkout', 'payments', 'inventory', 'shipping'];
 const CALLS = [
@@ -122,6 +127,22 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
     };
   } catch (e) {
     await Promise.all(started.map((s) => s.stop()));
+    throw e;
+  }
+}
+
+/**
+ * The preview environment reading the real Backstage catalog backend of demo/backstage instead of
+ * the loopback catalog. `catalog` goes to its starter (configs, expectComponents…); by default it
+ * loads the demo shop.
+ */
+export async function startBackstageEnv(catalog = {}) {
+  const started = await backstage.start({ root: ROOT, ports: { backstage: await freePort() }, timeoutMs: 120000, ...catalog });
+  try {
+    const env = await startPreviewEnv({ backstage: { url: started.url, token: backstage.token } });
+    return { ...env, stop: () => env.stop().finally(() => started.stop()) };
+  } catch (e) {
+    await started.stop();
     throw e;
   }
 }

@@ -5,17 +5,12 @@
 // mailto or a path inside Grafana.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import YAML from 'yaml';
-import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, openPage, ROOT, screenshot } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const backstage = require('../../demo/backstage/service.js');
-const { freePort } = require('../../scripts/lib/processes.js');
+import { startBackstageEnv } from './env.mjs';
+import { launchBrowser, openPage, screenshot } from './harness.mjs';
 
 /** Records `tag` in the page if it ever runs. */
 const MARK = (tag) => `window.__xss=(window.__xss||[]).concat('${tag}')`;
@@ -68,7 +63,6 @@ function entities() {
 }
 
 let dir;
-let catalog;
 let env;
 let browser;
 
@@ -78,23 +72,13 @@ before(async () => {
   writeFileSync(catalogFile, entities().map((e) => YAML.stringify(e)).join('---\n'));
   const config = path.join(dir, 'hostile-config.yaml');
   writeFileSync(config, YAML.stringify({ catalog: { locations: [{ type: 'file', target: catalogFile }] } }));
-  catalog = await backstage.start({
-    root: ROOT,
-    ports: { backstage: await freePort() },
-    configs: [config],
-    expectComponents: HOSTILE.length,
-    expectPeople: HOSTILE.length,
-    stateDir: dir,
-    timeoutMs: 120000,
-  });
-  env = await startPreviewEnv({ backstage: { url: catalog.url, token: backstage.token } });
+  env = await startBackstageEnv({ configs: [config], expectComponents: HOSTILE.length, expectPeople: HOSTILE.length, stateDir: dir });
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await env?.stop();
-  await catalog?.stop();
   if (dir) {
     rmSync(dir, { recursive: true, force: true });
   }
