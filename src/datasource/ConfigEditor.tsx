@@ -119,7 +119,7 @@ function AnnotationKeys({ options, onOptionsChange }: ConfigProps) {
           id={`faultline-annotationKeys-${field}`}
           label={label}
           description={`Entity annotations read for ${label.toLowerCase()}, first match wins; comma-separated`}
-          placeholder={DEFAULT_ANNOTATION_KEYS[field].join(', ') || (field === 'tier' ? '' : 'none: metadata.links only')}
+          placeholder={DEFAULT_ANNOTATION_KEYS[field].join(', ') || 'none: metadata.links only'}
           value={keys[field]}
           onChange={(list) => setKeys(field, list)}
         />
