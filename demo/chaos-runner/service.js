@@ -26,7 +26,8 @@ module.exports = {
       name: 'chaos runner',
       cmd: process.execPath,
       args: [path.join(__dirname, 'runner.js'), JSON.stringify(config)],
-      ready: () => httpReady(`${url}/journals/index.json`),
+      // Only the runner answers 200 here: another process on the port is not mistaken for it.
+      ready: () => httpReady(`${url}/journals/index.json`, undefined, (status) => status === 200),
       timeoutMs: 20000,
       logFile: path.join(ctx.stateDir, 'chaos-runner.log'),
     });

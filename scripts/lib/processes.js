@@ -6,16 +6,30 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 /** A free TCP port on 127.0.0.1, chosen by the kernel. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+async function freePort() {
+  return (await freePorts(1))[0];
+}
+
+/**
+ * `n` distinct free ports. All are held open until every one is chosen: ports asked for one after
+ * another may repeat, since the kernel can hand out a port again as soon as it is released.
+ */
+async function freePorts(n) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise((resolve, reject) => {
+          const srv = net.createServer();
+          srv.unref();
+          srv.on('error', reject);
+          srv.listen(0, '127.0.0.1', () => resolve(srv));
+        })
+    )
+  );
+  const ports = servers.map((srv) => srv.address().port);
+  await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(resolve))));
+  return ports;
 }
 
 /**
@@ -85,11 +99,11 @@ function stopProcess(child) {
   });
 }
 
-/** True when GET url answers with a status below 500. */
-async function httpReady(url, init) {
+/** True when GET url answers with a status `accept` allows (below 500 unless told otherwise). */
+async function httpReady(url, init, accept = (status) => status < 500) {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
   await res.arrayBuffer();
-  return res.status < 500;
+  return accept(res.status);
 }
 
 /** Absolute path of a command on PATH, or undefined. */
@@ -106,4 +120,4 @@ function which(cmd) {
   return undefined;
 }
 
-module.exports = { freePort, startProcess, stopProcess, httpReady, which };
+module.exports = { freePort, freePorts, startProcess, stopProcess, httpReady, which };

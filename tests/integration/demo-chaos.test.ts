@@ -5,15 +5,14 @@ import path from 'node:path';
 import type { CtkJournal } from '../../src/datasource/connectors/chaos/journals/types';
 import { journalsBackend } from '../../src/datasource/connectors/chaos/journals';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
+import { freeDemoPorts } from '../support/demoPorts';
 
 // The demo services and chaos runner are CommonJS shared with `npm run demo`.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const proc = require('../../scripts/lib/processes.js');
 const services = require('../../demo/services/service.js');
 const chaosRunner = require('../../demo/chaos-runner/service.js');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const NAMES = ['frontend', 'checkout', 'payments', 'inventory', 'shipping'];
 type Handle = { url: string; pid: number; stop: () => Promise<void> };
 
 let ports: { services: Record<string, number>; faultProxies: Record<string, number>; chaosRunner: number };
@@ -101,8 +100,7 @@ function expectJournalShape(j: CtkJournal, target: string, fault: string) {
 }
 
 beforeAll(async () => {
-  const free = async () => Object.fromEntries(await Promise.all(NAMES.map(async (n) => [n, await proc.freePort()])));
-  ports = { services: await free(), faultProxies: await free(), chaosRunner: await proc.freePort() };
+  ports = await freeDemoPorts(['chaosRunner']);
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-demo-'));
   ctx = {
     root: path.resolve(__dirname, '..', '..'),

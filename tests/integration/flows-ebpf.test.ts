@@ -54,8 +54,8 @@ describe('eBPF flow exporter on real loopback connections', () => {
   let ports: number[] = [];
 
   beforeAll(async () => {
-    ports = [await proc.freePort(), await proc.freePort()];
-    const listen = await proc.freePort();
+    const [a, b, listen] = await proc.freePorts(3);
+    ports = [a, b];
     metricsUrl = `http://127.0.0.1:${listen}/metrics`;
     try {
       running.push(

@@ -4,17 +4,15 @@
  * collides with a running `npm run demo`.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const proc = require('../../scripts/lib/processes.js') as { freePort: () => Promise<number> };
+const proc = require('../../scripts/lib/processes.js') as { freePorts: (n: number) => Promise<number[]> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SERVICES } = require('../../demo/services/topology.js') as { SERVICES: string[] };
 
 type PerService = Record<string, number>;
 
+/** All ports are chosen at once, so no two parts of one test's demo get the same port. */
 export async function freeDemoPorts<K extends string>(singles: K[]): Promise<{ services: PerService; faultProxies: PerService } & Record<K, number>> {
-  const perService = async (): Promise<PerService> => Object.fromEntries(await Promise.all(SERVICES.map(async (n) => [n, await proc.freePort()])));
-  const ports: Record<string, number | PerService> = { services: await perService(), faultProxies: await perService() };
-  for (const name of singles) {
-    ports[name] = await proc.freePort();
-  }
-  return ports as { services: PerService; faultProxies: PerService } & Record<K, number>;
+  const ports = await proc.freePorts(2 * SERVICES.length + singles.length);
+  const take = (names: string[]) => Object.fromEntries(names.map((n) => [n, ports.shift()!]));
+  return { services: take(SERVICES), faultProxies: take(SERVICES), ...take(singles) } as { services: PerService; faultProxies: PerService } & Record<K, number>;
 }
