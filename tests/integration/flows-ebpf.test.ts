@@ -32,11 +32,22 @@ function flowBytes(metrics: string, metric: string, src: string, dst: string): n
 }
 
 // A process that listens on its own port (so the exporter can name it) and, when given a peer,
-// opens connections to it: each sends 50,000 bytes and reads a 10,000-byte answer.
+// opens connections to it: each sends 50,000 bytes and reads a 10,000-byte answer. The answer goes
+// once per connection: on a loaded machine the request arrives in several chunks, and a second
+// write after end() would throw in the server and stop all traffic.
 const PEER = `
 const net = require('net');
 const [own, peer] = process.argv.slice(1).map(Number);
-net.createServer((s) => s.on('data', () => s.write('r'.repeat(10000), () => s.end()))).listen(own, '127.0.0.1', () => {
+net.createServer((s) => {
+  let answered = false;
+  s.on('error', () => {});
+  s.on('data', () => {
+    if (!answered) {
+      answered = true;
+      s.write('r'.repeat(10000), () => s.end());
+    }
+  });
+}).listen(own, '127.0.0.1', () => {
   console.log('listening', own);
   if (!peer) return;
   const once = () => {
@@ -165,6 +176,15 @@ describe('eBPF flow exporter on real loopback connections', () => {
       await new Promise((r) => setTimeout(r, 1000));
     }
     const ab = edges.find((e) => e.source === 'alpha' && e.target === 'beta');
+    if (!((ab?.bytesRate ?? 0) > 0)) {
+      // Say what each part saw, so a failure on a loaded machine can be told apart from a bug.
+      const exporter = await fetch(metricsUrl).then((r) => r.text()).catch((e) => String(e));
+      throw new Error(
+        `no alpha → beta byte rate from Prometheus after 30 s.\nedges: ${JSON.stringify(edges)}\n` +
+          `exporter flow lines:\n${exporter.split('\n').filter((l) => l.startsWith('beyla_network_flow_bytes_total')).join('\n')}\n` +
+          running.map((r) => `process output:\n${r.output().slice(-1000)}`).join('\n')
+      );
+    }
     expect(ab?.bytesRate).toBeGreaterThan(0);
     expect(ab?.crossZoneBytesTotal).toBeGreaterThan(0);
     expect(edges.find((e) => e.source === 'beta' && e.target === 'alpha')?.bytesRate).toBeGreaterThan(0);
