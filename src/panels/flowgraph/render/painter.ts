@@ -42,7 +42,6 @@ export class Painter {
   private slicing?: { view: View; timer?: ReturnType<typeof setTimeout> };
   private last?: View;
   private lastPaint = -Infinity;
-  lastStats?: DrawStats;
 
   constructor(
     private canvas: HTMLCanvasElement,
@@ -76,9 +75,7 @@ export class Painter {
     }
     let kind: 'crisp' | 'texture' = 'crisp';
     if (!this.texture || !this.at || jump) {
-      if (!this.slicing) {
-        this.crisp(v);
-      }
+      this.crisp(v);
     } else if (sameView(this.at, v)) {
       this.blit(v);
     } else {
@@ -91,11 +88,9 @@ export class Painter {
   }
 
   private crisp(v: View) {
+    // paint() has already abandoned a sliced draw of any other view; this one is under way.
     if (this.slicing) {
-      if (sameView(this.slicing.view, v)) {
-        return;
-      }
-      this.stopSlicing();
+      return;
     }
     const t0 = performance.now();
     const mx = Math.round(this.w * MARGIN);
@@ -115,12 +110,11 @@ export class Painter {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, tw, th);
     plan?.steps.forEach((step) => step(ctx));
-    this.lastStats = plan?.stats;
     this.texture = target;
     this.at = v;
     this.blit(v);
-    if (this.lastStats) {
-      this.onCrisp?.(this.lastStats, performance.now() - t0);
+    if (plan) {
+      this.onCrisp?.(plan.stats, performance.now() - t0);
     }
   }
 
@@ -156,7 +150,6 @@ export class Painter {
       this.back = this.texture;
       this.texture = back;
       this.at = v;
-      this.lastStats = plan.stats;
       this.blit(this.last ?? v);
       this.onCrisp?.(plan.stats, longest);
     };
