@@ -47,6 +47,8 @@ function Tooltip({ marker, anchor, pinned, onClose }: { marker: Marker; anchor: 
       data-pinned={pinned ? 'true' : 'false'}
       style={{
         position: 'fixed',
+        // Until pinned it only shows: the band beneath it must still take the click that pins it.
+        pointerEvents: pinned ? 'auto' : 'none',
         left: Math.min(anchor.left, window.innerWidth - 340),
         top: anchor.top + 8,
         width: 320,
