@@ -22,7 +22,7 @@ const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'cache-contro
 // pkg/api/pluginproxy/ds_proxy.go HandleRequest: what an upstream 401 becomes.
 export const AUTH_FAILED = 'Authentication to data source failed';
 
-/** pkg/services/org/model.go RoleType.IsValid and Includes: Admin > Editor > Viewer > None. */
+/** pkg/apimachinery/identity/role_type.go rolePrecedence, IsValid and Includes: None < Viewer < Editor < Admin. */
 const ROLE_RANK = { None: 0, Viewer: 1, Editor: 2, Admin: 3 };
 export function roleIncludes(userRole, required) {
   return (ROLE_RANK[userRole] ?? -1) >= ROLE_RANK[required];
@@ -30,6 +30,12 @@ export function roleIncludes(userRole, required) {
 
 /** Parts of a route Grafana supports and the preview does not: refused, never silently ignored. */
 const UNSUPPORTED_ROUTE_KEYS = ['body', 'tokenAuth', 'jwtTokenAuth', 'reqAction', 'authType'];
+
+/** issues/116273 in ds_proxy.go: a path that cleans to "." stands for "" unless it was ".". */
+function matchablePath(p) {
+  const clean = cleanRelativePath(p);
+  return clean === '.' && p !== '.' ? '' : clean;
+}
 
 /**
  * ds_proxy.go validateRequest: the first route whose method is empty, "*" or the request's and whose
@@ -41,11 +47,7 @@ export function matchRoute(routes, method, proxyPath, role) {
     if (route.method && route.method !== '*' && route.method !== method) {
       continue;
     }
-    // issues/116273 in ds_proxy.go: a cleaned "." stands for the empty path unless it was ".".
-    const r1 = cleanRelativePath(proxyPath) === '.' && proxyPath !== '.' ? '' : cleanRelativePath(proxyPath);
-    const r2 =
-      cleanRelativePath(route.path ?? '') === '.' && route.path !== '.' ? '' : cleanRelativePath(route.path ?? '');
-    if (!r1.startsWith(r2)) {
+    if (!matchablePath(proxyPath).startsWith(matchablePath(route.path ?? ''))) {
       continue;
     }
     if (route.reqRole in ROLE_RANK && !roleIncludes(role, route.reqRole)) {
@@ -190,7 +192,11 @@ export async function handleProxy(
   }
   const proxyPath = rawPath.replace(PROXY_PATH, '');
   // Stricter than Grafana, which forwards encoded dot segments: the preview refuses them outright.
-  if (safeDecode(proxyPath).split('/').some((s) => ['.', '..'].includes(s))) {
+  if (
+    safeDecode(proxyPath)
+      .split('/')
+      .some((s) => ['.', '..'].includes(s))
+  ) {
     sendJsonError(res, 400, 'path traversal is not allowed in a data proxy path');
     return true;
   }
