@@ -34,7 +34,11 @@ export function importDashboard(template, inputs = []) {
       return v.map(evaluate);
     }
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).filter(([k]) => k !== '__inputs').map(([k, x]) => [k, evaluate(x)]));
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => k !== '__inputs')
+          .map(([k, x]) => [k, evaluate(x)])
+      );
     }
     return v;
   };
@@ -54,7 +58,12 @@ export function appDashboards(plugins, distDir) {
         const dashboard = importDashboard(JSON.parse(fs.readFileSync(file, 'utf8')), []);
         return { file: name, uid: dashboard.uid ?? name, title: dashboard.title ?? include.name, dashboard };
       } catch (e) {
-        return { file: name, uid: path.basename(name, '.json'), title: include.name, error: `${app.id} ${name}: ${e.message}` };
+        return {
+          file: name,
+          uid: path.basename(name, '.json'),
+          title: include.name,
+          error: `${app.id} ${name}: ${e.message}`,
+        };
       }
     });
 }

@@ -8,7 +8,16 @@ const ROLE_RANK = { None: 10, Viewer: 20, Editor: 30, Admin: 40 };
 const includesRole = (userRole, role) => (ROLE_RANK[userRole] ?? 0) >= (ROLE_RANK[role] ?? 0);
 
 function appNavLink(app, role) {
-  const link = { id: `plugin-page-${app.id}`, text: app.name, img: app.info?.logos?.small, subTitle: app.info?.description, pluginId: app.id, url: `/a/${app.id}`, isSection: true, children: [] };
+  const link = {
+    id: `plugin-page-${app.id}`,
+    text: app.name,
+    img: app.info?.logos?.small,
+    subTitle: app.info?.description,
+    pluginId: app.id,
+    url: `/a/${app.id}`,
+    isSection: true,
+    children: [],
+  };
   for (const include of app.includes ?? []) {
     if (include.type !== 'page' || !includesRole(role, include.role)) {
       continue;

@@ -13,7 +13,11 @@ const UIDS = { faultline: 'other-uid', prometheus: 'other-prometheus' };
 const DEMO_UIDS = ['faultline-demo', 'faultline-prometheus'];
 const DASHBOARDS = readDashboards(path.join(ROOT, 'src', 'dashboards'));
 // Page containers of src/components/testIds.ts (TypeScript, which node:test does not load).
-const APP_PAGES = { catalog: 'data-testid faultline-catalog', experiments: 'data-testid faultline-experiments', 'flow-map': 'data-testid faultline-flow-map' };
+const APP_PAGES = {
+  catalog: 'data-testid faultline-catalog',
+  experiments: 'data-testid faultline-experiments',
+  'flow-map': 'data-testid faultline-flow-map',
+};
 
 let env;
 let browser;
@@ -52,12 +56,23 @@ for (const d of DASHBOARDS) {
       const expected = (d.dashboard.panels ?? []).filter((p) => p.type !== 'row').length;
       await page.waitForFunction((n) => document.querySelectorAll('[data-viz-panel-key]').length >= n, expected);
       const errors = await page.getByTestId('data-testid Panel status error').count();
-      assert.equal(errors, 0, `panels with a query error: ${JSON.stringify(await page.evaluate(() => window.faultlinePreview.queryErrors))}`);
-      assert.ok(await everyPanelDrawn(page), `panels that drew nothing: ${(await page.evaluate(emptyPanelTitles)).join(', ')}`);
+      assert.equal(
+        errors,
+        0,
+        `panels with a query error: ${JSON.stringify(await page.evaluate(() => window.faultlinePreview.queryErrors))}`
+      );
+      assert.ok(
+        await everyPanelDrawn(page),
+        `panels that drew nothing: ${(await page.evaluate(emptyPanelTitles)).join(', ')}`
+      );
       await screenshot(page, `other-uid-dashboard-${d.uid}`);
       assert.ok(proxied(watch, UIDS.faultline).length > 0, 'the Faultline data source of uid other-uid was queried');
       for (const uid of DEMO_UIDS) {
-        assert.deepEqual(proxied(watch, uid).map((r) => r.url()), [], `nothing asked for ${uid}`);
+        assert.deepEqual(
+          proxied(watch, uid).map((r) => r.url()),
+          [],
+          `nothing asked for ${uid}`
+        );
       }
       assert.deepEqual(watch.problems, []);
     } finally {
@@ -72,11 +87,17 @@ for (const [p, container] of Object.entries(APP_PAGES)) {
     try {
       await page.getByTestId(container).waitFor();
       await page.locator('[data-viz-panel-key]').first().waitFor();
-      assert.ok(await everyPanelDrawn(page), `app panels that drew nothing: ${(await page.evaluate(emptyPanelTitles)).join(', ')}`);
+      assert.ok(
+        await everyPanelDrawn(page),
+        `app panels that drew nothing: ${(await page.evaluate(emptyPanelTitles)).join(', ')}`
+      );
       assert.equal(await page.getByTestId('data-testid Panel status error').count(), 0, 'no panel shows a query error');
       await screenshot(page, `other-uid-app-${p}`);
       assert.ok(proxied(watch, UIDS.faultline).length > 0, 'the page queried other-uid');
-      assert.deepEqual(proxied(watch, 'faultline-demo').map((r) => r.url()), []);
+      assert.deepEqual(
+        proxied(watch, 'faultline-demo').map((r) => r.url()),
+        []
+      );
       assert.deepEqual(watch.problems, []);
     } finally {
       await page.close();

@@ -11,7 +11,8 @@ import { readBuiltPlugins } from '../../preview/server/plugins.mjs';
 import { launchBrowser, openPage, ROOT, screenshot, startPreview } from './harness.mjs';
 
 const APPS = [{ type: 'faultline-app', disabled: false }];
-const menuOf = (plugins, role, apps = APPS) => appsNavTree({ plugins, apps, role })[0]?.children.find((a) => a.pluginId === 'faultline-app');
+const menuOf = (plugins, role, apps = APPS) =>
+  appsNavTree({ plugins, apps, role })[0]?.children.find((a) => a.pluginId === 'faultline-app');
 
 let dir;
 let browser;
@@ -19,7 +20,10 @@ let browser;
 before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-menu-'));
   mkdirSync(path.join(dir, 'plugins'));
-  writeFileSync(path.join(dir, 'plugins', 'apps.yaml'), 'apiVersion: 1\napps:\n  - type: faultline-app\n    disabled: false\n');
+  writeFileSync(
+    path.join(dir, 'plugins', 'apps.yaml'),
+    'apiVersion: 1\napps:\n  - type: faultline-app\n    disabled: false\n'
+  );
   browser = await launchBrowser();
 });
 
@@ -41,7 +45,10 @@ test('a defaultNav page becomes the link of the app and leaves its children, as 
   };
   const [link] = appsNavTree({ plugins: [app], apps: [{ type: 'some-app' }], role: 'Viewer' })[0].children;
   assert.equal(link.url, '/a/some-app/home');
-  assert.deepEqual(link.children.map((c) => c.text), ['Other']);
+  assert.deepEqual(
+    link.children.map((c) => c.text),
+    ['Other']
+  );
 });
 
 test('a disabled app, or one without menu pages, is not in the menu', () => {
@@ -54,8 +61,14 @@ test('the built plugin.json keeps every page in the menu, Configuration for admi
   const plugins = readBuiltPlugins(path.join(ROOT, 'dist'));
   const admin = menuOf(plugins, 'Admin');
   assert.equal(admin.url, '/a/faultline-app');
-  assert.deepEqual(admin.children.map((c) => c.text), ['Catalog', 'Experiments', 'Flow map', 'Configuration']);
-  assert.deepEqual(menuOf(plugins, 'Viewer').children.map((c) => c.text), ['Catalog', 'Experiments', 'Flow map']);
+  assert.deepEqual(
+    admin.children.map((c) => c.text),
+    ['Catalog', 'Experiments', 'Flow map', 'Configuration']
+  );
+  assert.deepEqual(
+    menuOf(plugins, 'Viewer').children.map((c) => c.text),
+    ['Catalog', 'Experiments', 'Flow map']
+  );
 });
 
 for (const [role, expected] of [

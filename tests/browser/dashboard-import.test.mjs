@@ -15,11 +15,19 @@ const withInput = {
   __requires: [{ type: 'datasource', id: 'faultline-datasource' }],
   uid: 'x',
   title: 'X',
-  panels: [{ id: 1, datasource: { type: 'faultline-datasource', uid: '${DS_FAULTLINE}' }, title: '${DS_FAULTLINE} and ${service} ${unknown}' }],
+  panels: [
+    {
+      id: 1,
+      datasource: { type: 'faultline-datasource', uid: '${DS_FAULTLINE}' },
+      title: '${DS_FAULTLINE} and ${service} ${unknown}',
+    },
+  ],
 };
 
 test('an input answers its ${NAME} in every string; other ${…} stay; __inputs and __requires are dropped', () => {
-  const d = importDashboard(withInput, [{ name: 'DS_FAULTLINE', type: 'datasource', pluginId: 'faultline-datasource', value: 'other-uid' }]);
+  const d = importDashboard(withInput, [
+    { name: 'DS_FAULTLINE', type: 'datasource', pluginId: 'faultline-datasource', value: 'other-uid' },
+  ]);
   assert.deepEqual(d.panels[0].datasource, { type: 'faultline-datasource', uid: 'other-uid' });
   assert.equal(d.panels[0].title, 'other-uid and ${service} ${unknown}');
   assert.equal('__inputs' in d, false);
@@ -27,12 +35,20 @@ test('an input answers its ${NAME} in every string; other ${…} stay; __inputs 
 });
 
 test('a wildcard input of the right type answers any name; one of another type does not', () => {
-  assert.equal(importDashboard(withInput, [{ name: '*', type: 'datasource', value: 'Faultline' }]).panels[0].datasource.uid, 'Faultline');
-  assert.throws(() => importDashboard(withInput, [{ name: '*', type: 'constant', value: 'x' }]), /DS_FAULTLINE missing/);
+  assert.equal(
+    importDashboard(withInput, [{ name: '*', type: 'datasource', value: 'Faultline' }]).panels[0].datasource.uid,
+    'Faultline'
+  );
+  assert.throws(
+    () => importDashboard(withInput, [{ name: '*', type: 'constant', value: 'x' }]),
+    /DS_FAULTLINE missing/
+  );
 });
 
 test("an app's Dashboards tab sends no inputs: a dashboard with __inputs fails with Grafana's message", () => {
-  assert.throws(() => importDashboard(withInput, []), { message: 'Dashboard input variable: DS_FAULTLINE missing from import command' });
+  assert.throws(() => importDashboard(withInput, []), {
+    message: 'Dashboard input variable: DS_FAULTLINE missing from import command',
+  });
 });
 
 test('a dashboard with __inputs in an app is listed with its import error, not opened with ${DS_…} in it', () => {
@@ -40,7 +56,12 @@ test('a dashboard with __inputs in an app is listed with its import error, not o
   try {
     mkdirSync(path.join(dist, 'dashboards'));
     writeFileSync(path.join(dist, 'dashboards', 'x.json'), JSON.stringify(withInput));
-    const app = { id: 'faultline-app', type: 'app', baseUrl: 'public/plugins/faultline-app', includes: [{ type: 'dashboard', name: 'X', path: 'dashboards/x.json' }] };
+    const app = {
+      id: 'faultline-app',
+      type: 'app',
+      baseUrl: 'public/plugins/faultline-app',
+      includes: [{ type: 'dashboard', name: 'X', path: 'dashboards/x.json' }],
+    };
     const [entry] = appDashboards([app], dist);
     assert.equal(entry.dashboard, undefined);
     assert.match(entry.error, /Dashboard input variable: DS_FAULTLINE missing from import command/);
@@ -68,9 +89,15 @@ test("the app's dashboards import with no inputs and name their data sources onl
   assert.equal(dashboards.length, 4);
   for (const d of dashboards) {
     assert.equal(d.error, undefined, d.error);
-    const variables = new Map((d.dashboard.templating?.list ?? []).filter((v) => v.type === 'datasource').map((v) => [`\${${v.name}}`, v.query]));
+    const variables = new Map(
+      (d.dashboard.templating?.list ?? []).filter((v) => v.type === 'datasource').map((v) => [`\${${v.name}}`, v.query])
+    );
     for (const ref of refs(d.dashboard).filter((r) => r.type !== 'grafana')) {
-      assert.equal(variables.get(ref.uid), ref.type, `${d.file}: ${JSON.stringify(ref)} names its data source by a variable of its type`);
+      assert.equal(
+        variables.get(ref.uid),
+        ref.type,
+        `${d.file}: ${JSON.stringify(ref)} names its data source by a variable of its type`
+      );
     }
   }
 });

@@ -16,7 +16,10 @@ export function AppMenu() {
           <Link to={app.url ?? '/'} data-testid="preview-app-menu-app">
             {app.text}
           </Link>
-          <ul aria-label={`${app.text} pages`} style={{ display: 'flex', gap: 8, margin: 0, padding: 0, listStyle: 'none' }}>
+          <ul
+            aria-label={`${app.text} pages`}
+            style={{ display: 'flex', gap: 8, margin: 0, padding: 0, listStyle: 'none' }}
+          >
             {(app.children ?? []).map((child) => (
               <li key={child.url}>
                 <Link to={child.url ?? '/'}>{child.text}</Link>
