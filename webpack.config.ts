@@ -12,6 +12,15 @@ for (const pattern of copyFilePatterns) {
   }
 }
 
+// The scaffold copies each info.screenshots path of plugin.json from src/; ours are the README's
+// images in docs/img/, copied to the path plugin.json names (img/screenshots/<file>).
+const SCREENSHOTS = 'img/screenshots/';
+for (const pattern of copyFilePatterns) {
+  if (pattern.from.startsWith(SCREENSHOTS)) {
+    pattern.from = `../docs/img/${pattern.from.slice(SCREENSHOTS.length)}`;
+  }
+}
+
 // The scaffold copies only the root img/; nested plugins (data source, panels) carry their own logos.
 const config = async (env: Env): Promise<Configuration> => {
   const base = await grafanaConfig(env);

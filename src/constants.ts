@@ -7,10 +7,6 @@ export const DATASOURCE_TYPE = 'faultline-datasource';
 export const FLOWGRAPH_PANEL = 'faultline-flowgraph-panel';
 export const OWNERSHIP_PANEL = 'faultline-ownership-panel';
 
-/** The provisioned instances: used when the app config names none. */
-export const DEFAULT_DATASOURCE_UID = 'faultline-demo';
-export const DEFAULT_PROMETHEUS_UID = 'faultline-prometheus';
-
 export enum ROUTES {
   Catalog = 'catalog',
   Service = 'service',

@@ -1,7 +1,9 @@
 // The few Grafana HTTP API endpoints the shell and the plugins call, answered from the provisioning
-// files and src/dashboards/. Plugin settings changed by the app's config page live in memory.
+// files, the app's dashboards in dist/ and the provisioned dashboard files. Plugin settings changed
+// by the app's config page live in memory.
 import fs from 'node:fs';
 import path from 'node:path';
+import { appDashboards } from './dashboardImport.mjs';
 
 function json(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -41,6 +43,11 @@ function readDashboardDir(dir) {
     });
 }
 
+/** What the preview's Grafana holds: the app's imported dashboards, then the provisioned files. */
+function storedDashboards(ctx) {
+  return [...appDashboards(ctx.plugins, ctx.distDir), ...readDashboards(ctx.dashboardsDir)];
+}
+
 const pluginSettings = new Map();
 
 export async function handleApi(req, res, pathname, ctx) {
@@ -51,12 +58,12 @@ export async function handleApi(req, res, pathname, ctx) {
     return json(
       res,
       200,
-      readDashboards(ctx.dashboardsDir).map(({ uid, title, file, error }) => ({ uid, title, file, error, type: 'dash-db', url: `/d/${uid}` }))
+      storedDashboards(ctx).map(({ uid, title, file, error }) => ({ uid, title, file, error, type: 'dash-db', url: `/d/${uid}` }))
     );
   }
   const dash = pathname.match(/^\/api\/dashboards\/uid\/([^/]+)$/);
   if (dash) {
-    const found = readDashboards(ctx.dashboardsDir).find((d) => d.uid === decodeURIComponent(dash[1]));
+    const found = storedDashboards(ctx).find((d) => d.uid === decodeURIComponent(dash[1]));
     if (!found) {
       return json(res, 404, { message: 'Dashboard not found' });
     }

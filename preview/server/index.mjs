@@ -18,7 +18,7 @@ const SHELL = { entry: 'shell/main.js', title: 'Faultline preview' };
 
 /**
  * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, extraDashboardsDir?: string,
- *   env?: Record<string,string> }} options
+ *   env?: Record<string,string>, role?: 'Admin'|'Editor'|'Viewer' }} options  role: the signed-in user's org role
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
 export async function startPreview(options = {}) {
@@ -26,7 +26,8 @@ export async function startPreview(options = {}) {
   const host = options.host ?? '127.0.0.1';
   const distDir = path.join(root, 'dist');
   const provisioningDir = options.provisioningDir ?? path.join(root, 'provisioning');
-  const dashboardsDir = [path.join(root, 'src', 'dashboards'), ...[options.extraDashboardsDir ?? []].flat()];
+  // The app's own dashboards come from dist/ as its plugin.json includes them; these are provisioned.
+  const dashboardsDir = [options.extraDashboardsDir ?? []].flat();
   const iconsDir = path.join(root, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
 
   const plugins = readBuiltPlugins(distDir);
@@ -36,7 +37,7 @@ export async function startPreview(options = {}) {
   const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
   const role = options.role ?? 'Admin';
   const boot = bootData({ ...provisioning, plugins, role });
-  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, dashboardsDir, routesByType, role };
+  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, distDir, dashboardsDir, routesByType, role };
 
   const page = ({ entry, title }) => {
     const css = entry.replace(/\.js$/, '.css');

@@ -1,11 +1,19 @@
 // The HTML of the preview pages and the boot data Grafana inlines into its index.html: data source
 // instance settings (never secureJsonData, only which secret fields are set), plugin metas, the user.
+import { appsNavTree } from './navtree.mjs';
 import { APP_DIR_URL } from './plugins.mjs';
 
 const PROXY = '/api/datasources/proxy/uid';
 
+// Core data sources ship inside Grafana, not in dist/: their metas carry the capability flags of
+// their plugin.json (public/app/plugins/datasource/prometheus/plugin.json), which getList() and the
+// data source variable filter on.
+const CORE_METAS = {
+  prometheus: { id: 'prometheus', type: 'datasource', name: 'Prometheus', metrics: true, alerting: true, annotations: true, info: { logos: {} } },
+};
+
 export function instanceSettings(ds, plugins, index) {
-  const meta = plugins.find((p) => p.id === ds.type) ?? { id: ds.type, type: 'datasource', name: ds.type, info: { logos: {} } };
+  const meta = plugins.find((p) => p.id === ds.type) ?? CORE_METAS[ds.type] ?? { id: ds.type, type: 'datasource', name: ds.type, info: { logos: {} } };
   return {
     id: index + 1,
     uid: ds.uid,
@@ -41,7 +49,7 @@ export function bootData({ datasources, apps, plugins, role = 'Admin' }) {
       minRefreshInterval: '5s',
     },
     user: { id: 1, login: 'preview', name: 'Preview', orgId: 1, orgRole: role, isSignedIn: true, theme: 'dark', timezone: 'utc', language: 'en-US' },
-    navTree: [],
+    navTree: appsNavTree({ plugins, apps, role }),
     assets: { dark: '', light: '' },
   };
 }

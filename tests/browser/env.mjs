@@ -51,12 +51,14 @@ function catalogRoutes(entities) {
 }
 
 /**
- * @param {{ secret?: string, journals?: object[], entities?: object[], backstage?: { url: string, token: string } }} options
+ * @param {{ secret?: string, journals?: object[], entities?: object[], backstage?: { url: string, token: string },
+ *   uids?: { faultline?: string, prometheus?: string }, app?: { jsonData?: object } }} options
  *   journals as built by journal(), defaults: four runs on checkout and payments in the last three
  *   hours; `backstage`: a running Backstage to read instead of the loopback catalog (its token
- *   becomes the secret)
+ *   becomes the secret); `uids`: the data sources' uids (default those of provisioning/);
+ *   `app`: provision the app enabled with this jsonData
  */
-export async function startPreviewEnv({ secret: chosenSecret, journals, entities, backstage } = {}) {
+export async function startPreviewEnv({ secret: chosenSecret, journals, entities, backstage, uids = {}, app } = {}) {
   const secret = backstage?.token ?? chosenSecret ?? `faultline-secret-${process.pid}-${Date.now()}`;
   const now = Date.now();
   const runs = journals ?? [
@@ -103,15 +105,19 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
           {
             name: 'Faultline',
             type: 'faultline-datasource',
-            uid: 'faultline-demo',
+            uid: uids.faultline ?? 'faultline-demo',
             isDefault: true,
             jsonData: { catalogSource: 'backstage', backstageUrl: catalog.url, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10 },
             secureJsonData: { backstageToken: secret },
           },
-          { name: 'Prometheus', type: 'prometheus', uid: 'faultline-prometheus', url: prometheus.url, jsonData: { timeInterval: '15s' } },
+          { name: 'Prometheus', type: 'prometheus', uid: uids.prometheus ?? 'faultline-prometheus', url: prometheus.url, jsonData: { timeInterval: '15s' } },
         ],
       })
     );
+    if (app) {
+      mkdirSync(path.join(provisioningDir, 'plugins'));
+      writeFileSync(path.join(provisioningDir, 'plugins', 'apps.yaml'), YAML.stringify({ apiVersion: 1, apps: [{ type: 'faultline-app', org_id: 1, disabled: false, jsonData: app.jsonData ?? {} }] }));
+    }
     const preview = await startPreview({ provisioningDir, extraDashboardsDir: path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards') });
     return {
       preview,

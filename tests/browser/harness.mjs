@@ -79,3 +79,18 @@ export function paintedPixels(canvas) {
     return n;
   });
 }
+
+/** Until no panel shows its loading bar (on a busy machine queries finish after network idle). */
+export function settled(page) {
+  return page.waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 }).catch(() => undefined);
+}
+
+/** Titles of the panels on the page whose content is empty (runs in the page). */
+export function emptyPanelTitles() {
+  return [...document.querySelectorAll('[data-viz-panel-key]')]
+    .filter((p) => {
+      const body = p.querySelector('[data-testid="data-testid panel content"]');
+      return !body || (body.innerText.trim() === '' && !body.querySelector('canvas, svg'));
+    })
+    .map((p) => p.querySelector('h2')?.textContent ?? p.getAttribute('data-viz-panel-key'));
+}

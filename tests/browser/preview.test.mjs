@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readDashboards } from '../../preview/server/api.mjs';
 import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, openPage, ROOT, screenshot } from './harness.mjs';
+import { emptyPanelTitles, launchBrowser, openPage, ROOT, screenshot, settled } from './harness.mjs';
 
 const DASHBOARDS = readDashboards([path.join(ROOT, 'src', 'dashboards'), path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards')]);
 const VARIABLE = (text) => `data-testid Dashboard template variables Variable Value DropDown value link text ${text}`;
@@ -30,11 +30,6 @@ after(async () => {
 function visiblePanels(dashboard) {
   // Panels of a collapsed row live in row.panels; an expanded row's panels follow it at top level.
   return (dashboard.panels ?? []).filter((p) => p.type !== 'row');
-}
-
-/** Until no panel shows its loading bar (on a busy machine queries finish after network idle). */
-function settled(page) {
-  return page.waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 }).catch(() => undefined);
 }
 
 async function open(url) {
@@ -208,16 +203,6 @@ test("a region's tooltip says what ran and its link opens the run in its backend
     await page.close();
   }
 });
-
-/** Titles of the panels on the page whose content is empty (runs in the page). */
-function emptyPanelTitles() {
-  return [...document.querySelectorAll('[data-viz-panel-key]')]
-    .filter((p) => {
-      const body = p.querySelector('[data-testid="data-testid panel content"]');
-      return !body || (body.innerText.trim() === '' && !body.querySelector('canvas, svg'));
-    })
-    .map((p) => p.querySelector('h2')?.textContent ?? p.getAttribute('data-viz-panel-key'));
-}
 
 /** The app's pages as the built plugin.json lists them (`/a/%PLUGIN_ID%/…`), or its root. */
 const APP = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'plugin.json'), 'utf8'));

@@ -38,6 +38,8 @@ export interface ExampleDashboard {
   file: string;
   panels: Array<{ id: number; type: string; title?: string }>;
   variables: Array<{ name: string; type: string }>;
+  /** The dashboard JSON as the file holds it. */
+  json: Record<string, unknown>;
 }
 
 /** The example dashboards of src/dashboards, which docker-compose.yaml provisions into Grafana. */
@@ -55,6 +57,7 @@ export function exampleDashboards(): ExampleDashboard[] {
         file,
         panels: (d.panels ?? []).filter((p: { type: string }) => p.type !== 'row'),
         variables: d.templating?.list ?? [],
+        json: d,
       };
     });
 }

@@ -175,20 +175,23 @@ describe('Service health dashboard', () => {
   const root = path.resolve(__dirname, '..', '..');
   const read = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(root, ...p), 'utf8'));
   const dashboard = read('src', 'dashboards', 'service-health.json');
-  const provisioned = fs.readFileSync(path.join(root, 'provisioning', 'datasources', 'faultline.yaml'), 'utf8');
+  type Variable = { name: string; type: string; query: string | { kind: string }; datasource?: { uid: string; type: string } };
+  const variables: Variable[] = dashboard.templating.list;
 
-  it('refers only to provisioned data sources, panel plugins of this bundle, and query types the data source has', () => {
+  it('names every data source through a data source variable of its type, uses panel plugins of this bundle and query types the data source has', () => {
     const { QUERY_TYPES, VARIABLE_KINDS } = require('../../src/datasource/types/query.types'); // eslint-disable-line @typescript-eslint/no-require-imports
     const pluginIds = ['panels/ownership', 'panels/flowgraph'].map((p) => read('src', p, 'plugin.json').id);
     const targets = [
       ...dashboard.panels.flatMap((p: { targets: object[] }) => p.targets),
       dashboard.annotations.list[1].target,
     ];
+    const byVariable = new Map(variables.filter((v) => v.type === 'datasource').map((v) => [`\${${v.name}}`, v.query]));
     for (const ds of [
-      ...dashboard.panels.map((p: { datasource: { uid: string } }) => p.datasource),
-      dashboard.templating.list[0].datasource,
+      ...dashboard.panels.map((p: { datasource: { uid: string; type: string } }) => p.datasource),
+      dashboard.annotations.list[1].datasource,
+      ...variables.filter((v) => v.type === 'query').flatMap((v) => (v.datasource ? [v.datasource] : [])),
     ]) {
-      expect(provisioned).toContain(`uid: ${ds.uid}`);
+      expect(byVariable.get(ds.uid)).toBe(ds.type);
     }
     for (const p of dashboard.panels) {
       expect(['timeseries', 'table', ...pluginIds]).toContain(p.type);
@@ -196,7 +199,7 @@ describe('Service health dashboard', () => {
     for (const t of targets.filter((t: { queryType?: string }) => t.queryType)) {
       expect(QUERY_TYPES).toContain(t.queryType);
     }
-    expect(VARIABLE_KINDS).toContain(dashboard.templating.list[0].query.kind);
+    expect(VARIABLE_KINDS).toContain((variables.find((v) => v.name === 'service')?.query as { kind: string }).kind);
     expect(read('src', 'plugin.json').includes).toContainEqual(
       expect.objectContaining({ type: 'dashboard', path: 'dashboards/service-health.json' })
     );

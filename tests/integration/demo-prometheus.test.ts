@@ -44,7 +44,7 @@ function ctxFor(range: { from: number; to: number }): HandlerContext {
 /** The dashboard's PromQL for one service, with the interval Grafana would fill in. */
 function panelQueries(service: string): Array<{ panel: string; legend: string; expr: string }> {
   return dashboard.panels
-    .filter((p: { datasource: { uid: string } }) => p.datasource.uid === 'faultline-prometheus')
+    .filter((p: { datasource: { type: string } }) => p.datasource.type === 'prometheus')
     .flatMap((p: { title: string; targets: Array<{ expr: string; legendFormat: string }> }) =>
       p.targets.map((t) => ({
         panel: p.title,

@@ -64,6 +64,15 @@ describe('the built dist/', () => {
     expect(paths).toEqual(expect.arrayContaining(['datasource/plugin.json', 'panels/flowgraph/plugin.json', 'panels/ownership/plugin.json']));
   });
 
+  it('holds every screenshot plugin.json names, as a PNG (the plugin catalog shows them)', () => {
+    const app = JSON.parse(readFileSync(path.join(dist, 'plugin.json'), 'utf8'));
+    expect(app.info.screenshots.length).toBeGreaterThan(0);
+    for (const s of app.info.screenshots as Array<{ name: string; path: string }>) {
+      expect(s.name.trim()).not.toBe('');
+      expect(readFileSync(path.join(dist, s.path)).subarray(1, 4).toString()).toBe('PNG');
+    }
+  });
+
   it('ships no test fixtures', () => {
     expect(filesBelow(dist).filter((f) => /(^|\/)(fixtures|__fixtures__|testdata)\//.test(path.relative(dist, f)))).toEqual([]);
   });

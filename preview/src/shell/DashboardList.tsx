@@ -18,7 +18,7 @@ export function DashboardList() {
   return (
     <section data-testid="preview-dashboard-list">
       <h2>Dashboards</h2>
-      {list?.length === 0 && <p>No dashboards in src/dashboards/ yet.</p>}
+      {list?.length === 0 && <p>No dashboards yet.</p>}
       <ul>
         {list?.map((d) => (
           <li key={d.uid}>

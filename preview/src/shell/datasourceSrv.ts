@@ -3,6 +3,10 @@
  * the server from provisioning/datasources, without secrets); a plugin data source is constructed
  * from its built dist/ module the way Grafana constructs it. Prometheus is a core plugin in Grafana,
  * so the preview brings its own small client (see prometheus.ts).
+ *
+ * Lookups follow Grafana's public/app/features/plugins/datasource_srv.ts: a reference is a uid, a
+ * name or an id, never a type; a `$variable` is interpolated (first value of a multi-value) and the
+ * settings keep the variable as their uid; an unknown reference is an error, not another data source.
  */
 import { DataSourceApi, DataSourceInstanceSettings, DataSourcePlugin, DataSourceRef, ScopedVars } from '@grafana/data';
 import { config, getTemplateSrv, type DataSourceSrv, type GetDataSourceListFilters } from '@grafana/runtime';
@@ -15,20 +19,29 @@ function all(): DataSourceInstanceSettings[] {
   return Object.values(config.datasources);
 }
 
-function resolveRef(ref: string | DataSourceRef | null | undefined, scopedVars?: ScopedVars): string | undefined {
-  const raw = ref === null || ref === undefined ? undefined : typeof ref === 'string' ? ref : ref.uid;
-  if (raw === undefined || raw === 'default') {
-    return config.datasources[config.defaultDatasource]?.uid;
-  }
-  return getTemplateSrv().replace(raw, scopedVars);
+/** The first value of a multi-value variable, as Grafana's variableInterpolation format gives it. */
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+function lookup(key: string): DataSourceInstanceSettings | undefined {
+  const list = all();
+  return list.find((s) => s.uid === key) ?? list.find((s) => s.name === key) ?? list.find((s) => String(s.id) === key);
+}
+
+function defaultSettings(): DataSourceInstanceSettings | undefined {
+  return config.datasources[config.defaultDatasource] ?? lookup(config.defaultDatasource);
 }
 
 function settingsFor(ref: string | DataSourceRef | null | undefined, scopedVars?: ScopedVars): DataSourceInstanceSettings | undefined {
-  const key = resolveRef(ref, scopedVars);
-  if (!key && ref && typeof ref === 'object' && ref.type) {
-    return all().find((s) => s.type === ref.type);
+  const nameOrUid = typeof ref === 'string' ? ref : (ref?.uid ?? undefined);
+  if (nameOrUid === undefined || nameOrUid === 'default') {
+    return defaultSettings();
   }
-  return all().find((s) => s.uid === key || s.name === key);
+  if (nameOrUid.startsWith('$')) {
+    const interpolated = getTemplateSrv().replace(nameOrUid, scopedVars, firstValue);
+    const settings = interpolated === 'default' ? defaultSettings() : lookup(interpolated);
+    return settings && { ...settings, isDefault: false, name: nameOrUid, uid: nameOrUid, rawRef: { type: settings.type, uid: settings.uid } };
+  }
+  return lookup(nameOrUid);
 }
 
 async function construct(settings: DataSourceInstanceSettings): Promise<DataSourceApi> {
@@ -46,11 +59,22 @@ async function construct(settings: DataSourceInstanceSettings): Promise<DataSour
   return instance;
 }
 
+/** Grafana's get(): an empty reference is the default, a variable is resolved to the real instance. */
+function resolveForGet(ref: string | DataSourceRef | null | undefined, scopedVars?: ScopedVars): DataSourceInstanceSettings | undefined {
+  const nameOrUid = typeof ref === 'string' ? ref : (ref?.uid ?? undefined);
+  if (!nameOrUid) {
+    return defaultSettings();
+  }
+  const interpolated = getTemplateSrv().replace(nameOrUid, scopedVars, firstValue);
+  return interpolated === 'default' ? defaultSettings() : lookup(interpolated);
+}
+
 export const previewDataSourceSrv: DataSourceSrv = {
   get(ref, scopedVars) {
-    const settings = settingsFor(ref, scopedVars);
+    const settings = resolveForGet(ref, scopedVars);
     if (!settings) {
-      return Promise.reject(new Error(`Data source ${JSON.stringify(ref)} was not found`));
+      const key = typeof ref === 'string' ? ref : ref?.uid;
+      return Promise.reject({ message: `Datasource ${getTemplateSrv().replace(key ?? '', scopedVars, firstValue)} was not found` });
     }
     let p = instances.get(settings.uid);
     if (!p) {
@@ -60,14 +84,23 @@ export const previewDataSourceSrv: DataSourceSrv = {
     }
     return p;
   },
+  /** Grafana's getList: only data sources that query something, sorted by name. */
   getList(filters: GetDataSourceListFilters = {}) {
-    return all().filter(
-      (s) =>
-        (!filters.type || (Array.isArray(filters.type) ? filters.type.includes(s.type) : filters.type === s.type)) &&
-        (!filters.metrics || s.meta.metrics) &&
-        (!filters.annotations || s.meta.annotations) &&
-        (!filters.pluginId || s.meta.id === filters.pluginId)
-    );
+    return all()
+      .filter(
+        (s) =>
+          !['grafana', 'mixed', 'dashboard'].includes(s.meta.id) &&
+          (!filters.metrics || s.meta.metrics) &&
+          (!filters.annotations || s.meta.annotations) &&
+          (!filters.pluginId || s.meta.id === filters.pluginId) &&
+          (!filters.filter || filters.filter(s)) &&
+          (!filters.type || (Array.isArray(filters.type) ? filters.type.includes(s.type) : filters.type === s.type)) &&
+          (filters.all || s.meta.metrics || s.meta.annotations || s.meta.tracing || s.meta.logs || s.meta.alerting)
+      )
+      .sort((a, b) => {
+        const [x, y] = [a.name.toLowerCase(), b.name.toLowerCase()];
+        return x > y ? 1 : x < y ? -1 : 0;
+      });
   },
   getInstanceSettings: (ref, scopedVars) => settingsFor(ref, scopedVars),
   reload: async () => {},

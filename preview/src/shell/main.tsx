@@ -1,6 +1,6 @@
 /**
  * The preview's dashboard shell: Grafana's runtime services, a router over Grafana's own history
- * (locationService, which scenes' URL sync uses), dashboards from src/dashboards and the app pages.
+ * (locationService, which scenes' URL sync uses), the dashboards Grafana would hold and the app pages.
  */
 import '../boot';
 import React, { useLayoutEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { Link, Route, Router, Routes } from 'react-router-dom';
 import { ThemeContext } from '@grafana/data';
 import { config, locationService, LocationServiceProvider } from '@grafana/runtime';
+import { AppMenu } from './AppMenu';
 import { AppRootPage } from './AppRootPage';
 import { DashboardList } from './DashboardList';
 import { DashboardPage } from './DashboardPage';
@@ -41,7 +42,7 @@ function Shell() {
           <span style={{ color: theme.colors.text.secondary }}>the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own</span>
           <nav style={{ marginLeft: 'auto', display: 'flex', gap: 16 }}>
             <Link to="/">Dashboards</Link>
-            <Link to="/a/faultline-app/">Faultline app</Link>
+            <AppMenu />
           </nav>
         </header>
         <main style={{ padding: theme.spacing(2) }}>

@@ -68,7 +68,15 @@ export function toSceneVariable(v: VariableModel): SceneVariable {
         autoStepCount: v.auto_count,
       });
     case 'datasource':
-      return new DataSourceVariable({ ...common, ...multi, pluginId: String(v.query ?? ''), regex: v.regex });
+      // As public/app/features/dashboard-scene/utils/variables.ts maps it: the saved value may name a
+      // data source that does not exist here, and then scenes picks the first of the plugin's type.
+      return new DataSourceVariable({
+        ...common,
+        ...multi,
+        pluginId: String(v.query ?? ''),
+        regex: v.regex,
+        defaultOptionEnabled: v.current?.value === 'default' && v.current?.text === 'default',
+      });
     default:
       throw new Error(`variable $${v.name}: type "${v.type}" is not supported by the preview`);
   }

@@ -1,7 +1,7 @@
 import React, { lazy, Suspense, useMemo } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
-import { LoadingPlaceholder } from '@grafana/ui';
+import { Alert, LoadingPlaceholder } from '@grafana/ui';
 import { prefixRoute, ROUTES } from '../../constants';
 import { SettingsContext } from '../../pages/shared/SettingsContext';
 import { AppSettings, pageSettings } from '../AppConfig/settings';
@@ -13,6 +13,13 @@ const FlowMapPage = lazy(() => import('../../pages/FlowMap/FlowMapPage'));
 
 function App({ meta }: AppRootProps<AppSettings>) {
   const settings = useMemo(() => pageSettings(meta.jsonData), [meta.jsonData]);
+  if (!settings.datasourceUid) {
+    return (
+      <Alert severity="warning" title="No Faultline data source">
+        Add a Faultline data source under Connections → Data sources, or choose one in the app&apos;s configuration.
+      </Alert>
+    );
+  }
   return (
     <SettingsContext.Provider value={settings}>
       <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>

@@ -12,6 +12,9 @@ const fetch = jest.fn((_req: { url: string; data: unknown }) => of({ data: {} })
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
   getBackendSrv: () => ({ fetch }),
+  getDataSourceSrv: () => ({
+    getList: ({ pluginId }: { pluginId: string }) => ({ 'faultline-datasource': [{ uid: 'other-uid' }], prometheus: [{ uid: 'metrics-a' }] })[pluginId] ?? [],
+  }),
   DataSourcePicker: ({ current, onChange }: { current: string | null; onChange: (ds: { uid: string }) => void }) => (
     <input aria-label="data source uid" value={current ?? ''} onChange={(e) => onChange({ uid: e.currentTarget.value })} />
   ),
@@ -37,6 +40,16 @@ describe('AppConfig', () => {
     expect(screen.getByTestId(testIds.appConfig.rule('owner'))).toBeChecked();
   });
 
+  it('starts on the first Faultline and Prometheus data sources when none is configured', async () => {
+    render(<AppConfig plugin={{ meta: meta({}) } as never} query={{} as never} />);
+    const [faultline, metrics] = screen.getAllByLabelText('data source uid');
+    expect(faultline).toHaveValue('other-uid');
+    expect(metrics).toHaveValue('metrics-a');
+    fireEvent.click(screen.getByTestId(testIds.appConfig.submit));
+    await Promise.resolve();
+    expect((fetch.mock.calls[0][0] as { data: { jsonData: AppSettings } }).data.jsonData).toMatchObject({ datasourceUid: 'other-uid', metricsDatasourceUid: 'metrics-a' });
+  });
+
   it('saves the data sources and rule changes into the app jsonData, keeping what it does not edit', async () => {
     render(<AppConfig plugin={{ meta: meta({ datasourceUid: 'old', scorecard: {} }) } as never} query={{} as never} />);
     fireEvent.change(screen.getAllByLabelText('data source uid')[0], { target: { value: 'faultline-prod' } });
@@ -49,7 +62,7 @@ describe('AppConfig', () => {
     const { url, data } = fetch.mock.calls[0][0] as { url: string; data: { enabled: boolean; jsonData: AppSettings } };
     expect(url).toBe('/api/plugins/faultline-app/settings');
     expect(data.enabled).toBe(true);
-    expect(data.jsonData).toMatchObject({ datasourceUid: 'faultline-prod', metricsDatasourceUid: 'faultline-prometheus', serviceLabel: 'job' });
+    expect(data.jsonData).toMatchObject({ datasourceUid: 'faultline-prod', metricsDatasourceUid: 'metrics-a', serviceLabel: 'job' });
     expect(data.jsonData.scorecard?.rules?.runbook).toEqual({ enabled: false, weight: 1 });
     expect(data.jsonData.scorecard?.rules?.steadyState).toEqual({ enabled: true, weight: 3 });
     expect(data.jsonData.scorecard?.chaosWindowDays).toBe(30);

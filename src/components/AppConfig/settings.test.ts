@@ -1,8 +1,27 @@
-import { pageSettings } from './settings';
+import { firstOfType, pageSettings } from './settings';
+
+const getList = jest.fn((filters: { pluginId?: string }) =>
+  [
+    { uid: 'other-uid', meta: { id: 'faultline-datasource' } },
+    { uid: 'second-faultline', meta: { id: 'faultline-datasource' } },
+    { uid: 'metrics-a', meta: { id: 'prometheus' } },
+  ].filter((s) => s.meta.id === filters.pluginId)
+);
+
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getDataSourceSrv: () => ({ getList }),
+}));
 
 describe('pageSettings', () => {
-  it('uses the provisioned instances and common defaults when nothing is set', () => {
-    expect(pageSettings(undefined)).toEqual({ datasourceUid: 'faultline-demo', metricsDatasourceUid: 'faultline-prometheus', serviceLabel: 'service', flowPreset: 'beyla', scorecard: {} });
+  it('uses the first data source of each type when the app config names none, whatever its uid', () => {
+    expect(pageSettings(undefined)).toEqual({ datasourceUid: 'other-uid', metricsDatasourceUid: 'metrics-a', serviceLabel: 'service', flowPreset: 'beyla', scorecard: {} });
+    expect(getList).toHaveBeenCalledWith({ pluginId: 'faultline-datasource' });
+    expect(getList).toHaveBeenCalledWith({ pluginId: 'prometheus' });
+  });
+
+  it('names no data source when Grafana has none of the type, rather than a uid that does not exist', () => {
+    expect(pageSettings({}, () => undefined)).toMatchObject({ datasourceUid: '', metricsDatasourceUid: '' });
   });
 
   it('keeps what is set', () => {
@@ -12,5 +31,12 @@ describe('pageSettings', () => {
 
   it('refuses a service label that is no Prometheus label name, since it goes into PromQL', () => {
     expect(pageSettings({ serviceLabel: 'service"} or up{x="' }).serviceLabel).toBe('service');
+  });
+});
+
+describe('firstOfType', () => {
+  it("is the first of Grafana's list for that plugin", () => {
+    expect(firstOfType('faultline-datasource')).toBe('other-uid');
+    expect(firstOfType('elasticsearch')).toBeUndefined();
   });
 });

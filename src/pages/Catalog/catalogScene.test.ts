@@ -2,10 +2,11 @@ import '../shared/jsdomShims';
 import { QueryVariable, sceneGraph } from '@grafana/scenes';
 import { pageSettings } from '../../components/AppConfig/settings';
 import { panelsOf } from '../shared/sceneTestkit';
+import { testDataSources } from '../shared/testDataSources';
 import { catalogScene } from './catalogScene';
 
 describe('catalogScene', () => {
-  const scene = catalogScene(pageSettings({ scorecard: { readyScore: 70 } }));
+  const scene = catalogScene(pageSettings({ scorecard: { readyScore: 70 } }, testDataSources));
 
   it('shows the scorecard per team and per service, filtered by the team variable, with the app rule settings', () => {
     const panels = panelsOf(scene);

@@ -1,10 +1,11 @@
 import '../shared/jsdomShims';
 import { pageSettings } from '../../components/AppConfig/settings';
 import { panelsOf } from '../shared/sceneTestkit';
+import { testDataSources } from '../shared/testDataSources';
 import { experimentsScene } from './experimentsScene';
 
 describe('experimentsScene', () => {
-  const panels = panelsOf(experimentsScene(pageSettings(undefined)));
+  const panels = panelsOf(experimentsScene(pageSettings(undefined, testDataSources)));
 
   it('filters the runs by the status and backend variables', () => {
     const chaos = panels.flatMap((p) => p.queries).filter((q) => q.queryType === 'timeline' || q.queryType === 'experiments');

@@ -1,10 +1,11 @@
 import '../shared/jsdomShims';
 import { pageSettings } from '../../components/AppConfig/settings';
 import { panelsOf } from '../shared/sceneTestkit';
+import { testDataSources } from '../shared/testDataSources';
 import { flowMapQuery, flowMapScene } from './flowMapScene';
 
 describe('flowMapScene', () => {
-  const s = pageSettings({ flowPreset: 'servicegraph' });
+  const s = pageSettings({ flowPreset: 'servicegraph' }, testDataSources);
 
   it('groups the estate by team', () => {
     const [map] = panelsOf(flowMapScene(s));

@@ -1,10 +1,11 @@
 import '../shared/jsdomShims';
 import { pageSettings } from '../../components/AppConfig/settings';
 import { panelsOf } from '../shared/sceneTestkit';
+import { testDataSources } from '../shared/testDataSources';
 import { serviceScene } from './serviceScene';
 
 describe('serviceScene', () => {
-  const scene = serviceScene(pageSettings({ datasourceUid: 'ds1' }), 'payments');
+  const scene = serviceScene(pageSettings({ datasourceUid: 'ds1' }, testDataSources), 'payments');
   const panels = panelsOf(scene);
 
   it('narrows every Faultline query to the service', () => {

@@ -1,8 +1,9 @@
+import { testDataSources } from './testDataSources';
 import { pageSettings } from '../../components/AppConfig/settings';
 import { keyMetricQueries, scorecardQuery } from './queries';
 
 describe('page queries', () => {
-  const s = pageSettings({ datasourceUid: 'ds1', scorecard: { chaosWindowDays: 7 } });
+  const s = pageSettings({ datasourceUid: 'ds1', scorecard: { chaosWindowDays: 7 } }, testDataSources);
 
   it('send the scorecard query to the configured instance with the app rule settings', () => {
     const q = scorecardQuery(s, { team: '$team' });
@@ -16,7 +17,7 @@ describe('page queries', () => {
   });
 
   it('use the configured service label', () => {
-    const [, errors] = keyMetricQueries(pageSettings({ serviceLabel: 'job' }), 'payments');
+    const [, errors] = keyMetricQueries(pageSettings({ serviceLabel: 'job' }, testDataSources), 'payments');
     expect(errors.expr).toContain('{job="payments",code=~"5.."}');
   });
 });
