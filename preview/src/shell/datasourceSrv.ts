@@ -5,7 +5,13 @@
  * so the preview brings its own small client (see prometheus.ts).
  */
 import { DataSourceApi, DataSourceInstanceSettings, DataSourcePlugin, DataSourceRef, ScopedVars } from '@grafana/data';
-import { config, getTemplateSrv, type DataSourceSrv, type GetDataSourceListFilters } from '@grafana/runtime';
+import {
+  config,
+  getBackendSrv,
+  getTemplateSrv,
+  type DataSourceSrv,
+  type GetDataSourceListFilters,
+} from '@grafana/runtime';
 import { loadPluginModule } from '../loader';
 import { PreviewPrometheus } from './prometheus';
 
@@ -23,7 +29,10 @@ function resolveRef(ref: string | DataSourceRef | null | undefined, scopedVars?:
   return getTemplateSrv().replace(raw, scopedVars);
 }
 
-function settingsFor(ref: string | DataSourceRef | null | undefined, scopedVars?: ScopedVars): DataSourceInstanceSettings | undefined {
+function settingsFor(
+  ref: string | DataSourceRef | null | undefined,
+  scopedVars?: ScopedVars
+): DataSourceInstanceSettings | undefined {
   const key = resolveRef(ref, scopedVars);
   if (!key && ref && typeof ref === 'object' && ref.type) {
     return all().find((s) => s.type === ref.type);
@@ -70,6 +79,15 @@ export const previewDataSourceSrv: DataSourceSrv = {
     );
   },
   getInstanceSettings: (ref, scopedVars) => settingsFor(ref, scopedVars),
-  reload: async () => {},
+  // Grafana's DatasourceSrv.reload (public/app/features/plugins/datasource_srv.ts): the instance
+  // settings again from /api/frontend/settings, and new instances from then on, as after a save.
+  reload: async () => {
+    const settings = await getBackendSrv().get<{ datasources: typeof config.datasources; defaultDatasource: string }>(
+      '/api/frontend/settings'
+    );
+    config.datasources = settings.datasources;
+    config.defaultDatasource = settings.defaultDatasource;
+    instances.clear();
+  },
   registerRuntimeDataSource: () => {},
 } as DataSourceSrv;

@@ -11,6 +11,7 @@ import { config, locationService, LocationServiceProvider } from '@grafana/runti
 import { AppRootPage } from './AppRootPage';
 import { DashboardList } from './DashboardList';
 import { DashboardPage } from './DashboardPage';
+import { EditDataSourcePage } from './datasources/EditDataSourcePage';
 import { applyGlobalStyles } from './globalStyles';
 import { previewDataSourceSrv } from './datasourceSrv';
 import { queryErrors } from './runRequest';
@@ -61,6 +62,7 @@ function Shell() {
             <Route path="/" element={<DashboardList />} />
             <Route path="/d/:uid/*" element={<DashboardPage />} />
             <Route path="/a/:pluginId/*" element={<AppRootPage />} />
+            <Route path="/connections/datasources/edit/:uid" element={<EditDataSourcePage />} />
             <Route path="*" element={<DashboardList />} />
           </Routes>
         </main>
