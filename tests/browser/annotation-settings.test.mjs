@@ -3,24 +3,13 @@
 // result is another object, else the query runs): the Faultline editor settles, shows its result,
 // and an edited field runs once more with the new filter. An editor that loops fails here.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, openPage, screenshot } from './harness.mjs';
+import { test } from 'node:test';
+import { previewEnvForFile } from './env.mjs';
+import { openPage, screenshot } from './harness.mjs';
 
 const RESULT = '[data-testid="data-testid annotations-query-result-container"]';
 
-let env;
-let browser;
-
-before(async () => {
-  env = await startPreviewEnv();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+const ctx = previewEnvForFile();
 
 const counts = (page) => page.evaluate(() => ({ ...window.faultlinePreview.annotationEditor }));
 const delta = (a, b) => Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - a[k]]));
@@ -43,8 +32,12 @@ async function settledResult(page, expected) {
 }
 
 test('the chaos annotation editor settles, shows its events and runs once per edited field', async () => {
-  const { page, watch } = await openPage(browser, `${env.preview.url}/d/faultline-service-health`);
+  const { page, watch } = await openPage(ctx.browser, `${ctx.env.preview.url}/d/faultline-service-health`);
   try {
+    // Leaving the dashboard cancels its queries still in flight (as in Grafana): let them finish
+    // first, until the run's region is drawn and no panel is loading.
+    await page.locator('[data-testid="preview-annotation"]').first().waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 });
     await page.getByTestId('data-testid Dashboard settings button').click();
     const list = page.getByTestId('data-testid list-annotations');
     await list.waitFor();

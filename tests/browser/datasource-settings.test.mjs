@@ -4,9 +4,9 @@
 // dead port fails the test with a message saying what to check; set back, the test succeeds.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, openPage, screenshot } from './harness.mjs';
+import { test } from 'node:test';
+import { previewEnvForFile } from './env.mjs';
+import { openPage, screenshot } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { freePort } = require('../../scripts/lib/processes.js');
@@ -14,21 +14,10 @@ const { freePort } = require('../../scripts/lib/processes.js');
 const ALERT = '[data-testid="data-testid Data source settings page Alert"]';
 const SAVE = 'data-testid Data source settings page Save and Test button';
 
-let env;
-let browser;
-
-before(async () => {
-  env = await startPreviewEnv();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+const ctx = previewEnvForFile();
 
 const api = (path, init) =>
-  fetch(`${env.preview.url}${path}`, init).then(async (r) => ({ status: r.status, body: await r.json() }));
+  fetch(`${ctx.env.preview.url}${path}`, init).then(async (r) => ({ status: r.status, body: await r.json() }));
 const put = (path, body) =>
   api(path, {
     method: 'PUT',
@@ -41,7 +30,7 @@ test('the settings API keeps secrets write-only, merges them on save and refuses
   assert.equal(status, 200);
   assert.deepEqual(ds.secureJsonFields, { backstageToken: true });
   assert.equal(ds.secureJsonData, undefined);
-  assert.ok(!JSON.stringify(ds).includes(env.secret));
+  assert.ok(!JSON.stringify(ds).includes(ctx.env.secret));
 
   // A save that names no secret keeps the stored one; the version moves on.
   const saved = await put('/api/datasources/uid/faultline-demo', {
@@ -52,12 +41,12 @@ test('the settings API keeps secrets write-only, merges them on save and refuses
   assert.equal(saved.body.message, 'Datasource updated');
   assert.equal(saved.body.datasource.version, ds.version + 1);
   assert.deepEqual(saved.body.datasource.secureJsonFields, { backstageToken: true });
-  const catalogCalls = env.catalog.requests.length;
+  const catalogCalls = ctx.env.catalog.requests.length;
   const probe = await fetch(
-    `${env.preview.url}/api/datasources/proxy/uid/faultline-demo/backstage/api/catalog/entities/by-query`
+    `${ctx.env.preview.url}/api/datasources/proxy/uid/faultline-demo/backstage/api/catalog/entities/by-query`
   );
   assert.equal(probe.status, 200, 'the data proxy still sends the kept token');
-  assert.equal(env.catalog.requests.length, catalogCalls + 1);
+  assert.equal(ctx.env.catalog.requests.length, catalogCalls + 1);
 
   // The version read before that save is stale now.
   const stale = await put('/api/datasources/uid/faultline-demo', ds);
@@ -88,7 +77,7 @@ test('the settings API keeps secrets write-only, merges them on save and refuses
 
 test('Save & test: secrets shown as configured, a dead URL fails with what to check, the fixed URL passes', async () => {
   // The data proxy answers 502 for the dead journals URL: those failures are the point of the test.
-  const { page, watch } = await openPage(browser, undefined, {
+  const { page, watch } = await openPage(ctx.browser, undefined, {
     allow: ['/api/datasources/proxy/uid/faultline-demo/journals/'],
   });
   const seen = [];
@@ -106,7 +95,7 @@ test('Save & test: secrets shown as configured, a dead URL fails with what to ch
     )
   );
   try {
-    await page.goto(`${env.preview.url}/connections/datasources/edit/faultline-demo`);
+    await page.goto(`${ctx.env.preview.url}/connections/datasources/edit/faultline-demo`);
     await page.getByTestId('preview-datasource-settings').waitFor();
     const token = page.locator('#faultline-backstageToken');
     assert.equal(await token.inputValue(), 'configured');
@@ -135,7 +124,7 @@ test('Save & test: secrets shown as configured, a dead URL fails with what to ch
     const saved = await api('/api/datasources/uid/faultline-demo');
     assert.equal(saved.body.jsonData.journalsUrl, dead, 'the save happened before the test');
 
-    await journals.fill(env.journalsServer.url);
+    await journals.fill(ctx.env.journalsServer.url);
     await page.getByTestId(SAVE).click();
     await page.waitForFunction(
       (sel) => /Next, you can start/.test(document.querySelector(sel)?.textContent ?? ''),
@@ -171,9 +160,11 @@ test('Save & test: secrets shown as configured, a dead URL fails with what to ch
       exchanges.some((x) => x.url.endsWith('/api/frontend/settings')),
       'the instance settings were reloaded'
     );
-    const leaks = exchanges.filter((x) => [x.url, x.post, x.body].join('\n').includes(env.secret)).map((x) => x.url);
+    const leaks = exchanges
+      .filter((x) => [x.url, x.post, x.body].join('\n').includes(ctx.env.secret))
+      .map((x) => x.url);
     assert.deepEqual(leaks, [], 'no request or response of the page carries the secret');
-    assert.ok(!(await page.content()).includes(env.secret));
+    assert.ok(!(await page.content()).includes(ctx.env.secret));
     assert.deepEqual(watch.problems, [], 'nothing else failed');
   } finally {
     await page.close();
