@@ -89,11 +89,23 @@ export async function handleApi(req, res, pathname, ctx) {
   }
   if (pathname === '/api/frontend/settings') {
     // What DatasourceSrv.reload() fetches after a save: the instance settings, without secrets.
-    return json(res, 200, bootData({ datasources: ctx.datasources, apps: ctx.apps, plugins: ctx.plugins }).settings);
+    return json(
+      res,
+      200,
+      bootData({ datasources: ctx.datasources, apps: ctx.apps, plugins: ctx.plugins, role: ctx.role }).settings
+    );
   }
   const dsByUid = pathname.match(/^\/api\/datasources\/uid\/([^/]+)$/);
   if (dsByUid) {
     const uid = decodeURIComponent(dsByUid[1]);
+    // Only an Admin holds datasources:write in Grafana's default roles (pkg/services/accesscontrol).
+    const canWrite = (ctx.role ?? 'Admin') === 'Admin';
+    if (req.method === 'PUT' && !canWrite) {
+      return json(res, 403, {
+        title: 'Access denied',
+        message: "You'll need additional permissions to perform this action. Permissions needed: datasources:write",
+      });
+    }
     if (req.method === 'PUT') {
       const { status, body } = updateDataSource(ctx.datasources, ctx.plugins, uid, await readJsonOrUndefined(req));
       return json(res, status, body);
@@ -103,7 +115,7 @@ export async function handleApi(req, res, pathname, ctx) {
       return json(res, 404, { message: 'Data source not found' });
     }
     const accessControl = new URL(req.url, 'http://preview').searchParams.get('accesscontrol') === 'true';
-    return json(res, 200, dataSourceDto(ds, ctx.plugins, { accessControl }));
+    return json(res, 200, dataSourceDto(ds, ctx.plugins, { accessControl: accessControl && { write: canWrite } }));
   }
   const settings = pathname.match(/^\/api\/plugins\/([^/]+)\/settings$/);
   if (settings) {

@@ -15,6 +15,7 @@ export function initDataSources(datasources) {
 }
 
 /** The settings as the API answers them (convertModelToDtos): secrets only as "is set". */
+/** @param {{ accessControl?: false | { write: boolean } }} [options] */
 export function dataSourceDto(ds, plugins, { accessControl = false } = {}) {
   const plugin = plugins.find((p) => p.id === ds.type);
   return {
@@ -41,13 +42,13 @@ export function dataSourceDto(ds, plugins, { accessControl = false } = {}) {
     version: ds.version,
     readOnly: Boolean(ds.readOnly),
     apiVersion: '',
-    // The preview's user is an Admin: every action on every data source (getAccessControlMetadata).
+    // What the user may do with it (getAccessControlMetadata): write and delete for an Admin only.
     ...(accessControl
       ? {
           accessControl: {
             'datasources:read': true,
-            'datasources:write': true,
-            'datasources:delete': true,
+            'datasources:write': accessControl.write,
+            'datasources:delete': accessControl.write,
             'datasources:query': true,
           },
         }

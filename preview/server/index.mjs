@@ -36,12 +36,25 @@ export async function startPreview(options = {}) {
   const routesByType = Object.fromEntries(plugins.filter((p) => p.routes).map((p) => [p.id, p.routes]));
   const entries = ['smoke.tsx', 'shell/main.tsx'].filter((e) => fs.existsSync(path.join(root, 'preview', 'src', e)));
   const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
-  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, dashboardsDir, routesByType };
+  const role = options.role ?? 'Admin';
+  const ctx = {
+    datasources: provisioning.datasources,
+    apps: provisioning.apps,
+    plugins,
+    dashboardsDir,
+    routesByType,
+    role,
+  };
 
   const page = ({ entry, title }) => {
     const css = entry.replace(/\.js$/, '.css');
     // Per request: a data source saved on its settings page is what the next page load boots with.
-    return pageHtml({ title, entry, boot: bootData({ ...provisioning, plugins }), css: bundle.has(css) ? [css] : [] });
+    return pageHtml({
+      title,
+      entry,
+      boot: bootData({ ...provisioning, plugins, role }),
+      css: bundle.has(css) ? [css] : [],
+    });
   };
 
   const server = http.createServer(async (req, res) => {
@@ -106,6 +119,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     port: Number(argValue('--port') ?? 3000),
     host: argValue('--host') ?? '127.0.0.1',
     provisioningDir: argValue('--provisioning'),
+    role: argValue('--role'),
   });
   console.log(`Faultline preview: ${preview.url}/`);
   const stop = () => preview.stop().then(() => process.exit(0));

@@ -26,7 +26,7 @@ export function instanceSettings(ds, plugins, index) {
   };
 }
 
-export function bootData({ datasources, apps, plugins }) {
+export function bootData({ datasources, apps, plugins, role = 'Admin' }) {
   const settings = datasources.map((ds, i) => instanceSettings(ds, plugins, i));
   const defaultDs = settings.find((s) => s.isDefault) ?? settings[0];
   return {
@@ -60,7 +60,7 @@ export function bootData({ datasources, apps, plugins }) {
       login: 'preview',
       name: 'Preview',
       orgId: 1,
-      orgRole: 'Admin',
+      orgRole: role,
       isSignedIn: true,
       theme: 'dark',
       timezone: 'utc',

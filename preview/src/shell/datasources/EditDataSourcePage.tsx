@@ -64,7 +64,12 @@ export function EditDataSourcePage() {
     return <LoadingPlaceholder text="Loading data source…" />;
   }
   const dsi = getDataSourceSrv().getInstanceSettings(dataSource.uid);
-  const canSave = !dataSource.readOnly;
+  // useDataSourceRights: read-only when provisioned so, writable with datasources:write in the metadata.
+  const canWrite =
+    (dataSource as DataSourceSettings & { accessControl?: Record<string, boolean> }).accessControl?.[
+      'datasources:write'
+    ] === true;
+  const canSave = !dataSource.readOnly && canWrite;
   const ConfigEditor = plugin.components.ConfigEditor;
 
   const onSubmit = async (e: FormEvent) => {
