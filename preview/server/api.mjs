@@ -66,14 +66,7 @@ export async function handleApi(req, res, pathname, ctx) {
     return json(
       res,
       200,
-      readDashboards(ctx.dashboardsDir).map(({ uid, title, file, error }) => ({
-        uid,
-        title,
-        file,
-        error,
-        type: 'dash-db',
-        url: `/d/${uid}`,
-      }))
+      readDashboards(ctx.dashboardsDir).map(({ uid, title, file, error }) => ({ uid, title, file, error, type: 'dash-db', url: `/d/${uid}` }))
     );
   }
   const dash = pathname.match(/^\/api\/dashboards\/uid\/([^/]+)$/);
@@ -89,11 +82,7 @@ export async function handleApi(req, res, pathname, ctx) {
   }
   if (pathname === '/api/frontend/settings') {
     // What DatasourceSrv.reload() fetches after a save: the instance settings, without secrets.
-    return json(
-      res,
-      200,
-      bootData({ datasources: ctx.datasources, apps: ctx.apps, plugins: ctx.plugins, role: ctx.role }).settings
-    );
+    return json(res, 200, bootData({ datasources: ctx.datasources, apps: ctx.apps, plugins: ctx.plugins, role: ctx.role }).settings);
   }
   const dsByUid = pathname.match(/^\/api\/datasources\/uid\/([^/]+)$/);
   if (dsByUid) {
@@ -101,10 +90,7 @@ export async function handleApi(req, res, pathname, ctx) {
     // Only an Admin holds datasources:write in Grafana's default roles (pkg/services/accesscontrol).
     const canWrite = (ctx.role ?? 'Admin') === 'Admin';
     if (req.method === 'PUT' && !canWrite) {
-      return json(res, 403, {
-        title: 'Access denied',
-        message: "You'll need additional permissions to perform this action. Permissions needed: datasources:write",
-      });
+      return json(res, 403, { title: 'Access denied', message: "You'll need additional permissions to perform this action. Permissions needed: datasources:write" });
     }
     if (req.method === 'PUT') {
       const { status, body } = updateDataSource(ctx.datasources, ctx.plugins, uid, await readJsonOrUndefined(req));

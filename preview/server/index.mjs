@@ -37,24 +37,12 @@ export async function startPreview(options = {}) {
   const entries = ['smoke.tsx', 'shell/main.tsx'].filter((e) => fs.existsSync(path.join(root, 'preview', 'src', e)));
   const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
   const role = options.role ?? 'Admin';
-  const ctx = {
-    datasources: provisioning.datasources,
-    apps: provisioning.apps,
-    plugins,
-    dashboardsDir,
-    routesByType,
-    role,
-  };
+  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, dashboardsDir, routesByType, role };
 
   const page = ({ entry, title }) => {
     const css = entry.replace(/\.js$/, '.css');
     // Per request: a data source saved on its settings page is what the next page load boots with.
-    return pageHtml({
-      title,
-      entry,
-      boot: bootData({ ...provisioning, plugins, role }),
-      css: bundle.has(css) ? [css] : [],
-    });
+    return pageHtml({ title, entry, boot: bootData({ ...provisioning, plugins, role }), css: bundle.has(css) ? [css] : [] });
   };
 
   const server = http.createServer(async (req, res) => {

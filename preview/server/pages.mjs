@@ -5,12 +5,7 @@ import { APP_DIR_URL } from './plugins.mjs';
 const PROXY = '/api/datasources/proxy/uid';
 
 export function instanceSettings(ds, plugins, index) {
-  const meta = plugins.find((p) => p.id === ds.type) ?? {
-    id: ds.type,
-    type: 'datasource',
-    name: ds.type,
-    info: { logos: {} },
-  };
+  const meta = plugins.find((p) => p.id === ds.type) ?? { id: ds.type, type: 'datasource', name: ds.type, info: { logos: {} } };
   return {
     id: ds.id ?? index + 1,
     uid: ds.uid,
@@ -39,33 +34,13 @@ export function bootData({ datasources, apps, plugins, role = 'Admin' }) {
       apps: Object.fromEntries(
         plugins
           .filter((p) => p.type === 'app')
-          .map((p) => [
-            p.id,
-            {
-              id: p.id,
-              path: p.module,
-              version: p.info?.version,
-              preload: false,
-              angular: {},
-              jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {},
-            },
-          ])
+          .map((p) => [p.id, { id: p.id, path: p.module, version: p.info?.version, preload: false, angular: {}, jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {} }])
       ),
       buildInfo: { version: '12.4.10', commit: 'preview', env: 'production', edition: 'Open Source' },
       featureToggles: {},
       minRefreshInterval: '5s',
     },
-    user: {
-      id: 1,
-      login: 'preview',
-      name: 'Preview',
-      orgId: 1,
-      orgRole: role,
-      isSignedIn: true,
-      theme: 'dark',
-      timezone: 'utc',
-      language: 'en-US',
-    },
+    user: { id: 1, login: 'preview', name: 'Preview', orgId: 1, orgRole: role, isSignedIn: true, theme: 'dark', timezone: 'utc', language: 'en-US' },
     navTree: [],
     assets: { dark: '', light: '' },
   };

@@ -10,42 +10,21 @@ import { FaultlineQuery } from './types';
 // The annotations layer Grafana's dashboards run (@grafana/scenes, as installed), read as text:
 // the mapping from frame fields and alert states to events is not exported.
 const scenes = (file: string) =>
-  readFileSync(
-    path.resolve(__dirname, '../../node_modules/@grafana/scenes/dist/esm/querying/layers/annotations', file),
-    'utf8'
-  );
+  readFileSync(path.resolve(__dirname, '../../node_modules/@grafana/scenes/dist/esm/querying/layers/annotations', file), 'utf8');
 
 describe('createAnnotationSupport', () => {
   const support = createAnnotationSupport();
 
   it('runs with no editing: a new annotation gets the default query, narrowed to $service', () => {
-    const anno = support.prepareAnnotation!({
-      name: 'Chaos',
-      enable: true,
-      iconColor: 'red',
-    } as AnnotationQuery<FaultlineQuery>);
-    expect(support.prepareQuery!(anno)).toEqual({
-      refId: 'Anno',
-      queryType: 'experiments',
-      chaos: { service: '$service' },
-      chaosAnnotation: true,
-    });
+    const anno = support.prepareAnnotation!({ name: 'Chaos', enable: true, iconColor: 'red' } as AnnotationQuery<FaultlineQuery>);
+    expect(support.prepareQuery!(anno)).toEqual({ refId: 'Anno', queryType: 'experiments', chaos: { service: '$service' }, chaosAnnotation: true });
   });
 
   it('keeps an edited filter and always asks the experiments handler for regions', () => {
-    const anno = {
-      name: 'Chaos',
-      enable: true,
-      iconColor: 'red',
-      target: { refId: 'A', queryType: 'timeline', chaos: { status: ['failed'] } },
-    } as AnnotationQuery<FaultlineQuery>;
-    expect(support.prepareQuery!(anno)).toEqual({
-      refId: 'A',
-      queryType: 'experiments',
-      chaos: { status: ['failed'] },
-      chaosAnnotation: true,
-    });
+    const anno = { name: 'Chaos', enable: true, iconColor: 'red', target: { refId: 'A', queryType: 'timeline', chaos: { status: ['failed'] } } } as AnnotationQuery<FaultlineQuery>;
+    expect(support.prepareQuery!(anno)).toEqual({ refId: 'A', queryType: 'experiments', chaos: { status: ['failed'] }, chaosAnnotation: true });
   });
+
   it("returns an annotation already in shape as the same object, so Grafana's editor runs it instead of looping", () => {
     const anno = {
       name: 'Chaos runs',
@@ -112,15 +91,8 @@ describe('the region frame against the installed Grafana annotations layer', () 
 
   it('colours through newState the way postProcessQueryResult does: red, green, yellow, grey', () => {
     const source = scenes('utils.js');
-    const colorOf = (state: string) =>
-      new RegExp(`case "${state}":\\s*processedItem\\.color = "(\\w+)"`).exec(source)?.[1];
-    const expected: Partial<Record<Outcome, string>> = {
-      failed: 'red',
-      deviated: 'red',
-      succeeded: 'green',
-      running: 'yellow',
-      aborted: 'gray',
-    };
+    const colorOf = (state: string) => new RegExp(`case "${state}":\\s*processedItem\\.color = "(\\w+)"`).exec(source)?.[1];
+    const expected: Partial<Record<Outcome, string>> = { failed: 'red', deviated: 'red', succeeded: 'green', running: 'yellow', aborted: 'gray' };
     for (const [outcome, colour] of Object.entries(expected)) {
       expect([outcome, colorOf(OUTCOME_STATE[outcome as Outcome]!)]).toEqual([outcome, colour]);
     }

@@ -51,9 +51,7 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
   query(request: DataQueryRequest<FaultlineQuery>): Observable<DataQueryResponse> {
     return new Observable<DataQueryResponse>((subscriber) => {
       const abort = new AbortController();
-      Promise.all(
-        request.targets.filter((t) => this.filterQuery(t)).map((target) => this.runOne(target, request, abort.signal))
-      )
+      Promise.all(request.targets.filter((t) => this.filterQuery(t)).map((target) => this.runOne(target, request, abort.signal)))
         .then((results) => {
           // One failing query (a backend down) must not blank the other queries of the panel.
           const errors = results.flatMap((r) => (r.error ? [r.error] : []));
@@ -67,13 +65,7 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
 
   private async runOne(target: FaultlineQuery, request: DataQueryRequest<FaultlineQuery>, signal: AbortSignal) {
     const handler = HANDLERS[target.queryType ?? 'services'];
-    const ctx = this.context(
-      request.range.from.valueOf(),
-      request.range.to.valueOf(),
-      request.scopedVars,
-      target.refId,
-      signal
-    );
+    const ctx = this.context(request.range.from.valueOf(), request.range.to.valueOf(), request.scopedVars, target.refId, signal);
     try {
       const frames = await handler(target, ctx);
       return { frames: frames.map((f) => ({ ...f, refId: target.refId })) as DataFrame[] };
@@ -99,18 +91,10 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
     };
   }
 
-  async metricFindQuery(
-    query: FaultlineVariableQuery | string,
-    options?: { range?: { from: { valueOf(): number }; to: { valueOf(): number } }; scopedVars?: ScopedVars }
-  ): Promise<MetricFindValue[]> {
-    const q: FaultlineVariableQuery =
-      typeof query === 'string' ? { kind: (query as FaultlineVariableQuery['kind']) || 'services' } : query;
+  async metricFindQuery(query: FaultlineVariableQuery | string, options?: { range?: { from: { valueOf(): number }; to: { valueOf(): number } }; scopedVars?: ScopedVars }): Promise<MetricFindValue[]> {
+    const q: FaultlineVariableQuery = typeof query === 'string' ? { kind: (query as FaultlineVariableQuery['kind']) || 'services' } : query;
     const now = Date.now();
-    const ctx = this.context(
-      options?.range?.from.valueOf() ?? now - 3600_000,
-      options?.range?.to.valueOf() ?? now,
-      options?.scopedVars
-    );
+    const ctx = this.context(options?.range?.from.valueOf() ?? now - 3600_000, options?.range?.to.valueOf() ?? now, options?.scopedVars);
     return findVariableValues(q, ctx);
   }
 
@@ -118,18 +102,10 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
    * Grafana's settings page shows `message` as the alert's title and `details.verboseMessage`
    * folded below it (DataSourceTestingStatus.tsx): one line per backend says which answered.
    */
-  async testDatasource(): Promise<{
-    status: 'success' | 'error';
-    message: string;
-    details?: { verboseMessage: string };
-  }> {
+  async testDatasource(): Promise<{ status: 'success' | 'error'; message: string; details?: { verboseMessage: string } }> {
     const result = await checkHealth(this.settings, this.transport, [catalogProbes, chaosProbes, flowProbes]);
     const verboseMessage = result.details.map((d) => `${d.ok ? 'OK' : 'FAILED'} ${d.name}: ${d.message}`).join('\n');
-    return {
-      status: result.ok ? 'success' : 'error',
-      message: result.message,
-      ...(verboseMessage ? { details: { verboseMessage } } : {}),
-    };
+    return { status: result.ok ? 'success' : 'error', message: result.message, ...(verboseMessage ? { details: { verboseMessage } } : {}) };
   }
 }
 

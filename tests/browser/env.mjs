@@ -24,21 +24,11 @@ const CALLS = [
 const ZONE = { frontend: 'zone-a', checkout: 'zone-a', payments: 'zone-b', inventory: 'zone-a', shipping: 'zone-b' };
 
 /** Backstage catalog entities in the shape of upstream-samples/backstage (Component, ownedBy relation). */
-export function component(
-  name,
-  { owner = `team-${name}`, description = `The ${name} service`, links = [], annotations = {} } = {}
-) {
+export function component(name, { owner = `team-${name}`, description = `The ${name} service`, links = [], annotations = {} } = {}) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: {
-      namespace: 'default',
-      name,
-      description,
-      annotations: { 'pagerduty.com/service-id': `P${name.toUpperCase()}`, ...annotations },
-      links,
-      tags: ['demo'],
-    },
+    metadata: { namespace: 'default', name, description, annotations: { 'pagerduty.com/service-id': `P${name.toUpperCase()}`, ...annotations }, links, tags: ['demo'] },
     spec: { type: 'service', lifecycle: 'production', owner, system: 'shop' },
     relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
   };
@@ -72,14 +62,7 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
   const now = Date.now();
   const runs = journals ?? [
     journal({ title: 'checkout latency 300ms', service: 'checkout', startMs: now - 150 * 60000, minutes: 10 }),
-    journal({
-      title: 'payments 5xx burst',
-      service: 'payments',
-      startMs: now - 90 * 60000,
-      minutes: 8,
-      status: 'failed',
-      deviated: true,
-    }),
+    journal({ title: 'payments 5xx burst', service: 'payments', startMs: now - 90 * 60000, minutes: 8, status: 'failed', deviated: true }),
     journal({ title: 'checkout latency 1s', service: 'checkout', startMs: now - 40 * 60000, minutes: 12 }),
     journal({ title: 'payments latency 500ms', service: 'payments', startMs: now - 20 * 60000, minutes: 6 }),
   ];
@@ -93,43 +76,20 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
         ...SERVICES.flatMap((s, i) => [
           { name: 'http_server_requests', labels: { service: s, code: '200' }, rate: 10 + i },
           { name: 'http_server_requests', labels: { service: s, code: '500' }, rate: 0.2 * (i + 1) },
-          {
-            name: 'http_server_request_duration_seconds',
-            labels: { service: s },
-            rate: 10 + i,
-            buckets: { 0.05: 0.6, 0.1: 0.85, 0.25: 0.97, 0.5: 0.99 },
-          },
+          { name: 'http_server_request_duration_seconds', labels: { service: s }, rate: 10 + i, buckets: { '0.05': 0.6, '0.1': 0.85, '0.25': 0.97, '0.5': 0.99 } },
         ]),
         ...CALLS.flatMap(([client, server], i) => [
           { name: 'traces_service_graph_request', labels: { client, server }, rate: 8 + i },
           { name: 'traces_service_graph_request_failed', labels: { client, server }, rate: 0.1 * (i + 1) },
-          {
-            name: 'traces_service_graph_request_server_seconds',
-            labels: { client, server },
-            rate: 8 + i,
-            buckets: { 0.05: 0.5, 0.1: 0.8, 0.25: 0.95, 0.5: 0.99 },
-          },
+          { name: 'traces_service_graph_request_server_seconds', labels: { client, server }, rate: 8 + i, buckets: { '0.05': 0.5, '0.1': 0.8, '0.25': 0.95, '0.5': 0.99 } },
         ]),
-        ...CALLS.map(([src, dst], i) => ({
-          name: 'beyla_network_flow_bytes',
-          labels: {
-            src_name: src,
-            dst_name: dst,
-            k8s_src_namespace: 'shop',
-            k8s_dst_namespace: 'shop',
-            src_zone: ZONE[src],
-            dst_zone: ZONE[dst],
-          },
-          rate: 1000 * (i + 1),
-        })),
+        ...CALLS.map(([src, dst], i) => ({ name: 'beyla_network_flow_bytes', labels: { src_name: src, dst_name: dst, k8s_src_namespace: 'shop', k8s_dst_namespace: 'shop', src_zone: ZONE[src], dst_zone: ZONE[dst] }, rate: 1000 * (i + 1) })),
       ],
     });
     started.push(prometheus);
     const journalsServer = await startJsonServer({ '/journals/index.json': Object.keys(files), ...files });
     started.push(journalsServer);
-    const catalog =
-      backstage ??
-      (await startJsonServer(catalogRoutes(entities ?? SERVICES.map((s) => component(s))), { token: secret }));
+    const catalog = backstage ?? (await startJsonServer(catalogRoutes(entities ?? SERVICES.map((s) => component(s))), { token: secret }));
     if (!backstage) {
       started.push(catalog);
     }
@@ -148,31 +108,14 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
             isDefault: true,
             // As provisioning/datasources/faultline.yaml: editable, so its settings page can save.
             editable: true,
-            jsonData: {
-              catalogSource: 'backstage',
-              backstageUrl: catalog.url,
-              journalsUrl: journalsServer.url,
-              journalIndex: '/journals/index.json',
-              prometheusUrl: prometheus.url,
-              costPerGb: 0.01,
-              timeoutSeconds: 10,
-            },
+            jsonData: { catalogSource: 'backstage', backstageUrl: catalog.url, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10 },
             secureJsonData: { backstageToken: secret },
           },
-          {
-            name: 'Prometheus',
-            type: 'prometheus',
-            uid: 'faultline-prometheus',
-            url: prometheus.url,
-            jsonData: { timeInterval: '15s' },
-          },
+          { name: 'Prometheus', type: 'prometheus', uid: 'faultline-prometheus', url: prometheus.url, jsonData: { timeInterval: '15s' } },
         ],
       })
     );
-    const preview = await startPreview({
-      provisioningDir,
-      extraDashboardsDir: path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards'),
-    });
+    const preview = await startPreview({ provisioningDir, extraDashboardsDir: path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards') });
     return {
       preview,
       prometheus,
@@ -197,12 +140,7 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
  * loads the demo shop.
  */
 export async function startBackstageEnv(catalog = {}) {
-  const started = await backstage.start({
-    root: ROOT,
-    ports: { backstage: await freePort() },
-    timeoutMs: 120000,
-    ...catalog,
-  });
+  const started = await backstage.start({ root: ROOT, ports: { backstage: await freePort() }, timeoutMs: 120000, ...catalog });
   try {
     const env = await startPreviewEnv({ backstage: { url: started.url, token: backstage.token } });
     return { ...env, stop: () => env.stop().finally(() => started.stop()) };

@@ -7,15 +7,7 @@ import { component, SERVICES, startPreviewEnv } from './env.mjs';
 import { journal } from './backends.mjs';
 import { launchBrowser, openPage, screenshot } from './harness.mjs';
 
-const PAGES = [
-  '/',
-  '/d/faultline-service-health?var-service=checkout',
-  '/d/faultline-chaos-experiments',
-  '/d/faultline-flow-map',
-  '/d/preview-fixture',
-  '/a/faultline-app/',
-  '/connections/datasources/edit/faultline-demo',
-];
+const PAGES = ['/', '/d/faultline-service-health?var-service=checkout', '/d/faultline-chaos-experiments', '/d/faultline-flow-map', '/d/preview-fixture', '/a/faultline-app/', '/connections/datasources/edit/faultline-demo'];
 
 let browser;
 before(async () => {
@@ -33,20 +25,10 @@ async function visit(env, url, onPage) {
     exchanges.push(
       (async () => {
         const res = await req.response();
-        const [reqHeaders, resHeaders, body] = await Promise.all([
-          req.allHeaders(),
-          res?.allHeaders(),
-          res?.body().catch(() => Buffer.alloc(0)),
-        ]);
+        const [reqHeaders, resHeaders, body] = await Promise.all([req.allHeaders(), res?.allHeaders(), res?.body().catch(() => Buffer.alloc(0))]);
         return {
           url: req.url(),
-          text: [
-            req.url(),
-            JSON.stringify(reqHeaders),
-            req.postData() ?? '',
-            JSON.stringify(resHeaders ?? {}),
-            body?.toString('utf8') ?? '',
-          ].join('\n'),
+          text: [req.url(), JSON.stringify(reqHeaders), req.postData() ?? '', JSON.stringify(resHeaders ?? {}), body?.toString('utf8') ?? ''].join('\n'),
         };
       })().catch(() => null)
     );
@@ -72,10 +54,7 @@ test('no request or response seen by the page carries a secret from secureJsonDa
         // The health check calls every configured backend, the catalog with its token.
         p.evaluate(() => window.faultlinePreview.dataSources.get('faultline-demo').then((ds) => ds.testDatasource()))
       );
-      seen.push(...exchanges, {
-        url: `${url} (document)`,
-        text: (await page.content()) + JSON.stringify(await page.evaluate(() => window.grafanaBootData)),
-      });
+      seen.push(...exchanges, { url: `${url} (document)`, text: (await page.content()) + JSON.stringify(await page.evaluate(() => window.grafanaBootData)) });
       await page.close();
     }
     assert.ok(seen.length > 50, `the pages made requests (${seen.length})`);
@@ -102,21 +81,12 @@ test('markup and javascript: URLs from catalog and chaos data are shown as text 
               { url: JS_URL('catalog-link'), title: `Runbook ${XSS('link-title')}`, type: 'runbook' },
               { url: JS_URL('catalog-chat'), title: 'Chat', type: 'chat' },
             ],
-            annotations: {
-              'github.com/project-slug': `acme/${XSS('slug')}`,
-              'pagerduty.com/service-id': JS_URL('pagerduty'),
-            },
+            annotations: { 'github.com/project-slug': `acme/${XSS('slug')}`, 'pagerduty.com/service-id': JS_URL('pagerduty') },
           })
         : component(s)
     ),
     journals: [
-      journal({
-        title: `checkout ${XSS('journal-title')}`,
-        service: 'checkout',
-        startMs: now - 20 * 60000,
-        minutes: 5,
-        extraTags: [`team:${XSS('journal-tag')}`],
-      }),
+      journal({ title: `checkout ${XSS('journal-title')}`, service: 'checkout', startMs: now - 20 * 60000, minutes: 5, extraTags: [`team:${XSS('journal-tag')}`] }),
       journal({ title: 'payments latency', service: 'payments', startMs: now - 15 * 60000, minutes: 5 }),
     ],
   });
@@ -126,17 +96,12 @@ test('markup and javascript: URLs from catalog and chaos data are shown as text 
       const { page, watch } = await visit(env, url);
       const dialogs = [];
       page.on('dialog', (d) => dialogs.push(d.message()) && d.dismiss());
-      const showsHostileData =
-        url.startsWith('/d/faultline-chaos-experiments') || url.startsWith('/d/faultline-service-health');
+      const showsHostileData = url.startsWith('/d/faultline-chaos-experiments') || url.startsWith('/d/faultline-service-health');
       if (showsHostileData) {
-        await page
-          .waitForFunction(() => document.body.innerText.includes('<img src=x onerror='), null, { timeout: 20000 })
-          .catch(() => undefined);
+        await page.waitForFunction(() => document.body.innerText.includes('<img src=x onerror='), null, { timeout: 20000 }).catch(() => undefined);
       }
       // Let every panel finish drawing the hostile rows before judging.
-      await page
-        .waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 })
-        .catch(() => undefined);
+      await page.waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 }).catch(() => undefined);
       if (url.startsWith('/d/faultline-service-health')) {
         // A region's tooltip renders its title and text as HTML, as Grafana's does: open the hostile one.
         const hostile = page.locator('[data-testid="preview-annotation"][aria-label*="journal-title"]').first();
@@ -147,9 +112,7 @@ test('markup and javascript: URLs from catalog and chaos data are shown as text 
       }
       const verdict = await page.evaluate(() => ({
         ran: window.__xss ?? [],
-        jsLinks: [...document.querySelectorAll('a[href]')]
-          .map((a) => a.getAttribute('href'))
-          .filter((h) => /^\s*javascript:/i.test(h)),
+        jsLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => /^\s*javascript:/i.test(h)),
         injectedImages: document.querySelectorAll('img[src="x"]').length,
         shownAsText: document.body.innerText.includes('<img src=x onerror='),
       }));

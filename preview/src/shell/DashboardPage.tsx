@@ -47,13 +47,7 @@ export function DashboardPage() {
       <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
         <h1 data-testid="preview-dashboard-title">{model.title}</h1>
         {!editview && (
-          <Button
-            variant="secondary"
-            size="sm"
-            icon="cog"
-            data-testid="data-testid Dashboard settings button"
-            onClick={() => locationService.partial({ editview: 'annotations' })}
-          >
+          <Button variant="secondary" size="sm" icon="cog" data-testid="data-testid Dashboard settings button" onClick={() => locationService.partial({ editview: 'annotations' })}>
             Settings
           </Button>
         )}

@@ -5,13 +5,7 @@
  * so the preview brings its own small client (see prometheus.ts).
  */
 import { DataSourceApi, DataSourceInstanceSettings, DataSourcePlugin, DataSourceRef, ScopedVars } from '@grafana/data';
-import {
-  config,
-  getBackendSrv,
-  getTemplateSrv,
-  type DataSourceSrv,
-  type GetDataSourceListFilters,
-} from '@grafana/runtime';
+import { config, getBackendSrv, getTemplateSrv, type DataSourceSrv, type GetDataSourceListFilters } from '@grafana/runtime';
 import { loadPluginModule } from '../loader';
 import { PreviewPrometheus } from './prometheus';
 
@@ -29,10 +23,7 @@ function resolveRef(ref: string | DataSourceRef | null | undefined, scopedVars?:
   return getTemplateSrv().replace(raw, scopedVars);
 }
 
-function settingsFor(
-  ref: string | DataSourceRef | null | undefined,
-  scopedVars?: ScopedVars
-): DataSourceInstanceSettings | undefined {
+function settingsFor(ref: string | DataSourceRef | null | undefined, scopedVars?: ScopedVars): DataSourceInstanceSettings | undefined {
   const key = resolveRef(ref, scopedVars);
   if (!key && ref && typeof ref === 'object' && ref.type) {
     return all().find((s) => s.type === ref.type);
@@ -82,9 +73,7 @@ export const previewDataSourceSrv: DataSourceSrv = {
   // Grafana's DatasourceSrv.reload (public/app/features/plugins/datasource_srv.ts): the instance
   // settings again from /api/frontend/settings, and new instances from then on, as after a save.
   reload: async () => {
-    const settings = await getBackendSrv().get<{ datasources: typeof config.datasources; defaultDatasource: string }>(
-      '/api/frontend/settings'
-    );
+    const settings = await getBackendSrv().get<{ datasources: typeof config.datasources; defaultDatasource: string }>('/api/frontend/settings');
     config.datasources = settings.datasources;
     config.defaultDatasource = settings.defaultDatasource;
     instances.clear();

@@ -37,21 +37,10 @@ function Shell() {
   return (
     <ThemeContext.Provider value={theme}>
       <HistoryRouter>
-        <header
-          data-testid="preview-header"
-          style={{
-            display: 'flex',
-            gap: 16,
-            alignItems: 'center',
-            padding: theme.spacing(1, 2),
-            borderBottom: `1px solid ${theme.colors.border.weak}`,
-          }}
-        >
+        <header data-testid="preview-header" style={{ display: 'flex', gap: 16, alignItems: 'center', padding: theme.spacing(1, 2), borderBottom: `1px solid ${theme.colors.border.weak}` }}>
           <img src="/public/plugins/faultline-app/img/logo.svg" alt="" width={24} height={24} />
           <strong>Faultline preview</strong>
-          <span style={{ color: theme.colors.text.secondary }}>
-            the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own
-          </span>
+          <span style={{ color: theme.colors.text.secondary }}>the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own</span>
           <nav style={{ marginLeft: 'auto', display: 'flex', gap: 16 }}>
             <Link to="/">Dashboards</Link>
             <Link to="/a/faultline-app/">Faultline app</Link>
@@ -73,11 +62,7 @@ function Shell() {
 
 declare global {
   interface Window {
-    faultlinePreview: {
-      dataSources: typeof previewDataSourceSrv;
-      queryErrors: typeof queryErrors;
-      annotationEditor: typeof annotationEditorCounts;
-    };
+    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors; annotationEditor: typeof annotationEditorCounts };
   }
 }
 // For people and tests inspecting the page: the data sources as plugins see them, query errors, and
