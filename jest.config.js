@@ -9,7 +9,7 @@ const swc = base.transform['^.+\\.(t|j)sx?$'];
 module.exports = {
   ...base,
   // Integration tests (real backends on loopback) live beside the unit tests' conventions under tests/.
-  testMatch: [...base.testMatch, '<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/fuzz/**/*.test.ts'],
+  testMatch: [...base.testMatch, '<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/fuzz/**/*.test.ts', '<rootDir>/preview/src/**/*.test.tsx'],
   moduleNameMapper: {
     ...base.moduleNameMapper,
     // Under jsdom, yaml resolves to its ESM browser build; its CommonJS build is the same code.

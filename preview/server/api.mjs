@@ -4,19 +4,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { appDashboards } from './dashboardImport.mjs';
+import { dataSourceDto, updateDataSource } from './datasources.mjs';
+import { bootData } from './pages.mjs';
 
 function json(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req) {
+async function readText(req) {
   const chunks = [];
   for await (const c of req) {
     chunks.push(c);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readBody(req) {
+  const text = await readText(req);
   return text ? JSON.parse(text) : {};
+}
+
+/** A JSON body, or undefined when it is not JSON (Grafana answers 400 "bad request data"). */
+async function readJsonOrUndefined(req) {
+  try {
+    return JSON.parse(await readText(req));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every dashboard JSON in the folders, keyed by uid (or file name when it has none). */
@@ -71,6 +86,29 @@ export async function handleApi(req, res, pathname, ctx) {
       return json(res, 500, { message: found.error });
     }
     return json(res, 200, { dashboard: found.dashboard, meta: { slug: found.uid, canEdit: false, provisioned: true } });
+  }
+  if (pathname === '/api/frontend/settings') {
+    // What DatasourceSrv.reload() fetches after a save: the instance settings, without secrets.
+    return json(res, 200, bootData({ datasources: ctx.datasources, apps: ctx.apps, plugins: ctx.plugins, role: ctx.role }).settings);
+  }
+  const dsByUid = pathname.match(/^\/api\/datasources\/uid\/([^/]+)$/);
+  if (dsByUid) {
+    const uid = decodeURIComponent(dsByUid[1]);
+    // Only an Admin holds datasources:write in Grafana's default roles (pkg/services/accesscontrol).
+    const canWrite = (ctx.role ?? 'Admin') === 'Admin';
+    if (req.method === 'PUT' && !canWrite) {
+      return json(res, 403, { title: 'Access denied', message: "You'll need additional permissions to perform this action. Permissions needed: datasources:write" });
+    }
+    if (req.method === 'PUT') {
+      const { status, body } = updateDataSource(ctx.datasources, ctx.plugins, uid, await readJsonOrUndefined(req));
+      return json(res, status, body);
+    }
+    const ds = ctx.datasources.find((d) => d.uid === uid);
+    if (!ds) {
+      return json(res, 404, { message: 'Data source not found' });
+    }
+    const accessControl = new URL(req.url, 'http://preview').searchParams.get('accesscontrol') === 'true';
+    return json(res, 200, dataSourceDto(ds, ctx.plugins, { accessControl: accessControl && { write: canWrite } }));
   }
   const settings = pathname.match(/^\/api\/plugins\/([^/]+)\/settings$/);
   if (settings) {

@@ -11,6 +11,7 @@ import { readProvisioning } from './provisioning.mjs';
 import { handleProxy } from './proxy.mjs';
 import { serveFile } from './static.mjs';
 import { handleApi } from './api.mjs';
+import { initDataSources } from './datasources.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGES = { '/smoke': { entry: 'smoke.js', title: 'Faultline plugin smoke page' } };
@@ -32,16 +33,17 @@ export async function startPreview(options = {}) {
 
   const plugins = readBuiltPlugins(distDir);
   const provisioning = readProvisioning(provisioningDir, options.env ?? process.env);
+  initDataSources(provisioning.datasources);
   const routesByType = Object.fromEntries(plugins.filter((p) => p.routes).map((p) => [p.id, p.routes]));
   const entries = ['smoke.tsx', 'shell/main.tsx'].filter((e) => fs.existsSync(path.join(root, 'preview', 'src', e)));
   const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
   const role = options.role ?? 'Admin';
-  const boot = bootData({ ...provisioning, plugins, role });
   const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, distDir, dashboardsDir, routesByType, role };
 
   const page = ({ entry, title }) => {
     const css = entry.replace(/\.js$/, '.css');
-    return pageHtml({ title, entry, boot, css: bundle.has(css) ? [css] : [] });
+    // Per request: a data source saved on its settings page is what the next page load boots with.
+    return pageHtml({ title, entry, boot: bootData({ ...provisioning, plugins, role }), css: bundle.has(css) ? [css] : [] });
   };
 
   const server = http.createServer(async (req, res) => {

@@ -15,14 +15,14 @@ const CORE_METAS = {
 export function instanceSettings(ds, plugins, index) {
   const meta = plugins.find((p) => p.id === ds.type) ?? CORE_METAS[ds.type] ?? { id: ds.type, type: 'datasource', name: ds.type, info: { logos: {} } };
   return {
-    id: index + 1,
+    id: ds.id ?? index + 1,
     uid: ds.uid,
     type: ds.type,
     name: ds.name,
     url: `${PROXY}/${ds.uid}`,
     access: 'proxy',
     isDefault: Boolean(ds.isDefault),
-    readOnly: true,
+    readOnly: ds.readOnly ?? ds.editable !== true,
     jsonData: ds.jsonData,
     secureJsonFields: Object.fromEntries(Object.keys(ds.secureJsonData).map((k) => [k, true])),
     meta: { ...meta, builtIn: false },

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { AnnotationQuery } from '@grafana/data';
 import { createAnnotationSupport } from './annotations';
@@ -22,6 +23,60 @@ describe('createAnnotationSupport', () => {
   it('keeps an edited filter and always asks the experiments handler for regions', () => {
     const anno = { name: 'Chaos', enable: true, iconColor: 'red', target: { refId: 'A', queryType: 'timeline', chaos: { status: ['failed'] } } } as AnnotationQuery<FaultlineQuery>;
     expect(support.prepareQuery!(anno)).toEqual({ refId: 'A', queryType: 'experiments', chaos: { status: ['failed'] }, chaosAnnotation: true });
+  });
+
+  it("returns an annotation already in shape as the same object, so Grafana's editor runs it instead of looping", () => {
+    const anno = {
+      name: 'Chaos runs',
+      enable: true,
+      target: { refId: 'Anno', queryType: 'experiments', chaos: { service: '$service' } },
+    } as AnnotationQuery<FaultlineQuery>;
+    expect(support.prepareAnnotation!(anno)).toBe(anno);
+  });
+
+  it('migrates any saved shape once: preparing its own output returns that same object', () => {
+    const target = fc.option(
+      fc.record(
+        {
+          refId: fc.option(fc.constantFrom('', 'A', 'Anno'), { nil: undefined }),
+          queryType: fc.option(fc.constantFrom('experiments', 'timeline', 'services'), { nil: undefined }),
+          chaos: fc.option(fc.record({ service: fc.string() }, { requiredKeys: [] }), { nil: undefined }),
+        },
+        { requiredKeys: [] }
+      ),
+      { nil: undefined }
+    );
+    fc.assert(
+      fc.property(target, (t) => {
+        const once = support.prepareAnnotation!({
+          name: 'Chaos',
+          enable: true,
+          target: t,
+        } as AnnotationQuery<FaultlineQuery>);
+        expect(support.prepareAnnotation!(once)).toBe(once);
+        expect(once.target).toMatchObject({ queryType: 'experiments' });
+      })
+    );
+  });
+
+  it('needs no migration for the annotations of the shipped dashboards', () => {
+    const dir = path.resolve(__dirname, '../dashboards');
+    const annotations = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap(
+        (f) =>
+          (JSON.parse(readFileSync(path.join(dir, f), 'utf8')).annotations?.list ?? []) as Array<
+            AnnotationQuery<FaultlineQuery>
+          >
+      )
+      .filter((a) => a.datasource?.type === 'faultline-datasource');
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) {
+      expect({ name: a.name, unchanged: support.prepareAnnotation!(a) === a }).toEqual({
+        name: a.name,
+        unchanged: true,
+      });
+    }
   });
 });
 

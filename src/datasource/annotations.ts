@@ -1,7 +1,24 @@
 import { AnnotationQuery, AnnotationSupport } from '@grafana/data';
-import { annotationTarget, DEFAULT_ANNOTATION_TARGET } from './connectors/chaos/annotationQuery';
+import {
+  annotationTarget,
+  DEFAULT_ANNOTATION_TARGET,
+  isSavedAnnotationTarget,
+  savedAnnotationTarget,
+} from './connectors/chaos/annotationQuery';
 import { ChaosAnnotationEditor } from './editors/ChaosQueryEditor';
 import { FaultlineQuery } from './types';
+
+type ChaosAnnotation = AnnotationQuery<FaultlineQuery>;
+
+/**
+ * Grafana's annotation editor calls prepareAnnotation on mount and after every change, and calls
+ * onChange instead of running the query whenever the result is not the very object it passed
+ * (public/app/features/annotations/components/StandardAnnotationQueryEditor.tsx). So an annotation
+ * already in shape comes back unchanged, and an old shape is migrated once into one that is.
+ */
+export function prepareChaosAnnotation(json: ChaosAnnotation): ChaosAnnotation {
+  return isSavedAnnotationTarget(json.target) ? json : { ...json, target: savedAnnotationTarget(json.target) };
+}
 
 /**
  * Chaos runs as annotations: one region per run, coloured by outcome. The query needs no editing
@@ -11,8 +28,8 @@ import { FaultlineQuery } from './types';
 export function createAnnotationSupport(): AnnotationSupport<FaultlineQuery> {
   return {
     getDefaultQuery: () => DEFAULT_ANNOTATION_TARGET,
-    prepareAnnotation: (json: AnnotationQuery<FaultlineQuery>) => ({ ...json, target: annotationTarget(json.target) }),
-    prepareQuery: (anno: AnnotationQuery<FaultlineQuery>) => annotationTarget(anno.target),
+    prepareAnnotation: prepareChaosAnnotation,
+    prepareQuery: (anno: ChaosAnnotation) => annotationTarget(anno.target),
     QueryEditor: ChaosAnnotationEditor,
   };
 }

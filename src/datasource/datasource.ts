@@ -98,9 +98,14 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
     return findVariableValues(q, ctx);
   }
 
-  async testDatasource(): Promise<{ status: 'success' | 'error'; message: string }> {
+  /**
+   * Grafana's settings page shows `message` as the alert's title and `details.verboseMessage`
+   * folded below it (DataSourceTestingStatus.tsx): one line per backend says which answered.
+   */
+  async testDatasource(): Promise<{ status: 'success' | 'error'; message: string; details?: { verboseMessage: string } }> {
     const result = await checkHealth(this.settings, this.transport, [catalogProbes, chaosProbes, flowProbes]);
-    return { status: result.ok ? 'success' : 'error', message: result.message };
+    const verboseMessage = result.details.map((d) => `${d.ok ? 'OK' : 'FAILED'} ${d.name}: ${d.message}`).join('\n');
+    return { status: result.ok ? 'success' : 'error', message: result.message, ...(verboseMessage ? { details: { verboseMessage } } : {}) };
   }
 }
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { createRequire } from 'node:module';
 import { journal, startJsonServer, startPrometheus } from './backends.mjs';
-import { ROOT, startPreview } from './harness.mjs';
+import { after, before } from 'node:test';
+import { launchBrowser, ROOT, startPreview } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const backstage = require('../../demo/backstage/service.js');
@@ -107,6 +108,8 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
             type: 'faultline-datasource',
             uid: uids.faultline ?? 'faultline-demo',
             isDefault: true,
+            // As provisioning/datasources/faultline.yaml: editable, so its settings page can save.
+            editable: true,
             jsonData: { catalogSource: 'backstage', backstageUrl: catalog.url, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10 },
             secureJsonData: { backstageToken: secret },
           },
@@ -151,4 +154,22 @@ export async function startBackstageEnv(catalog = {}) {
     await started.stop();
     throw e;
   }
+}
+
+/**
+ * One preview environment and one browser for the tests of a file: node:test hooks start them
+ * before the first test and stop them after the last; `env` and `browser` are set by then.
+ * @returns {{ env?: Awaited<ReturnType<typeof startPreviewEnv>>, browser?: import('playwright-core').Browser }}
+ */
+export function previewEnvForFile(options) {
+  const ctx = {};
+  before(async () => {
+    ctx.env = await startPreviewEnv(options);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.env?.stop();
+  });
+  return ctx;
 }

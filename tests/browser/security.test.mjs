@@ -7,7 +7,7 @@ import { component, SERVICES, startPreviewEnv } from './env.mjs';
 import { journal } from './backends.mjs';
 import { launchBrowser, openPage, screenshot } from './harness.mjs';
 
-const PAGES = ['/', '/d/faultline-service-health?var-service=checkout', '/d/faultline-chaos-experiments', '/d/faultline-flow-map', '/d/preview-fixture', '/a/faultline-app/'];
+const PAGES = ['/', '/d/faultline-service-health?var-service=checkout', '/d/faultline-chaos-experiments', '/d/faultline-flow-map', '/d/preview-fixture', '/a/faultline-app/', '/connections/datasources/edit/faultline-demo'];
 
 let browser;
 before(async () => {

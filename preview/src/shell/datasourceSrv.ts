@@ -9,7 +9,7 @@
  * settings keep the variable as their uid; an unknown reference is an error, not another data source.
  */
 import { DataSourceApi, DataSourceInstanceSettings, DataSourcePlugin, DataSourceRef, ScopedVars } from '@grafana/data';
-import { config, getTemplateSrv, type DataSourceSrv, type GetDataSourceListFilters } from '@grafana/runtime';
+import { config, getBackendSrv, getTemplateSrv, type DataSourceSrv, type GetDataSourceListFilters } from '@grafana/runtime';
 import { loadPluginModule } from '../loader';
 import { PreviewPrometheus } from './prometheus';
 
@@ -103,6 +103,13 @@ export const previewDataSourceSrv: DataSourceSrv = {
       });
   },
   getInstanceSettings: (ref, scopedVars) => settingsFor(ref, scopedVars),
-  reload: async () => {},
+  // Grafana's DatasourceSrv.reload (public/app/features/plugins/datasource_srv.ts): the instance
+  // settings again from /api/frontend/settings, and new instances from then on, as after a save.
+  reload: async () => {
+    const settings = await getBackendSrv().get<{ datasources: typeof config.datasources; defaultDatasource: string }>('/api/frontend/settings');
+    config.datasources = settings.datasources;
+    config.defaultDatasource = settings.defaultDatasource;
+    instances.clear();
+  },
   registerRuntimeDataSource: () => {},
 } as DataSourceSrv;

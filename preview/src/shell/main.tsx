@@ -12,10 +12,12 @@ import { AppMenu } from './AppMenu';
 import { AppRootPage } from './AppRootPage';
 import { DashboardList } from './DashboardList';
 import { DashboardPage } from './DashboardPage';
+import { EditDataSourcePage } from './datasources/EditDataSourcePage';
 import { applyGlobalStyles } from './globalStyles';
 import { previewDataSourceSrv } from './datasourceSrv';
 import { queryErrors } from './runRequest';
 import { registerServices } from './services';
+import { annotationEditorCounts } from './settings/StandardAnnotationQueryEditor';
 
 registerServices();
 applyGlobalStyles(config.theme2);
@@ -50,6 +52,7 @@ function Shell() {
             <Route path="/" element={<DashboardList />} />
             <Route path="/d/:uid/*" element={<DashboardPage />} />
             <Route path="/a/:pluginId/*" element={<AppRootPage />} />
+            <Route path="/connections/datasources/edit/:uid" element={<EditDataSourcePage />} />
             <Route path="*" element={<DashboardList />} />
           </Routes>
         </main>
@@ -60,11 +63,12 @@ function Shell() {
 
 declare global {
   interface Window {
-    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors };
+    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors; annotationEditor: typeof annotationEditorCounts };
   }
 }
-// For people and tests inspecting the page: the data sources as plugins see them, and query errors.
-window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors };
+// For people and tests inspecting the page: the data sources as plugins see them, query errors, and
+// what the annotation editor called.
+window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors, annotationEditor: annotationEditorCounts };
 
 createRoot(document.getElementById('root')!).render(<Shell />);
 document.body.dataset.ready = 'true';

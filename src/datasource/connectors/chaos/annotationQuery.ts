@@ -21,7 +21,20 @@ export const DEFAULT_ANNOTATION_TARGET: Partial<FaultlineQuery> = {
   chaos: { service: '$service' },
 };
 
-export function annotationTarget(target: Partial<FaultlineQuery> | undefined): ChaosAnnotationQuery {
+/** A saved annotation target that needs no migration: an experiments query with a refId. */
+export function isSavedAnnotationTarget(target: Partial<FaultlineQuery> | undefined): target is FaultlineQuery {
+  return (
+    Boolean(target) && typeof target?.refId === 'string' && target.refId !== '' && target.queryType === 'experiments'
+  );
+}
+
+/** The target as it is saved: an empty one becomes the default, any other keeps its filters. */
+export function savedAnnotationTarget(target: Partial<FaultlineQuery> | undefined): FaultlineQuery {
   const t = target && Object.keys(target).length > 0 ? target : DEFAULT_ANNOTATION_TARGET;
-  return { refId: 'Anno', ...t, queryType: 'experiments', [ANNOTATION_MARKER]: true };
+  return { ...t, refId: t.refId || 'Anno', queryType: 'experiments' };
+}
+
+/** The query an annotation runs: the saved target, marked so the handler answers with regions. */
+export function annotationTarget(target: Partial<FaultlineQuery> | undefined): ChaosAnnotationQuery {
+  return { ...savedAnnotationTarget(target), [ANNOTATION_MARKER]: true };
 }
