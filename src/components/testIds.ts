@@ -5,6 +5,7 @@ export const testIds = {
     datasource: 'data-testid faultline-app-config-datasource',
     metricsDatasource: 'data-testid faultline-app-config-metrics-datasource',
     serviceLabel: 'data-testid faultline-app-config-service-label',
+    extensionServiceLabels: 'data-testid faultline-app-config-extension-service-labels',
     flowPreset: 'data-testid faultline-app-config-flow-preset',
     chaosWindow: 'data-testid faultline-app-config-chaos-window',
     readyScore: 'data-testid faultline-app-config-ready-score',

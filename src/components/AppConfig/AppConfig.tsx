@@ -5,6 +5,7 @@ import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
 import { Button, Combobox, Field, FieldSet, Input } from '@grafana/ui';
 import { DATASOURCE_TYPE } from '../../constants';
 import { FLOW_PRESETS, FlowPreset } from '../../datasource/types';
+import { DEFAULT_SERVICE_LABELS } from '../../extensions/services';
 import { resolveSettings } from '../../scorecard';
 import { testIds } from '../testIds';
 import { ScorecardRules } from './ScorecardRules';
@@ -19,13 +20,14 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
   const initial = pageSettings(jsonData);
   const [form, setForm] = useState({ ...initial, scorecard: resolveSettings(jsonData?.scorecard) });
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
+  const [extensionServiceLabels, setExtensionServiceLabels] = useState(jsonData?.extensionServiceLabels ?? '');
 
   return (
     <form
       data-testid={testIds.appConfig.container}
       onSubmit={(e) => {
         e.preventDefault();
-        updatePluginAndReload(plugin.meta.id, { enabled, pinned, jsonData: { ...jsonData, ...form } });
+        updatePluginAndReload(plugin.meta.id, { enabled, pinned, jsonData: { ...jsonData, ...form, extensionServiceLabels } });
       }}
     >
       <FieldSet label="Data">
@@ -41,6 +43,9 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
         </Field>
         <Field label="Service label" description="Label naming the service on http_server_requests_total and friends">
           <Input data-testid={testIds.appConfig.serviceLabel} width={20} value={form.serviceLabel} onChange={(e) => set({ serviceLabel: e.currentTarget.value })} />
+        </Field>
+        <Field label="Service labels on other panels" description={`Series labels naming the service for the "Who owns …?" links on panel menus, Explore and alerts, comma separated (default: ${DEFAULT_SERVICE_LABELS.join(', ')})`}>
+          <Input data-testid={testIds.appConfig.extensionServiceLabels} width={48} placeholder={DEFAULT_SERVICE_LABELS.join(', ')} value={extensionServiceLabels} onChange={(e) => setExtensionServiceLabels(e.currentTarget.value)} />
         </Field>
         <Field label="Flow preset" description="Which flow metrics the pages and scorecards read">
           <div data-testid={testIds.appConfig.flowPreset}>

@@ -1,4 +1,4 @@
-import { CustomVariable, PanelBuilders, SceneDataTransformer, SceneQueryRunner, VizPanel } from '@grafana/scenes';
+import { CustomVariable, PanelBuilders, TextBoxVariable, SceneDataTransformer, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL } from '../../constants';
 import type { ChaosFilter } from '../../datasource/types';
@@ -17,7 +17,9 @@ const multi = (name: string, label: string, values: readonly string[]) =>
  */
 export function experimentsScene(s: PageSettings) {
   // Variable references: the data source resolves them to the selected statuses and backends.
-  const chaos: ChaosFilter = { status: ['$status' as ChaosStatus], sources: ['$source' as ChaosSource] };
+  // `service` narrows to runs targeting those services (comma separated), as the panel menu's
+  // "Chaos runs in this time range" link opens the page; empty lists every run.
+  const chaos: ChaosFilter = { status: ['$status' as ChaosStatus], sources: ['$source' as ChaosSource], service: '$service' };
   const timeline = PanelBuilders.statetimeline()
     .setTitle('Runs over time')
     .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
@@ -40,7 +42,7 @@ export function experimentsScene(s: PageSettings) {
   });
   return pageScene({
     from: 'now-7d',
-    variables: [multi('status', 'Status', CHAOS_STATUSES), multi('source', 'Backend', CHAOS_SOURCES)],
+    variables: [multi('status', 'Status', CHAOS_STATUSES), multi('source', 'Backend', CHAOS_SOURCES), new TextBoxVariable({ name: 'service', label: 'Service', value: '' })],
     rows: [
       { height: 260, items: [timeline] },
       { height: 320, items: [table] },
