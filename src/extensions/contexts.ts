@@ -28,8 +28,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const isPanelContext = (c: Record<string, unknown>): c is PluginExtensionPanelContext & Record<string, unknown> =>
   typeof c.pluginId === 'string' && isObject(c.dashboard);
-const isExploreContext = (c: Record<string, unknown>): c is ExploreContext & Record<string, unknown> => typeof c.exploreId === 'string';
-const isAlertContext = (c: Record<string, unknown>): c is AlertInstanceContext & Record<string, unknown> => isObject(c.instance);
+const isExploreContext = (c: Record<string, unknown>): c is ExploreContext & Record<string, unknown> =>
+  typeof c.exploreId === 'string';
+const isAlertContext = (c: Record<string, unknown>): c is AlertInstanceContext & Record<string, unknown> =>
+  isObject(c.instance);
 
 /** `$service`, `${service}`, `${service:fmt}` or `[[service]]` in a panel's queries or title. */
 const SERVICE_REF = /\$service\b|\$\{service(?::[^}]*)?\}|\[\[service\]\]/;

@@ -15,7 +15,9 @@ export function currentServiceLabels(): string[] {
   if (!requested) {
     requested = true;
     getBackendSrv()
-      .get<{ jsonData?: AppSettings }>(`/api/plugins/${PLUGIN_ID}/settings`, undefined, undefined, { showErrorAlert: false })
+      .get<{ jsonData?: AppSettings }>(`/api/plugins/${PLUGIN_ID}/settings`, undefined, undefined, {
+        showErrorAlert: false,
+      })
       .then((meta) => {
         labels = serviceLabels(meta?.jsonData?.extensionServiceLabels);
       })

@@ -1,4 +1,12 @@
-import { dateTime, FieldType, getDefaultTimeRange, LoadingState, toDataFrame, type PanelData, type PluginExtensionPanelContext } from '@grafana/data';
+import {
+  dateTime,
+  FieldType,
+  getDefaultTimeRange,
+  LoadingState,
+  toDataFrame,
+  type PanelData,
+  type PluginExtensionPanelContext,
+} from '@grafana/data';
 import { setBackendSrv, setTemplateSrv, type BackendSrv, type TemplateSrv } from '@grafana/runtime';
 import pluginJson from '../plugin.json';
 import { addedLinks } from './links';
@@ -7,7 +15,9 @@ function series(...labelSets: Array<Record<string, string>>): PanelData {
   return {
     state: LoadingState.Done,
     timeRange: getDefaultTimeRange(),
-    series: labelSets.map((labels) => toDataFrame({ fields: [{ name: 'v', type: FieldType.number, values: [1], labels }] })),
+    series: labelSets.map((labels) =>
+      toDataFrame({ fields: [{ name: 'v', type: FieldType.number, values: [1], labels }] })
+    ),
   };
 }
 
@@ -43,7 +53,9 @@ beforeEach(() => variables({}));
 
 describe('panel menu links', () => {
   it('are the ones plugin.json declares, with the same titles, descriptions and targets', () => {
-    expect(addedLinks.map(({ title, description, targets }) => ({ title, description, targets }))).toEqual(pluginJson.extensions.addedLinks);
+    expect(addedLinks.map(({ title, description, targets }) => ({ title, description, targets }))).toEqual(
+      pluginJson.extensions.addedLinks
+    );
   });
 
   it('offer "Who owns <service>?" for the service the series are labelled with', () => {
@@ -53,9 +65,12 @@ describe('panel menu links', () => {
     });
   });
 
-  it('take the panel\'s $service variable when the series carry no service label', () => {
+  it("take the panel's $service variable when the series carry no service label", () => {
     variables({ service: 'checkout' });
-    const ctx = panel({ targets: [{ refId: 'A', expr: 'sum by (code) (rate(x{service="$service"}[5m]))' } as never], data: series({ code: '200' }) });
+    const ctx = panel({
+      targets: [{ refId: 'A', expr: 'sum by (code) (rate(x{service="$service"}[5m]))' } as never],
+      data: series({ code: '200' }),
+    });
     expect(configure(owner, ctx)).toMatchObject({ title: 'Who owns checkout?' });
   });
 
@@ -64,9 +79,12 @@ describe('panel menu links', () => {
     expect(configure(owner, panel({ data: series({ code: '200' }) }))).toBeUndefined();
   });
 
-  it('prefer a repeated panel\'s own value (scopedVars) to the dashboard\'s', () => {
+  it("prefer a repeated panel's own value (scopedVars) to the dashboard's", () => {
     variables({ service: 'checkout' });
-    const ctx = panel({ title: 'Requests of $service', scopedVars: { service: { text: 'payments', value: 'payments' } } });
+    const ctx = panel({
+      title: 'Requests of $service',
+      scopedVars: { service: { text: 'payments', value: 'payments' } },
+    });
     expect(configure(owner, ctx)).toMatchObject({ title: 'Who owns payments?' });
   });
 
@@ -76,12 +94,22 @@ describe('panel menu links', () => {
 
   it('offer each of two services, and a list of all when there are more', () => {
     const two = panel({ data: series({ service: 'checkout' }, { service: 'payments' }) });
-    expect(configure(others, two)).toMatchObject({ title: 'Who owns payments?', path: '/a/faultline-app/service/payments' });
+    expect(configure(others, two)).toMatchObject({
+      title: 'Who owns payments?',
+      path: '/a/faultline-app/service/payments',
+    });
     const four = panel({ data: series({ service: 'a' }, { service: 'b' }, { job: 'c' }, { app: 'd' }) });
     expect(configure(owner, four)).toMatchObject({ title: 'Who owns a?' });
     expect(configure(others, four)).toEqual({ title: 'Who owns the other 3?' });
     const openModal = jest.fn();
-    const helpers = (context: object) => ({ context, openModal, extensionPointId: 'grafana/dashboard/panel/menu', openSidebar: jest.fn(), closeSidebar: jest.fn(), toggleSidebar: jest.fn() });
+    const helpers = (context: object) => ({
+      context,
+      openModal,
+      extensionPointId: 'grafana/dashboard/panel/menu',
+      openSidebar: jest.fn(),
+      closeSidebar: jest.fn(),
+      toggleSidebar: jest.fn(),
+    });
     others.onClick?.(undefined, helpers(four));
     expect(openModal).toHaveBeenCalledWith(expect.objectContaining({ title: 'Who owns the services of this panel?' }));
     openModal.mockClear();
@@ -95,15 +123,24 @@ describe('panel menu links', () => {
     expect(link?.title).toBe('Who owns <b>shop</b>/checkout?');
   });
 
-  it('open the experiments page narrowed to the services and the panel\'s time range', () => {
+  it("open the experiments page narrowed to the services and the panel's time range", () => {
     const from = dateTime(Date.UTC(2026, 0, 1));
     const to = dateTime(Date.UTC(2026, 0, 2));
-    const link = configure(chaos, panel({ timeRange: { from, to }, data: series({ service: 'checkout' }, { service: 'payments' }) }));
+    const link = configure(
+      chaos,
+      panel({ timeRange: { from, to }, data: series({ service: 'checkout' }, { service: 'payments' }) })
+    );
     expect(link?.title).toBe('Chaos runs in this range');
     const url = new URL(link!.path!, 'http://grafana');
     expect(url.pathname).toBe('/a/faultline-app/experiments');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ from: String(from.valueOf()), to: String(to.valueOf()), 'var-service': 'checkout,payments' });
-    expect(configure(chaos, panel({ data: series({ service: 'checkout' }) }))?.path).toBe('/a/faultline-app/experiments?from=now-6h&to=now&var-service=checkout');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      from: String(from.valueOf()),
+      to: String(to.valueOf()),
+      'var-service': 'checkout,payments',
+    });
+    expect(configure(chaos, panel({ data: series({ service: 'checkout' }) }))?.path).toBe(
+      '/a/faultline-app/experiments?from=now-6h&to=now&var-service=checkout'
+    );
   });
 
   it('give every path under /a/<plugin id>/, as Grafana requires', () => {
@@ -116,15 +153,25 @@ describe('panel menu links', () => {
 });
 
 describe('Explore and alert instance links', () => {
-  it('read the service from the Explore query\'s data', () => {
-    const ctx = { exploreId: 'left', targets: [], timeRange: { from: 'now-1h', to: 'now' }, timeZone: 'utc', data: series({ service_name: 'checkout' }) };
+  it("read the service from the Explore query's data", () => {
+    const ctx = {
+      exploreId: 'left',
+      targets: [],
+      timeRange: { from: 'now-1h', to: 'now' },
+      timeZone: 'utc',
+      data: series({ service_name: 'checkout' }),
+    };
     expect(configure(owner, ctx)).toMatchObject({ title: 'Who owns checkout?' });
     expect(configure(chaos, ctx)?.path).toBe('/a/faultline-app/experiments?from=now-1h&to=now&var-service=checkout');
   });
 
-  it('read the service from the alert instance\'s labels, then its rule\'s', () => {
-    expect(configure(owner, { instance: { labels: { alertname: 'HighLatency', job: 'payments' } } })).toMatchObject({ title: 'Who owns payments?' });
-    expect(configure(owner, { rule: { labels: { service: 'checkout' } }, instance: { labels: { alertname: 'x' } } })).toMatchObject({ title: 'Who owns checkout?' });
+  it("read the service from the alert instance's labels, then its rule's", () => {
+    expect(configure(owner, { instance: { labels: { alertname: 'HighLatency', job: 'payments' } } })).toMatchObject({
+      title: 'Who owns payments?',
+    });
+    expect(
+      configure(owner, { rule: { labels: { service: 'checkout' } }, instance: { labels: { alertname: 'x' } } })
+    ).toMatchObject({ title: 'Who owns checkout?' });
     expect(configure(owner, { instance: { labels: { alertname: 'x' } } })).toBeUndefined();
   });
 });

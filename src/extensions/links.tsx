@@ -48,14 +48,19 @@ export const addedLinks: PluginExtensionAddedLinkConfig[] = [
       if (services.length < 2) {
         return undefined;
       }
-      return services.length === 2 ? { title: whoOwns(services[1]), path: servicePath(services[1]) } : { title: `Who owns the other ${services.length - 1}?` };
+      return services.length === 2
+        ? { title: whoOwns(services[1]), path: servicePath(services[1]) }
+        : { title: `Who owns the other ${services.length - 1}?` };
     },
     onClick: (event, { context, openModal }) => {
       const { services } = subject(context);
       // With two services configure() gave the link the second one's path: the menu follows it.
       if (services.length > 2) {
         event?.preventDefault();
-        openModal({ title: 'Who owns the services of this panel?', body: ({ onDismiss }) => <OtherServicesModal services={services} onDismiss={onDismiss} /> });
+        openModal({
+          title: 'Who owns the services of this panel?',
+          body: ({ onDismiss }) => <OtherServicesModal services={services} onDismiss={onDismiss} />,
+        });
       }
     },
   },
@@ -66,7 +71,9 @@ export const addedLinks: PluginExtensionAddedLinkConfig[] = [
     configure: (context) => {
       const { services, timeRange } = subject(context);
       // "Chaos runs in this time range" would be cut by the panel menu.
-      return services.length === 0 ? undefined : { title: 'Chaos runs in this range', path: chaosRunsPath(services, timeRange) };
+      return services.length === 0
+        ? undefined
+        : { title: 'Chaos runs in this range', path: chaosRunsPath(services, timeRange) };
     },
   },
 ];

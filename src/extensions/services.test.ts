@@ -6,19 +6,31 @@ function data(labelSets: Array<Record<string, string>>): PanelData {
     state: LoadingState.Done,
     timeRange: getDefaultTimeRange(),
     series: labelSets.map((labels) =>
-      toDataFrame({ fields: [{ name: 'time', type: FieldType.time, values: [1] }, { name: 'value', type: FieldType.number, values: [1], labels }] })
+      toDataFrame({
+        fields: [
+          { name: 'time', type: FieldType.time, values: [1] },
+          { name: 'value', type: FieldType.number, values: [1], labels },
+        ],
+      })
     ),
   };
 }
 
 describe('servicesOfData', () => {
   it('reads the first listed label each series carries, once per service', () => {
-    const d = data([{ service: 'checkout', code: '200' }, { service: 'checkout', code: '500' }, { job: 'payments' }, { code: '200' }]);
+    const d = data([
+      { service: 'checkout', code: '200' },
+      { service: 'checkout', code: '500' },
+      { job: 'payments' },
+      { code: '200' },
+    ]);
     expect(servicesOfData(d, DEFAULT_SERVICE_LABELS)).toEqual(['checkout', 'payments']);
   });
 
   it('prefers the label listed first when a series carries several', () => {
-    expect(servicesOfData(data([{ job: 'shop/checkout', service_name: 'checkout' }]), ['service_name', 'job'])).toEqual(['checkout']);
+    expect(servicesOfData(data([{ job: 'shop/checkout', service_name: 'checkout' }]), ['service_name', 'job'])).toEqual(
+      ['checkout']
+    );
   });
 
   it('names no service for series without service labels, or without data', () => {
@@ -27,7 +39,12 @@ describe('servicesOfData', () => {
   });
 
   it('keeps markup and slashes as text (links encode them), drops control characters and templates', () => {
-    const d = data([{ service: '<img src=x onerror=alert(1)>' }, { service: 'shop/checkout' }, { service: 'a\nb' }, { service: '$service' }]);
+    const d = data([
+      { service: '<img src=x onerror=alert(1)>' },
+      { service: 'shop/checkout' },
+      { service: 'a\nb' },
+      { service: '$service' },
+    ]);
     expect(servicesOfData(d, ['service'])).toEqual(['<img src=x onerror=alert(1)>', 'shop/checkout']);
   });
 });

@@ -19,7 +19,14 @@ function serviceName(raw: unknown): string | undefined {
     return undefined;
   }
   const s = raw.trim();
-  if (s === '' || s.length > 253 || /[\u0000-\u001F\u007F]/.test(s) || /^\$/.test(s) || s === '$__all' || s.toLowerCase() === 'all') {
+  if (
+    s === '' ||
+    s.length > 253 ||
+    /[\u0000-\u001F\u007F]/.test(s) ||
+    /^\$/.test(s) ||
+    s === '$__all' ||
+    s.toLowerCase() === 'all'
+  ) {
     return undefined;
   }
   return s;

@@ -25,6 +25,7 @@ import {
 } from '@grafana/scenes';
 import { DataQuery, DataSourceRef } from '@grafana/schema';
 import { toSceneVariable, VariableModel } from './variables';
+import { panelMenu, setDashboardInfo } from './extensions/panelMenu';
 
 export interface PanelModel {
   id: number;
@@ -47,6 +48,9 @@ export interface PanelModel {
 export interface DashboardModel {
   uid: string;
   title: string;
+  tags?: string[];
+  schemaVersion?: number;
+  version?: number;
   time?: { from: string; to: string };
   timezone?: string;
   refresh?: string;
@@ -87,6 +91,7 @@ function toGridItem(panel: PanelModel): SceneGridItem {
       options: panel.options ?? {},
       fieldConfig: (panel.fieldConfig ?? { defaults: {}, overrides: [] }) as never,
       $data: dataOf(panel),
+      menu: panelMenu(),
     }),
   });
 }
@@ -117,7 +122,7 @@ function toGridChildren(panels: PanelModel[]): Array<SceneGridItem | SceneGridRo
 
 export function dashboardScene(json: DashboardModel): EmbeddedScene {
   const annotations = (json.annotations?.list ?? []).filter((a) => !a.builtIn && a.datasource?.type !== 'grafana' && a.datasource?.type !== 'datasource');
-  return new EmbeddedScene({
+  const scene = new EmbeddedScene({
     key: `dashboard-${json.uid}`,
     $timeRange: new SceneTimeRange({ from: json.time?.from ?? 'now-6h', to: json.time?.to ?? 'now', timeZone: json.timezone || 'browser' }),
     $variables: new SceneVariableSet({ variables: (json.templating?.list ?? []).map(toSceneVariable) }),
@@ -142,4 +147,6 @@ export function dashboardScene(json: DashboardModel): EmbeddedScene {
     ],
     body: new SceneGridLayout({ isDraggable: false, isLazy: false, children: toGridChildren(json.panels ?? []) }),
   });
+  setDashboardInfo(scene, { uid: json.uid, title: json.title, tags: json.tags ?? [] });
+  return scene;
 }

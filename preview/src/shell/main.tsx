@@ -15,9 +15,13 @@ import { applyGlobalStyles } from './globalStyles';
 import { previewDataSourceSrv } from './datasourceSrv';
 import { queryErrors } from './runRequest';
 import { registerServices } from './services';
+import { ExtensionModalHost } from './extensions/modals';
+import { preloadApps } from './extensions/loading';
+import { rejectedLinks } from './extensions/registry';
 
 registerServices();
 applyGlobalStyles(config.theme2);
+preloadApps();
 
 function HistoryRouter({ children }: { children: React.ReactNode }) {
   const history = locationService.getHistory();
@@ -52,6 +56,7 @@ function Shell() {
             <Route path="*" element={<DashboardList />} />
           </Routes>
         </main>
+        <ExtensionModalHost />
       </HistoryRouter>
     </ThemeContext.Provider>
   );
@@ -59,11 +64,11 @@ function Shell() {
 
 declare global {
   interface Window {
-    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors };
+    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors; rejectedLinks: typeof rejectedLinks };
   }
 }
 // For people and tests inspecting the page: the data sources as plugins see them, and query errors.
-window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors };
+window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors, rejectedLinks };
 
 createRoot(document.getElementById('root')!).render(<Shell />);
 document.body.dataset.ready = 'true';
