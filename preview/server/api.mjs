@@ -2,6 +2,7 @@
 // files and src/dashboards/. Plugin settings changed by the app's config page live in memory.
 import fs from 'node:fs';
 import path from 'node:path';
+import { handleDashboardsApi } from './dashboardsApi.mjs';
 
 function json(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -47,23 +48,16 @@ export async function handleApi(req, res, pathname, ctx) {
   if (pathname === '/api/health') {
     return json(res, 200, { database: 'ok', version: '12.4.10 (preview)' });
   }
-  if (pathname === '/api/search' || pathname === '/api/preview/dashboards') {
-    return json(
-      res,
-      200,
-      readDashboards(ctx.dashboardsDir).map(({ uid, title, file, error }) => ({ uid, title, file, error, type: 'dash-db', url: `/d/${uid}` }))
-    );
+  if (pathname === '/api/preview/dashboards') {
+    // The shell's list: the files, with the errors of those that are not dashboards, and the saved ones.
+    const files = readDashboards(ctx.dashboardsDir).map(({ uid, title, file, error }) => ({ uid, title, file, error }));
+    const saved = [...ctx.dashboards.store.values()]
+      .filter(({ dashboard }) => !files.some((f) => f.uid === dashboard.uid))
+      .map(({ dashboard }) => ({ uid: dashboard.uid, title: dashboard.title }));
+    return json(res, 200, [...files, ...saved]);
   }
-  const dash = pathname.match(/^\/api\/dashboards\/uid\/([^/]+)$/);
-  if (dash) {
-    const found = readDashboards(ctx.dashboardsDir).find((d) => d.uid === decodeURIComponent(dash[1]));
-    if (!found) {
-      return json(res, 404, { message: 'Dashboard not found' });
-    }
-    if (found.error) {
-      return json(res, 500, { message: found.error });
-    }
-    return json(res, 200, { dashboard: found.dashboard, meta: { slug: found.uid, canEdit: false, provisioned: true } });
+  if (await handleDashboardsApi(req, res, new URL(req.url, 'http://preview'), ctx.dashboards, readBody)) {
+    return;
   }
   const settings = pathname.match(/^\/api\/plugins\/([^/]+)\/settings$/);
   if (settings) {

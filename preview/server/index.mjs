@@ -11,6 +11,7 @@ import { readProvisioning } from './provisioning.mjs';
 import { handleProxy } from './proxy.mjs';
 import { serveFile } from './static.mjs';
 import { handleApi } from './api.mjs';
+import { createDashboardStore } from './dashboardsApi.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGES = { '/smoke': { entry: 'smoke.js', title: 'Faultline plugin smoke page' } };
@@ -18,7 +19,9 @@ const SHELL = { entry: 'shell/main.js', title: 'Faultline preview' };
 
 /**
  * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, extraDashboardsDir?: string,
- *   env?: Record<string,string> }} options
+ *   env?: Record<string,string>, orgRole?: 'Admin'|'Editor'|'Viewer', dashboardPermissions?: Record<string,string> }} options
+ *   src/dashboards are provisioned (as docker-compose provisions them), the extra folders' dashboards are
+ *   ordinary saved ones; orgRole and dashboardPermissions give the user's rights (see dashboardsApi.mjs)
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
 export async function startPreview(options = {}) {
@@ -34,8 +37,21 @@ export async function startPreview(options = {}) {
   const routesByType = Object.fromEntries(plugins.filter((p) => p.routes).map((p) => [p.id, p.routes]));
   const entries = ['smoke.tsx', 'shell/main.tsx'].filter((e) => fs.existsSync(path.join(root, 'preview', 'src', e)));
   const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
-  const boot = bootData({ ...provisioning, plugins });
-  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, dashboardsDir, routesByType };
+  const boot = bootData({ ...provisioning, plugins, orgRole: options.orgRole });
+  const dashboards = createDashboardStore({
+    provisionedDirs: dashboardsDir.slice(0, 1),
+    savedDirs: dashboardsDir.slice(1),
+    orgRole: options.orgRole,
+    permissions: options.dashboardPermissions,
+  });
+  const ctx = {
+    datasources: provisioning.datasources,
+    apps: provisioning.apps,
+    plugins,
+    dashboardsDir,
+    routesByType,
+    dashboards,
+  };
 
   const page = ({ entry, title }) => {
     const css = entry.replace(/\.js$/, '.css');

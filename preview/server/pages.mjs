@@ -5,7 +5,12 @@ import { APP_DIR_URL } from './plugins.mjs';
 const PROXY = '/api/datasources/proxy/uid';
 
 export function instanceSettings(ds, plugins, index) {
-  const meta = plugins.find((p) => p.id === ds.type) ?? { id: ds.type, type: 'datasource', name: ds.type, info: { logos: {} } };
+  const meta = plugins.find((p) => p.id === ds.type) ?? {
+    id: ds.type,
+    type: 'datasource',
+    name: ds.type,
+    info: { logos: {} },
+  };
   return {
     id: index + 1,
     uid: ds.uid,
@@ -30,17 +35,23 @@ function appExtensions(p) {
   const list = (v) => (Array.isArray(v) ? v : []);
   return {
     extensions: {
-      addedLinks: list(e.addedLinks).map((l) => ({ ...l, targets: list(l.targets).length ? list(l.targets) : [l.targets].filter(Boolean) })),
+      addedLinks: list(e.addedLinks).map((l) => ({
+        ...l,
+        targets: list(l.targets).length ? list(l.targets) : [l.targets].filter(Boolean),
+      })),
       addedComponents: list(e.addedComponents),
       addedFunctions: list(e.addedFunctions),
       exposedComponents: list(e.exposedComponents),
       extensionPoints: list(e.extensionPoints),
     },
-    dependencies: { ...(p.dependencies ?? {}), extensions: { exposedComponents: list(p.dependencies?.extensions?.exposedComponents) } },
+    dependencies: {
+      ...(p.dependencies ?? {}),
+      extensions: { exposedComponents: list(p.dependencies?.extensions?.exposedComponents) },
+    },
   };
 }
 
-export function bootData({ datasources, apps, plugins }) {
+export function bootData({ datasources, apps, plugins, orgRole = 'Admin' }) {
   const settings = datasources.map((ds, i) => instanceSettings(ds, plugins, i));
   const defaultDs = settings.find((s) => s.isDefault) ?? settings[0];
   return {
@@ -53,13 +64,35 @@ export function bootData({ datasources, apps, plugins }) {
       apps: Object.fromEntries(
         plugins
           .filter((p) => p.type === 'app')
-          .map((p) => [p.id, { id: p.id, path: p.module, version: p.info?.version, preload: p.preload === true, angular: {}, loadingStrategy: 'script', ...appExtensions(p), jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {} }])
+          .map((p) => [
+            p.id,
+            {
+              id: p.id,
+              path: p.module,
+              version: p.info?.version,
+              preload: p.preload === true,
+              angular: {},
+              loadingStrategy: 'script',
+              ...appExtensions(p),
+              jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {},
+            },
+          ])
       ),
       buildInfo: { version: '12.4.10', commit: 'preview', env: 'production', edition: 'Open Source' },
       featureToggles: {},
       minRefreshInterval: '5s',
     },
-    user: { id: 1, login: 'preview', name: 'Preview', orgId: 1, orgRole: 'Admin', isSignedIn: true, theme: 'dark', timezone: 'utc', language: 'en-US' },
+    user: {
+      id: 1,
+      login: 'preview',
+      name: 'Preview',
+      orgId: 1,
+      orgRole,
+      isSignedIn: true,
+      theme: 'dark',
+      timezone: 'utc',
+      language: 'en-US',
+    },
     navTree: [],
     assets: { dark: '', light: '' },
   };

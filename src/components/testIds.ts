@@ -18,4 +18,10 @@ export const testIds = {
   service: { container: 'data-testid faultline-service' },
   experiments: { container: 'data-testid faultline-experiments' },
   flowMap: { container: 'data-testid faultline-flow-map' },
+  overlays: {
+    container: 'data-testid faultline-overlays',
+    service: 'data-testid faultline-overlays-service',
+    action: (overlay: string, action: string) => `data-testid faultline-overlays-${action}-${overlay}`,
+    row: (uid: string) => `data-testid faultline-overlays-row-${uid}`,
+  },
 };
