@@ -109,3 +109,39 @@ test('"Chaos runs in this range" opens the experiments page narrowed to the serv
     await page.close();
   }
 });
+
+test('the preview refuses the links Grafana refuses: undeclared, other targets, paths outside the app', async () => {
+  const { page } = await openPage(browser, `${env.preview.url}/`);
+  try {
+    await page.waitForFunction(() => window.faultlinePreview?.linkErrors);
+    const errors = (link) =>
+      page.evaluate(
+        (l) =>
+          window.faultlinePreview.linkErrors('faultline-app', l, window.grafanaBootData.settings.apps['faultline-app']),
+        link
+      );
+    const declared = {
+      title: 'Who owns this service?',
+      description: 'd',
+      targets: ['grafana/dashboard/panel/menu'],
+      path: '/a/faultline-app/service/x',
+    };
+    assert.deepEqual(await errors(declared), []);
+    assert.match(
+      (await errors({ ...declared, title: 'Not in plugin.json' })).join(' '),
+      /not declared in the plugin.json/
+    );
+    assert.match(
+      (await errors({ ...declared, targets: ['grafana/commandpalette/action'] })).join(' '),
+      /"targets" .* does not match/
+    );
+    assert.match(
+      (await errors({ ...declared, path: '/d/elsewhere' })).join(' '),
+      /should start with "\/a\/faultline-app\/"/
+    );
+    assert.match((await errors({ ...declared, path: undefined })).join(' '), /Either "path" or "onClick" is required/);
+    assert.match((await errors({ ...declared, description: '' })).join(' '), /Description is missing/);
+  } finally {
+    await page.close();
+  }
+});

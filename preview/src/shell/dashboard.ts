@@ -56,7 +56,17 @@ export interface DashboardModel {
   refresh?: string;
   panels?: PanelModel[];
   templating?: { list?: VariableModel[] };
-  annotations?: { list?: Array<Record<string, unknown> & { name: string; datasource?: DataSourceRef; enable?: boolean; hide?: boolean; builtIn?: number }> };
+  annotations?: {
+    list?: Array<
+      Record<string, unknown> & {
+        name: string;
+        datasource?: DataSourceRef;
+        enable?: boolean;
+        hide?: boolean;
+        builtIn?: number;
+      }
+    >;
+  };
 }
 
 function dataOf(panel: PanelModel): SceneDataProvider | undefined {
@@ -69,7 +79,9 @@ function dataOf(panel: PanelModel): SceneDataProvider | undefined {
     maxDataPoints: panel.maxDataPoints,
     minInterval: panel.interval,
   });
-  return panel.transformations?.length ? new SceneDataTransformer({ $data: runner, transformations: panel.transformations }) : runner;
+  return panel.transformations?.length
+    ? new SceneDataTransformer({ $data: runner, transformations: panel.transformations })
+    : runner;
 }
 
 function toGridItem(panel: PanelModel): SceneGridItem {
@@ -103,7 +115,15 @@ function toGridChildren(panels: PanelModel[]): Array<SceneGridItem | SceneGridRo
   const flush = () => {
     if (row) {
       const { model, children } = row;
-      out.push(new SceneGridRow({ key: `row-${model.id}`, title: model.title ?? '', y: model.gridPos?.y ?? 0, isCollapsed: Boolean(model.collapsed), children }));
+      out.push(
+        new SceneGridRow({
+          key: `row-${model.id}`,
+          title: model.title ?? '',
+          y: model.gridPos?.y ?? 0,
+          isCollapsed: Boolean(model.collapsed),
+          children,
+        })
+      );
     }
   };
   for (const p of panels) {
@@ -121,10 +141,16 @@ function toGridChildren(panels: PanelModel[]): Array<SceneGridItem | SceneGridRo
 }
 
 export function dashboardScene(json: DashboardModel): EmbeddedScene {
-  const annotations = (json.annotations?.list ?? []).filter((a) => !a.builtIn && a.datasource?.type !== 'grafana' && a.datasource?.type !== 'datasource');
+  const annotations = (json.annotations?.list ?? []).filter(
+    (a) => !a.builtIn && a.datasource?.type !== 'grafana' && a.datasource?.type !== 'datasource'
+  );
   const scene = new EmbeddedScene({
     key: `dashboard-${json.uid}`,
-    $timeRange: new SceneTimeRange({ from: json.time?.from ?? 'now-6h', to: json.time?.to ?? 'now', timeZone: json.timezone || 'browser' }),
+    $timeRange: new SceneTimeRange({
+      from: json.time?.from ?? 'now-6h',
+      to: json.time?.to ?? 'now',
+      timeZone: json.timezone || 'browser',
+    }),
     $variables: new SceneVariableSet({ variables: (json.templating?.list ?? []).map(toSceneVariable) }),
     $data: new SceneDataLayerSet({
       layers: annotations.map(

@@ -17,7 +17,7 @@ import { queryErrors } from './runRequest';
 import { registerServices } from './services';
 import { ExtensionModalHost } from './extensions/modals';
 import { preloadApps } from './extensions/loading';
-import { rejectedLinks } from './extensions/registry';
+import { linkErrors, rejectedLinks } from './extensions/registry';
 
 registerServices();
 applyGlobalStyles(config.theme2);
@@ -39,10 +39,21 @@ function Shell() {
   return (
     <ThemeContext.Provider value={theme}>
       <HistoryRouter>
-        <header data-testid="preview-header" style={{ display: 'flex', gap: 16, alignItems: 'center', padding: theme.spacing(1, 2), borderBottom: `1px solid ${theme.colors.border.weak}` }}>
+        <header
+          data-testid="preview-header"
+          style={{
+            display: 'flex',
+            gap: 16,
+            alignItems: 'center',
+            padding: theme.spacing(1, 2),
+            borderBottom: `1px solid ${theme.colors.border.weak}`,
+          }}
+        >
           <img src="/public/plugins/faultline-app/img/logo.svg" alt="" width={24} height={24} />
           <strong>Faultline preview</strong>
-          <span style={{ color: theme.colors.text.secondary }}>the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own</span>
+          <span style={{ color: theme.colors.text.secondary }}>
+            the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own
+          </span>
           <nav style={{ marginLeft: 'auto', display: 'flex', gap: 16 }}>
             <Link to="/">Dashboards</Link>
             <Link to="/a/faultline-app/">Faultline app</Link>
@@ -64,11 +75,16 @@ function Shell() {
 
 declare global {
   interface Window {
-    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors; rejectedLinks: typeof rejectedLinks };
+    faultlinePreview: {
+      dataSources: typeof previewDataSourceSrv;
+      queryErrors: typeof queryErrors;
+      rejectedLinks: typeof rejectedLinks;
+      linkErrors: typeof linkErrors;
+    };
   }
 }
 // For people and tests inspecting the page: the data sources as plugins see them, and query errors.
-window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors, rejectedLinks };
+window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors, rejectedLinks, linkErrors };
 
 createRoot(document.getElementById('root')!).render(<Shell />);
 document.body.dataset.ready = 'true';

@@ -7,7 +7,9 @@ describe('experimentsScene', () => {
   const panels = panelsOf(experimentsScene(pageSettings(undefined)));
 
   it('filters the runs by the status, backend and service variables', () => {
-    const chaos = panels.flatMap((p) => p.queries).filter((q) => q.queryType === 'timeline' || q.queryType === 'experiments');
+    const chaos = panels
+      .flatMap((p) => p.queries)
+      .filter((q) => q.queryType === 'timeline' || q.queryType === 'experiments');
     expect(chaos).toHaveLength(2);
     chaos.forEach((q) => expect(q.chaos).toEqual({ status: ['$status'], sources: ['$source'], service: '$service' }));
   });
