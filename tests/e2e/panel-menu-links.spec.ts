@@ -2,18 +2,26 @@
 // and the demo catalog): "Who owns checkout?" in a panel's Extensions submenu leads to the service
 // page; "Chaos runs in this range" to the experiments page narrowed to the service and time range.
 // The same scenarios run against the preview in tests/browser/panel-menu-links.test.mjs.
+import type { DashboardPage, DashboardPageArgs } from '@grafana/plugin-e2e';
 import { expect, test } from './fixtures';
+
+type GotoDashboard = (args: DashboardPageArgs) => Promise<DashboardPage>;
 
 const PANEL = 'Requests of checkout';
 
-test('a panel menu offers "Who owns checkout?" and leads to the service page', async ({ gotoDashboardPage, page }) => {
+/** Service health for checkout over `from`, then an item of the panel's Extensions submenu. */
+async function followExtension(gotoDashboardPage: GotoDashboard, from: string, item: string) {
   const dashboard = await gotoDashboardPage({
     uid: 'faultline-service-health',
-    queryParams: new URLSearchParams({ 'var-service': 'checkout', from: 'now-6h', to: 'now' }),
+    queryParams: new URLSearchParams({ 'var-service': 'checkout', from, to: 'now' }),
   });
   const panel = dashboard.getPanelByTitle(PANEL);
   await panel.scrollIntoView();
-  await panel.clickOnMenuItem('Who owns checkout?', { parentItem: 'Extensions' });
+  await panel.clickOnMenuItem(item, { parentItem: 'Extensions' });
+}
+
+test('a panel menu offers "Who owns checkout?" and leads to the service page', async ({ gotoDashboardPage, page }) => {
+  await followExtension(gotoDashboardPage, 'now-6h', 'Who owns checkout?');
   await expect(page).toHaveURL(/\/a\/faultline-app\/service\/checkout\?uel_pid=faultline-app/);
   await expect(page.getByTestId('data-testid faultline-service')).toBeVisible();
   await expect(page.getByText('team-checkout').first()).toBeVisible({ timeout: 45000 });
@@ -23,13 +31,7 @@ test('"Chaos runs in this range" opens the experiments page for the service and 
   gotoDashboardPage,
   page,
 }) => {
-  const dashboard = await gotoDashboardPage({
-    uid: 'faultline-service-health',
-    queryParams: new URLSearchParams({ 'var-service': 'checkout', from: 'now-3h', to: 'now' }),
-  });
-  const panel = dashboard.getPanelByTitle(PANEL);
-  await panel.scrollIntoView();
-  await panel.clickOnMenuItem('Chaos runs in this range', { parentItem: 'Extensions' });
+  await followExtension(gotoDashboardPage, 'now-3h', 'Chaos runs in this range');
   await expect(page).toHaveURL(/\/a\/faultline-app\/experiments\?.*from=now-3h.*var-service=checkout/);
   await expect(page.getByTestId('data-testid faultline-experiments')).toBeVisible();
 });

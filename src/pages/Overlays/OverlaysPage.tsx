@@ -14,6 +14,13 @@ function stateText(s: OverlayState | undefined): string {
   return s === 'added' ? 'added here' : s === 'absent' ? 'none' : `by hand: ${s.other}`;
 }
 
+const ACTIONS: Array<{ overlay: Overlay; action: Action; label: string }> = [
+  { overlay: 'chaos', action: 'add', label: 'Add chaos annotation' },
+  { overlay: 'chaos', action: 'remove', label: 'Remove chaos annotation' },
+  { overlay: 'ownership', action: 'add', label: 'Add ownership panel' },
+  { overlay: 'ownership', action: 'remove', label: 'Remove ownership panel' },
+];
+
 /**
  * The overlay manager: which dashboards carry the Faultline chaos annotation and an ownership
  * panel, and adding or removing either on the selected ones.
@@ -57,36 +64,17 @@ export default function OverlaysPage() {
             onChange={(e) => setService(e.currentTarget.value)}
           />
         </Field>
-        <Button
-          disabled={busy || chosen.length === 0}
-          onClick={() => run(chosen, 'chaos', 'add')}
-          data-testid={testIds.overlays.action('chaos', 'add')}
-        >
-          Add chaos annotation
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={busy || chosen.length === 0}
-          onClick={() => run(chosen, 'chaos', 'remove')}
-          data-testid={testIds.overlays.action('chaos', 'remove')}
-        >
-          Remove chaos annotation
-        </Button>
-        <Button
-          disabled={busy || chosen.length === 0}
-          onClick={() => run(chosen, 'ownership', 'add')}
-          data-testid={testIds.overlays.action('ownership', 'add')}
-        >
-          Add ownership panel
-        </Button>
-        <Button
-          variant="secondary"
-          disabled={busy || chosen.length === 0}
-          onClick={() => run(chosen, 'ownership', 'remove')}
-          data-testid={testIds.overlays.action('ownership', 'remove')}
-        >
-          Remove ownership panel
-        </Button>
+        {ACTIONS.map(({ overlay, action, label }) => (
+          <Button
+            key={`${action}-${overlay}`}
+            variant={action === 'add' ? 'primary' : 'secondary'}
+            disabled={busy || chosen.length === 0}
+            onClick={() => run(chosen, overlay, action)}
+            data-testid={testIds.overlays.action(overlay, action)}
+          >
+            {label}
+          </Button>
+        ))}
       </Stack>
       {!rows && !error && <LoadingPlaceholder text="Reading the dashboards…" />}
       {rows && (

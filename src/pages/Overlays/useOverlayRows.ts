@@ -60,6 +60,17 @@ async function readRow(hit: SearchHit): Promise<Row> {
   }
 }
 
+/** Every dashboard the user may see, each read with its version and the user's rights. */
+async function listRows(): Promise<Row[]> {
+  const hits = await searchDashboards();
+  const out: Row[] = [];
+  // A few at a time: an organisation may have many dashboards.
+  for (let i = 0; i < hits.length; i += 5) {
+    out.push(...(await Promise.all(hits.slice(i, i + 5).map(readRow))));
+  }
+  return out;
+}
+
 const NAMES: Record<Overlay, string> = { chaos: 'chaos annotation', ownership: 'ownership panel' };
 
 /**
@@ -73,23 +84,15 @@ export function useOverlayRows(settings: PageSettings) {
 
   const setRow = (uid: string, row: Row) => setRows((rs) => rs?.map((r) => (r.hit.uid === uid ? row : r)));
 
-  const load = useCallback(async () => {
-    try {
-      const hits = await searchDashboards();
-      const out: Row[] = [];
-      // A few at a time: an organisation may have many dashboards.
-      for (let i = 0; i < hits.length; i += 5) {
-        out.push(...(await Promise.all(hits.slice(i, i + 5).map(readRow))));
-      }
-      setRows(out);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, []);
-
   useEffect(() => {
-    load();
-  }, [load]);
+    let cancelled = false;
+    listRows()
+      .then((rs) => !cancelled && setRows(rs))
+      .catch((e) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
 
   const apply = useCallback(
     async (row: Row, overlay: Overlay, action: Action, service: string, reread = false): Promise<void> => {
@@ -150,5 +153,5 @@ export function useOverlayRows(settings: PageSettings) {
     [settings]
   );
 
-  return { rows, error, apply, reload: load };
+  return { rows, error, apply };
 }
