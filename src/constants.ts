@@ -12,6 +12,7 @@ export enum ROUTES {
   Service = 'service',
   Experiments = 'experiments',
   FlowMap = 'flow-map',
+  Overlays = 'overlays',
 }
 
 export function prefixRoute(route: string): string {

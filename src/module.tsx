@@ -2,6 +2,7 @@ import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps, AppSettings } from './components/AppConfig/AppConfig';
+import { addedLinks } from './extensions/links';
 
 const LazyApp = lazy(() => import('./components/App/App'));
 const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
@@ -24,3 +25,6 @@ export const plugin = new AppPlugin<AppSettings>().setRootPage(App).addConfigPag
   body: AppConfig,
   id: 'configuration',
 });
+
+// Links on Grafana's own screens: panel menus, Explore's toolbar, alert instances.
+addedLinks.forEach((link) => plugin.addLink(link));

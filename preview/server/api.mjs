@@ -6,6 +6,7 @@ import path from 'node:path';
 import { appDashboards } from './dashboardImport.mjs';
 import { dataSourceDto, updateDataSource } from './datasources.mjs';
 import { bootData } from './pages.mjs';
+import { handleDashboardsApi } from './dashboardsApi.mjs';
 
 function json(res, status, body) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -69,23 +70,20 @@ export async function handleApi(req, res, pathname, ctx) {
   if (pathname === '/api/health') {
     return json(res, 200, { database: 'ok', version: '12.4.10 (preview)' });
   }
-  if (pathname === '/api/search' || pathname === '/api/preview/dashboards') {
-    return json(
-      res,
-      200,
-      storedDashboards(ctx).map(({ uid, title, file, error }) => ({ uid, title, file, error, type: 'dash-db', url: `/d/${uid}` }))
-    );
+  if (pathname === '/api/preview/dashboards') {
+    // The shell's list: the stored files, with the errors of those that are not dashboards, and the saved ones.
+    const files = storedDashboards(ctx).map(({ uid, title, file, error }) => ({ uid, title, file, error }));
+    const saved = [...ctx.dashboards.store.values()]
+      .filter(({ dashboard }) => !files.some((f) => f.uid === dashboard.uid))
+      .map(({ dashboard }) => ({ uid: dashboard.uid, title: dashboard.title }));
+    return json(res, 200, [...files, ...saved]);
   }
-  const dash = pathname.match(/^\/api\/dashboards\/uid\/([^/]+)$/);
-  if (dash) {
-    const found = storedDashboards(ctx).find((d) => d.uid === decodeURIComponent(dash[1]));
-    if (!found) {
-      return json(res, 404, { message: 'Dashboard not found' });
-    }
-    if (found.error) {
-      return json(res, 500, { message: found.error });
-    }
-    return json(res, 200, { dashboard: found.dashboard, meta: { slug: found.uid, canEdit: false, provisioned: true } });
+  const broken = pathname.match(/^\/api\/dashboards\/uid\/([^/]+)$/) && storedDashboards(ctx).find((d) => d.error && d.uid === decodeURIComponent(pathname.split('/').pop()));
+  if (broken) {
+    return json(res, 500, { message: broken.error });
+  }
+  if (await handleDashboardsApi(req, res, new URL(req.url, 'http://preview'), ctx.dashboards, readBody)) {
+    return;
   }
   if (pathname === '/api/frontend/settings') {
     // What DatasourceSrv.reload() fetches after a save: the instance settings, without secrets.

@@ -10,8 +10,10 @@ import { readBuiltPlugins } from './plugins.mjs';
 import { readProvisioning } from './provisioning.mjs';
 import { handleProxy } from './proxy.mjs';
 import { serveFile } from './static.mjs';
-import { handleApi } from './api.mjs';
+import { handleApi, readDashboards } from './api.mjs';
+import { appDashboards } from './dashboardImport.mjs';
 import { initDataSources } from './datasources.mjs';
+import { createDashboardStore } from './dashboardsApi.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGES = { '/smoke': { entry: 'smoke.js', title: 'Faultline plugin smoke page' } };
@@ -19,7 +21,10 @@ const SHELL = { entry: 'shell/main.js', title: 'Faultline preview' };
 
 /**
  * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, extraDashboardsDir?: string,
- *   env?: Record<string,string>, role?: 'Admin'|'Editor'|'Viewer' }} options  role: the signed-in user's org role
+ * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, extraDashboardsDir?: string,
+ *   env?: Record<string,string>, role?: 'Admin'|'Editor'|'Viewer', dashboardPermissions?: Record<string,string> }} options
+ *   role: the signed-in user's org role; the app's dashboards are provisioned (as docker-compose provisions them),
+ *   the extra folders' dashboards are ordinary saved ones; dashboardPermissions as in dashboardsApi.mjs
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
 export async function startPreview(options = {}) {
@@ -38,7 +43,13 @@ export async function startPreview(options = {}) {
   const entries = ['smoke.tsx', 'shell/main.tsx'].filter((e) => fs.existsSync(path.join(root, 'preview', 'src', e)));
   const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
   const role = options.role ?? 'Admin';
-  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, distDir, dashboardsDir, routesByType, role };
+  const dashboards = createDashboardStore({
+    provisioned: appDashboards(plugins, distDir),
+    saved: readDashboards(dashboardsDir),
+    orgRole: role,
+    permissions: options.dashboardPermissions,
+  });
+  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, distDir, dashboardsDir, routesByType, role, dashboards };
 
   const page = ({ entry, title }) => {
     const css = entry.replace(/\.js$/, '.css');

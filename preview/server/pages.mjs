@@ -29,6 +29,31 @@ export function instanceSettings(ds, plugins, index) {
   };
 }
 
+/**
+ * The extension declarations Grafana puts in the boot data of each app (pkg/api/frontendsettings.go
+ * from plugin.json `extensions` and `dependencies.extensions`, every list present, empty when undeclared).
+ */
+function appExtensions(p) {
+  const e = p.extensions ?? {};
+  const list = (v) => (Array.isArray(v) ? v : []);
+  return {
+    extensions: {
+      addedLinks: list(e.addedLinks).map((l) => ({
+        ...l,
+        targets: list(l.targets).length ? list(l.targets) : [l.targets].filter(Boolean),
+      })),
+      addedComponents: list(e.addedComponents),
+      addedFunctions: list(e.addedFunctions),
+      exposedComponents: list(e.exposedComponents),
+      extensionPoints: list(e.extensionPoints),
+    },
+    dependencies: {
+      ...(p.dependencies ?? {}),
+      extensions: { exposedComponents: list(p.dependencies?.extensions?.exposedComponents) },
+    },
+  };
+}
+
 export function bootData({ datasources, apps, plugins, role = 'Admin' }) {
   const settings = datasources.map((ds, i) => instanceSettings(ds, plugins, i));
   const defaultDs = settings.find((s) => s.isDefault) ?? settings[0];
@@ -42,7 +67,19 @@ export function bootData({ datasources, apps, plugins, role = 'Admin' }) {
       apps: Object.fromEntries(
         plugins
           .filter((p) => p.type === 'app')
-          .map((p) => [p.id, { id: p.id, path: p.module, version: p.info?.version, preload: false, angular: {}, jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {} }])
+          .map((p) => [
+            p.id,
+            {
+              id: p.id,
+              path: p.module,
+              version: p.info?.version,
+              preload: p.preload === true,
+              angular: {},
+              loadingStrategy: 'script',
+              ...appExtensions(p),
+              jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {},
+            },
+          ])
       ),
       buildInfo: { version: '12.4.10', commit: 'preview', env: 'production', edition: 'Open Source' },
       featureToggles: {},

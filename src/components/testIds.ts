@@ -5,6 +5,7 @@ export const testIds = {
     datasource: 'data-testid faultline-app-config-datasource',
     metricsDatasource: 'data-testid faultline-app-config-metrics-datasource',
     serviceLabel: 'data-testid faultline-app-config-service-label',
+    extensionServiceLabels: 'data-testid faultline-app-config-extension-service-labels',
     flowPreset: 'data-testid faultline-app-config-flow-preset',
     chaosWindow: 'data-testid faultline-app-config-chaos-window',
     readyScore: 'data-testid faultline-app-config-ready-score',
@@ -17,4 +18,10 @@ export const testIds = {
   service: { container: 'data-testid faultline-service' },
   experiments: { container: 'data-testid faultline-experiments' },
   flowMap: { container: 'data-testid faultline-flow-map' },
+  overlays: {
+    container: 'data-testid faultline-overlays',
+    service: 'data-testid faultline-overlays-service',
+    action: (overlay: string, action: string) => `data-testid faultline-overlays-${action}-${overlay}`,
+    row: (uid: string) => `data-testid faultline-overlays-row-${uid}`,
+  },
 };

@@ -25,6 +25,7 @@ import {
 } from '@grafana/scenes';
 import { DataQuery, DataSourceRef } from '@grafana/schema';
 import { toSceneVariable, VariableModel } from './variables';
+import { panelMenu, setDashboardInfo } from './extensions/panelMenu';
 
 export interface PanelModel {
   id: number;
@@ -47,12 +48,25 @@ export interface PanelModel {
 export interface DashboardModel {
   uid: string;
   title: string;
+  tags?: string[];
+  schemaVersion?: number;
+  version?: number;
   time?: { from: string; to: string };
   timezone?: string;
   refresh?: string;
   panels?: PanelModel[];
   templating?: { list?: VariableModel[] };
-  annotations?: { list?: Array<Record<string, unknown> & { name: string; datasource?: DataSourceRef; enable?: boolean; hide?: boolean; builtIn?: number }> };
+  annotations?: {
+    list?: Array<
+      Record<string, unknown> & {
+        name: string;
+        datasource?: DataSourceRef;
+        enable?: boolean;
+        hide?: boolean;
+        builtIn?: number;
+      }
+    >;
+  };
 }
 
 function dataOf(panel: PanelModel): SceneDataProvider | undefined {
@@ -65,7 +79,9 @@ function dataOf(panel: PanelModel): SceneDataProvider | undefined {
     maxDataPoints: panel.maxDataPoints,
     minInterval: panel.interval,
   });
-  return panel.transformations?.length ? new SceneDataTransformer({ $data: runner, transformations: panel.transformations }) : runner;
+  return panel.transformations?.length
+    ? new SceneDataTransformer({ $data: runner, transformations: panel.transformations })
+    : runner;
 }
 
 function toGridItem(panel: PanelModel): SceneGridItem {
@@ -87,6 +103,7 @@ function toGridItem(panel: PanelModel): SceneGridItem {
       options: panel.options ?? {},
       fieldConfig: (panel.fieldConfig ?? { defaults: {}, overrides: [] }) as never,
       $data: dataOf(panel),
+      menu: panelMenu(),
     }),
   });
 }
@@ -98,7 +115,15 @@ function toGridChildren(panels: PanelModel[]): Array<SceneGridItem | SceneGridRo
   const flush = () => {
     if (row) {
       const { model, children } = row;
-      out.push(new SceneGridRow({ key: `row-${model.id}`, title: model.title ?? '', y: model.gridPos?.y ?? 0, isCollapsed: Boolean(model.collapsed), children }));
+      out.push(
+        new SceneGridRow({
+          key: `row-${model.id}`,
+          title: model.title ?? '',
+          y: model.gridPos?.y ?? 0,
+          isCollapsed: Boolean(model.collapsed),
+          children,
+        })
+      );
     }
   };
   for (const p of panels) {
@@ -116,10 +141,16 @@ function toGridChildren(panels: PanelModel[]): Array<SceneGridItem | SceneGridRo
 }
 
 export function dashboardScene(json: DashboardModel): EmbeddedScene {
-  const annotations = (json.annotations?.list ?? []).filter((a) => !a.builtIn && a.datasource?.type !== 'grafana' && a.datasource?.type !== 'datasource');
-  return new EmbeddedScene({
+  const annotations = (json.annotations?.list ?? []).filter(
+    (a) => !a.builtIn && a.datasource?.type !== 'grafana' && a.datasource?.type !== 'datasource'
+  );
+  const scene = new EmbeddedScene({
     key: `dashboard-${json.uid}`,
-    $timeRange: new SceneTimeRange({ from: json.time?.from ?? 'now-6h', to: json.time?.to ?? 'now', timeZone: json.timezone || 'browser' }),
+    $timeRange: new SceneTimeRange({
+      from: json.time?.from ?? 'now-6h',
+      to: json.time?.to ?? 'now',
+      timeZone: json.timezone || 'browser',
+    }),
     $variables: new SceneVariableSet({ variables: (json.templating?.list ?? []).map(toSceneVariable) }),
     $data: new SceneDataLayerSet({
       layers: annotations.map(
@@ -142,4 +173,6 @@ export function dashboardScene(json: DashboardModel): EmbeddedScene {
     ],
     body: new SceneGridLayout({ isDraggable: false, isLazy: false, children: toGridChildren(json.panels ?? []) }),
   });
+  setDashboardInfo(scene, { uid: json.uid, title: json.title, tags: json.tags ?? [] });
+  return scene;
 }

@@ -18,9 +18,13 @@ import { previewDataSourceSrv } from './datasourceSrv';
 import { queryErrors } from './runRequest';
 import { registerServices } from './services';
 import { annotationEditorCounts } from './settings/StandardAnnotationQueryEditor';
+import { ExtensionModalHost } from './extensions/modals';
+import { preloadApps } from './extensions/loading';
+import { linkErrors, rejectedLinks } from './extensions/registry';
 
 registerServices();
 applyGlobalStyles(config.theme2);
+preloadApps();
 
 function HistoryRouter({ children }: { children: React.ReactNode }) {
   const history = locationService.getHistory();
@@ -38,10 +42,21 @@ function Shell() {
   return (
     <ThemeContext.Provider value={theme}>
       <HistoryRouter>
-        <header data-testid="preview-header" style={{ display: 'flex', gap: 16, alignItems: 'center', padding: theme.spacing(1, 2), borderBottom: `1px solid ${theme.colors.border.weak}` }}>
+        <header
+          data-testid="preview-header"
+          style={{
+            display: 'flex',
+            gap: 16,
+            alignItems: 'center',
+            padding: theme.spacing(1, 2),
+            borderBottom: `1px solid ${theme.colors.border.weak}`,
+          }}
+        >
           <img src="/public/plugins/faultline-app/img/logo.svg" alt="" width={24} height={24} />
           <strong>Faultline preview</strong>
-          <span style={{ color: theme.colors.text.secondary }}>the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own</span>
+          <span style={{ color: theme.colors.text.secondary }}>
+            the built dist/ plugins outside Grafana, panels marked “stand-in” are not Grafana&apos;s own
+          </span>
           <nav style={{ marginLeft: 'auto', display: 'flex', gap: 16 }}>
             <Link to="/">Dashboards</Link>
             <AppMenu />
@@ -56,6 +71,7 @@ function Shell() {
             <Route path="*" element={<DashboardList />} />
           </Routes>
         </main>
+        <ExtensionModalHost />
       </HistoryRouter>
     </ThemeContext.Provider>
   );
@@ -63,12 +79,18 @@ function Shell() {
 
 declare global {
   interface Window {
-    faultlinePreview: { dataSources: typeof previewDataSourceSrv; queryErrors: typeof queryErrors; annotationEditor: typeof annotationEditorCounts };
+    faultlinePreview: {
+      dataSources: typeof previewDataSourceSrv;
+      queryErrors: typeof queryErrors;
+      annotationEditor: typeof annotationEditorCounts;
+      rejectedLinks: typeof rejectedLinks;
+      linkErrors: typeof linkErrors;
+    };
   }
 }
-// For people and tests inspecting the page: the data sources as plugins see them, query errors, and
-// what the annotation editor called.
-window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors, annotationEditor: annotationEditorCounts };
+// For people and tests inspecting the page: the data sources as plugins see them, query errors, what
+// the annotation editor called, and the extension links the registry refused.
+window.faultlinePreview = { dataSources: previewDataSourceSrv, queryErrors, annotationEditor: annotationEditorCounts, rejectedLinks, linkErrors };
 
 createRoot(document.getElementById('root')!).render(<Shell />);
 document.body.dataset.ready = 'true';

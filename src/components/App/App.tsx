@@ -10,6 +10,7 @@ const CatalogPage = lazy(() => import('../../pages/Catalog/CatalogPage'));
 const ServicePage = lazy(() => import('../../pages/Service/ServicePage'));
 const ExperimentsPage = lazy(() => import('../../pages/Experiments/ExperimentsPage'));
 const FlowMapPage = lazy(() => import('../../pages/FlowMap/FlowMapPage'));
+const OverlaysPage = lazy(() => import('../../pages/Overlays/OverlaysPage'));
 
 function App({ meta }: AppRootProps<AppSettings>) {
   const settings = useMemo(() => pageSettings(meta.jsonData), [meta.jsonData]);
@@ -28,6 +29,7 @@ function App({ meta }: AppRootProps<AppSettings>) {
           <Route path={`${ROUTES.Service}/:name/*`} element={<ServicePage />} />
           <Route path={`${ROUTES.Experiments}/*`} element={<ExperimentsPage />} />
           <Route path={`${ROUTES.FlowMap}/*`} element={<FlowMapPage />} />
+          <Route path={`${ROUTES.Overlays}/*`} element={<OverlaysPage />} />
           <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Catalog)} replace />} />
         </Routes>
       </Suspense>

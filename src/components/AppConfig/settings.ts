@@ -11,6 +11,8 @@ export interface AppSettings {
   metricsDatasourceUid?: string;
   /** Label that names the service on the request metrics (`service`, `job`, `service_name`…). */
   serviceLabel?: string;
+  /** Labels that name a service on other panels, for the "Who owns …?" links (comma separated). */
+  extensionServiceLabels?: string;
   /** Flow preset the pages use (`beyla`, `servicegraph`…). */
   flowPreset?: FlowPreset;
   scorecard?: ScorecardConfig;

@@ -7,10 +7,12 @@ import { experimentsScene } from './experimentsScene';
 describe('experimentsScene', () => {
   const panels = panelsOf(experimentsScene(pageSettings(undefined, testDataSources)));
 
-  it('filters the runs by the status and backend variables', () => {
-    const chaos = panels.flatMap((p) => p.queries).filter((q) => q.queryType === 'timeline' || q.queryType === 'experiments');
+  it('filters the runs by the status, backend and service variables', () => {
+    const chaos = panels
+      .flatMap((p) => p.queries)
+      .filter((q) => q.queryType === 'timeline' || q.queryType === 'experiments');
     expect(chaos).toHaveLength(2);
-    chaos.forEach((q) => expect(q.chaos).toEqual({ status: ['$status'], sources: ['$source'] }));
+    chaos.forEach((q) => expect(q.chaos).toEqual({ status: ['$status'], sources: ['$source'], service: '$service' }));
   });
 
   it('draws the blast radius from flows joined with chaos runs', () => {

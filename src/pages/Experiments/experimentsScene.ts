@@ -1,4 +1,11 @@
-import { CustomVariable, PanelBuilders, SceneDataTransformer, SceneQueryRunner, VizPanel } from '@grafana/scenes';
+import {
+  CustomVariable,
+  PanelBuilders,
+  TextBoxVariable,
+  SceneDataTransformer,
+  SceneQueryRunner,
+  VizPanel,
+} from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL } from '../../constants';
 import type { ChaosFilter } from '../../datasource/types';
@@ -17,30 +24,46 @@ const multi = (name: string, label: string, values: readonly string[]) =>
  */
 export function experimentsScene(s: PageSettings) {
   // Variable references: the data source resolves them to the selected statuses and backends.
-  const chaos: ChaosFilter = { status: ['$status' as ChaosStatus], sources: ['$source' as ChaosSource] };
+  // `service` narrows to runs targeting those services (comma separated), as the panel menu's
+  // "Chaos runs in this time range" link opens the page; empty lists every run.
+  const chaos: ChaosFilter = {
+    status: ['$status' as ChaosStatus],
+    sources: ['$source' as ChaosSource],
+    service: '$service',
+  };
   const timeline = PanelBuilders.statetimeline()
     .setTitle('Runs over time')
     .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
     .build();
   const table = PanelBuilders.table()
     .setTitle('Runs')
-    .setDescription('Run: open it in its backend, its blast radius, or the flow map at that time. Filter status or verdict with the funnel in a column header.')
-    .setCustomFieldConfig('filterable', true)
-    .setData(new SceneDataTransformer({ $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }), transformations: [runWindow] }))
-    .setOverrides((b) =>
-      b.matchFieldsWithName('run').overrideLinks(RUN_LINKS)
+    .setDescription(
+      'Run: open it in its backend, its blast radius, or the flow map at that time. Filter status or verdict with the funnel in a column header.'
     )
+    .setCustomFieldConfig('filterable', true)
+    .setData(
+      new SceneDataTransformer({
+        $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }),
+        transformations: [runWindow],
+      })
+    )
+    .setOverrides((b) => b.matchFieldsWithName('run').overrideLinks(RUN_LINKS))
     .build();
   const blast = new VizPanel({
     pluginId: FLOWGRAPH_PANEL,
     title: 'Blast radius',
-    description: 'Targets of the runs in the time range, the services calling them (upstream) and those they call (downstream)',
+    description:
+      'Targets of the runs in the time range, the services calling them (upstream) and those they call (downstream)',
     options: { overlay: 'chaos', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
     $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [flowsQuery(s, { joinChaos: true })] }),
   });
   return pageScene({
     from: 'now-7d',
-    variables: [multi('status', 'Status', CHAOS_STATUSES), multi('source', 'Backend', CHAOS_SOURCES)],
+    variables: [
+      multi('status', 'Status', CHAOS_STATUSES),
+      multi('source', 'Backend', CHAOS_SOURCES),
+      new TextBoxVariable({ name: 'service', label: 'Service', value: '' }),
+    ],
     rows: [
       { height: 260, items: [timeline] },
       { height: 320, items: [table] },
