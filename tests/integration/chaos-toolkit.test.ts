@@ -91,7 +91,11 @@ function experiment(title: string, parts: { probes: object[]; method: object[]; 
 }
 
 /** Runs one experiment with `chaos run`; its journal, if any, goes into the served folder as `<name>.json`. */
-async function run(name: string, exp: object, whileRunning?: (h: { interrupt: (sig: string) => void }) => void): Promise<Outcome> {
+async function run(
+  name: string,
+  exp: object | string,
+  whileRunning?: (h: { interrupt: (sig: string) => void }) => void
+): Promise<Outcome> {
   const runDir = path.join(dir, 'runs', name);
   fs.mkdirSync(runDir, { recursive: true });
   const file = path.join(runDir, 'experiment.json');
@@ -105,7 +109,9 @@ async function run(name: string, exp: object, whileRunning?: (h: { interrupt: (s
   return outcome;
 }
 
-const readJournal = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, 'journals', `${name}.json`), 'utf8')) as CtkJournal & Record<string, unknown>;
+const readJournal = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'journals', `${name}.json`), 'utf8')) as CtkJournal &
+    Record<string, unknown>;
 
 async function mapped(): Promise<{ runs: ChaosRun[]; warnings?: Error[] }> {
   return journalsBackend.load({
@@ -178,7 +184,10 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
     }
     const out = await run(
       'passing',
-      experiment('The shop survives a poke', { probes: [probe('shop-answers', `${base}/`)], method: [action('poke', `${base}/poke`)] })
+      experiment('The shop survives a poke', {
+        probes: [probe('shop-answers', `${base}/`)],
+        method: [action('poke', `${base}/poke`)],
+      })
     );
     expect(out.error).toBeUndefined();
     expect(out.exitCode).toBe(0);
@@ -216,14 +225,23 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
     }
     const out = await run(
       'deviated',
-      experiment('The shop survives being broken', { probes: [probe('shop-answers', `${base}/`)], method: [action('break', `${base}/break`)] })
+      experiment('The shop survives being broken', {
+        probes: [probe('shop-answers', `${base}/`)],
+        method: [action('break', `${base}/break`)],
+      })
     );
     expect(out.exitCode).toBe(1);
     expect(readJournal('deviated')).toMatchObject({ status: 'completed', deviated: true });
     expect(broken).toBe(false);
     const r = byId((await mapped()).runs, 'deviated');
-    expect(r).toMatchObject({ status: 'succeeded', verdict: { outcome: 'deviated', detail: 'steady state not met after the method' } });
-    expect(r.events.find((e) => e.reason === 'steady state after: shop-answers')).toMatchObject({ level: 'warning', message: 'tolerance not met' });
+    expect(r).toMatchObject({
+      status: 'succeeded',
+      verdict: { outcome: 'deviated', detail: 'steady state not met after the method' },
+    });
+    expect(r.events.find((e) => e.reason === 'steady state after: shop-answers')).toMatchObject({
+      level: 'warning',
+      message: 'tolerance not met',
+    });
   }, 60_000);
 
   it('a probe that errors before the method: failed, nothing injected, the error is in the timeline', async () => {
@@ -231,61 +249,94 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
       return;
     }
     const closed = `http://127.0.0.1:1/`;
-    await run('probe-error', experiment('The shop answers a dead port', { probes: [probe('dead-port', closed)], method: [action('break', `${base}/break`)] }));
+    await run(
+      'probe-error',
+      experiment('The shop answers a dead port', {
+        probes: [probe('dead-port', closed)],
+        method: [action('break', `${base}/break`)],
+      })
+    );
     const j = readJournal('probe-error');
     expect(j).toMatchObject({ status: 'failed', deviated: false, run: [] });
     expect(broken).toBe(false);
     const r = byId((await mapped()).runs, 'probe-error');
-    expect(r).toMatchObject({ status: 'failed', verdict: { outcome: 'unknown', detail: 'steady state not met before the method; nothing was injected' } });
+    expect(r).toMatchObject({
+      status: 'failed',
+      verdict: { outcome: 'unknown', detail: 'steady state not met before the method; nothing was injected' },
+    });
     expect(r.events[0]).toMatchObject({ reason: 'steady state before: dead-port', level: 'error' });
     expect(r.events[0].message).toMatch(/^failed: .*failed to connect to http:\/\/127\.0\.0\.1:1\//);
   }, 60_000);
 
-  it('a probe that times out fails with Chaos Toolkit\'s own message', async () => {
+  it("a probe that times out fails with Chaos Toolkit's own message", async () => {
     if (missing) {
       return;
     }
-    await run('probe-timeout', experiment('The shop answers quickly', { probes: [probe('slow', `${base}/slow`)], method: [] }));
+    await run(
+      'probe-timeout',
+      experiment('The shop answers quickly', { probes: [probe('slow', `${base}/slow`)], method: [] })
+    );
     const r = byId((await mapped()).runs, 'probe-timeout');
     expect(r.status).toBe('failed');
-    expect(r.events[0]).toMatchObject({ level: 'error', message: expect.stringMatching(/activity took too long to complete$/) });
+    expect(r.events[0]).toMatchObject({
+      level: 'error',
+      message: expect.stringMatching(/activity took too long to complete$/),
+    });
   }, 60_000);
 
   it.each([
     ['SIGINT', 'interrupted-int'],
     ['SIGTERM', 'interrupted-term'],
-  ])('a run interrupted by %s: interrupted, rolled back, the signal recorded', async (signal, name) => {
-    if (missing) {
-      return;
-    }
-    const out = await run(
-      name,
-      experiment('The shop survives a long break', { probes: [probe('shop-answers', `${base}/`)], method: [action('break', `${base}/break`, 30)] }),
-      (h) => {
-        const wait = () => (broken ? h.interrupt(signal) : setTimeout(wait, 50));
-        wait();
+  ])(
+    'a run interrupted by %s: interrupted, rolled back, the signal recorded',
+    async (signal, name) => {
+      if (missing) {
+        return;
       }
-    );
-    expect(out.journalFile).toBeDefined();
-    const j = readJournal(name);
-    expect(j).toMatchObject({ status: 'interrupted', deviated: false, interruption: { kind: 'signal', name: signal, reason: `received ${signal}` } });
-    expect(j.steady_states?.after).toBeNull();
-    expect(j.rollbacks?.[0]).toMatchObject({ status: 'succeeded' });
-    expect(broken).toBe(false);
-    const r = byId((await mapped()).runs, name);
-    expect(r).toMatchObject({
-      status: 'aborted',
-      verdict: { outcome: 'unknown', detail: `interrupted (received ${signal}) before the steady state was checked after the method` },
-      end: Date.parse(j.end!),
-    });
-    expect(r.events.at(-1)).toMatchObject({ reason: 'interrupted', message: `received ${signal}` });
-  }, 60_000);
+      const out = await run(
+        name,
+        experiment('The shop survives a long break', {
+          probes: [probe('shop-answers', `${base}/`)],
+          method: [action('break', `${base}/break`, 30)],
+        }),
+        (h) => {
+          const wait = () => (broken ? h.interrupt(signal) : setTimeout(wait, 50));
+          wait();
+        }
+      );
+      expect(out.journalFile).toBeDefined();
+      const j = readJournal(name);
+      expect(j).toMatchObject({
+        status: 'interrupted',
+        deviated: false,
+        interruption: { kind: 'signal', name: signal, reason: `received ${signal}` },
+      });
+      expect(j.steady_states?.after).toBeNull();
+      expect(j.rollbacks?.[0]).toMatchObject({ status: 'succeeded' });
+      expect(broken).toBe(false);
+      const r = byId((await mapped()).runs, name);
+      expect(r).toMatchObject({
+        status: 'aborted',
+        verdict: {
+          outcome: 'unknown',
+          detail: `interrupted (received ${signal}) before the steady state was checked after the method`,
+        },
+        end: Date.parse(j.end!),
+      });
+      expect(r.events.at(-1)).toMatchObject({ reason: 'interrupted', message: `received ${signal}` });
+    },
+    60_000
+  );
 
-  it('an experiment file with an error is refused: no journal, Chaos Toolkit\'s message', async () => {
+  it("an experiment file with an error is refused: no journal, Chaos Toolkit's message", async () => {
     if (missing) {
       return;
     }
-    const bad = await run('invalid', { title: 'no method', description: 'x', 'steady-state-hypothesis': { title: 't', probes: [] } });
+    const bad = await run('invalid', {
+      title: 'no method',
+      description: 'x',
+      'steady-state-hypothesis': { title: 't', probes: [] },
+    });
     expect(bad.journalFile).toBeUndefined();
     expect(bad.exitCode).toBe(1);
     expect(bad.error).toMatch(/method/i);
@@ -300,7 +351,12 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
       return;
     }
     const j = readJournal('passing');
-    const newer = { ...j, 'chaoslib-version': '9.0.0', provenance: { agent: 'x' }, run: j.run!.map((e) => ({ ...e, attempts: 2 })) };
+    const newer = {
+      ...j,
+      'chaoslib-version': '9.0.0',
+      provenance: { agent: 'x' },
+      run: j.run!.map((e) => ({ ...e, attempts: 2 })),
+    };
     fs.writeFileSync(path.join(dir, 'journals', 'newer.json'), JSON.stringify(newer));
     const { runs } = await mapped();
     const { id: _a, url: _b, ...now } = byId(runs, 'newer');
@@ -325,11 +381,16 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
     if (missing) {
       return;
     }
-    const real = new Set([...['passing', 'deviated', 'interrupted-term'].flatMap((n) => [...keyPaths(readJournal(n))])]);
+    const real = new Set([
+      ...['passing', 'deviated', 'interrupted-term'].flatMap((n) => [...keyPaths(readJournal(n))]),
+    ]);
     const fixtures: Array<[string, unknown]> = [
       ['fixtures/journals/payments-latency-deviated.json', fixture('journals/payments-latency-deviated.json')],
       ['fixtures/journals/checkout-kill-running.json', fixture('journals/checkout-kill-running.json')],
-      ['tests/browser/backends.mjs journal()', browserJournal({ title: 't', service: 's', startMs: Date.now(), minutes: 1 })],
+      [
+        'tests/browser/backends.mjs journal()',
+        browserJournal({ title: 't', service: 's', startMs: Date.now(), minutes: 1 }),
+      ],
     ];
     for (const [name, value] of fixtures) {
       expect([name, [...keyPaths(value)].filter((k) => !real.has(k))]).toEqual([name, []]);
