@@ -17,6 +17,14 @@ function lastError(text) {
   return line.replace(/^\[[^\]]*\]\s*/, '').trim() || undefined;
 }
 
+/** chaostoolkit 1.21 added `--events-file` (live NDJSON progress); 1.19, the last for Python 3.11, refuses it. */
+function hasEventsFile(toolkit) {
+  const [major, minor] = String(toolkit.versions?.chaostoolkit ?? '0.0')
+    .split('.')
+    .map(Number);
+  return major > 1 || (major === 1 && minor >= 21);
+}
+
 /**
  * Runs `python -m chaostoolkit run` on `experimentFile` in `runDir`. `toolkit` is what
  * ensureChaosToolkit resolved; `env` the experiment's configuration. Resolves, never rejects, to
@@ -35,8 +43,7 @@ function runChaos({ toolkit, experimentFile, runDir, env = {}, extraArgs = [] })
     'run',
     '--journal-path',
     journalFile,
-    '--events-file',
-    path.join(runDir, 'events.ndjson'),
+    ...(hasEventsFile(toolkit) ? ['--events-file', path.join(runDir, 'events.ndjson')] : []),
     // Faults are removed whatever happened, also when the run is interrupted or deviates.
     '--rollback-strategy',
     'always',
@@ -85,4 +92,4 @@ function runChaos({ toolkit, experimentFile, runDir, env = {}, extraArgs = [] })
   };
 }
 
-module.exports = { runChaos, lastError };
+module.exports = { runChaos, lastError, hasEventsFile };

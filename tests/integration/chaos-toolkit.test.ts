@@ -306,11 +306,13 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
       );
       expect(out.journalFile).toBeDefined();
       const j = readJournal(name);
-      expect(j).toMatchObject({
-        status: 'interrupted',
-        deviated: false,
-        interruption: { kind: 'signal', name: signal, reason: `received ${signal}` },
-      });
+      // chaostoolkit 1.21 records the signal; 1.19 (the Python 3.11 lock) does not.
+      const [major, minor] = toolkit!.versions.chaostoolkit.split('.').map(Number);
+      const recordsSignal = major > 1 || minor >= 21;
+      expect(j).toMatchObject({ status: 'interrupted', deviated: false });
+      expect(j.interruption).toEqual(
+        recordsSignal ? { kind: 'signal', name: signal, reason: `received ${signal}` } : undefined
+      );
       expect(j.steady_states?.after).toBeNull();
       expect(j.rollbacks?.[0]).toMatchObject({ status: 'succeeded' });
       expect(broken).toBe(false);
@@ -319,11 +321,13 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
         status: 'aborted',
         verdict: {
           outcome: 'unknown',
-          detail: `interrupted (received ${signal}) before the steady state was checked after the method`,
+          detail: `interrupted${recordsSignal ? ` (received ${signal})` : ''} before the steady state was checked after the method`,
         },
         end: Date.parse(j.end!),
       });
-      expect(r.events.at(-1)).toMatchObject({ reason: 'interrupted', message: `received ${signal}` });
+      if (recordsSignal) {
+        expect(r.events.at(-1)).toMatchObject({ reason: 'interrupted', message: `received ${signal}` });
+      }
     },
     60_000
   );
