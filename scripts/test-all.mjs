@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import prereqs from './lib/prereqs.js';
 
-const { ensureBuild, ensureDebian, ensureDemoPackages, ensureTracefs, root } = prereqs;
+const { ensureBuild, ensureChaosToolkit, ensureDebian, ensureDemoPackages, ensureTracefs, root } = prereqs;
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root }).status ?? 1;
 
 const missing = ensureDebian();
@@ -15,12 +15,22 @@ if (missing.length) {
 ensureTracefs();
 ensureDemoPackages();
 ensureBuild();
+const chaos = await ensureChaosToolkit({ log: (msg) => console.log(msg) });
+if (chaos.missing) {
+  console.log(`Chaos Toolkit is not installed (${chaos.missing}): its integration tests skip and say so.`);
+}
 
 let status = run('npx', ['jest', '--maxWorkers=2']);
 
 const browserDir = path.join(root, 'tests', 'browser');
-const browserTests = existsSync(browserDir) ? readdirSync(browserDir).filter((f) => f.endsWith('.test.mjs')).sort() : [];
+const browserTests = existsSync(browserDir)
+  ? readdirSync(browserDir)
+      .filter((f) => f.endsWith('.test.mjs'))
+      .sort()
+  : [];
 if (browserTests.length > 0) {
-  status = run(process.execPath, ['--test', '--test-concurrency=1', ...browserTests.map((f) => path.join(browserDir, f))]) || status;
+  status =
+    run(process.execPath, ['--test', '--test-concurrency=1', ...browserTests.map((f) => path.join(browserDir, f))]) ||
+    status;
 }
 process.exit(status);

@@ -1,64 +1,43 @@
-// The Chaos Toolkit experiment for one run: "the frontend stays healthy while <target> has <fault>".
-// The steady state is checked before the fault and again at the end of the method while the fault
-// is still live (rollbacks remove it afterwards, as in Chaos Toolkit), so a run deviates exactly
-// when the fault reaches the users: a failing payments does, a failing shipping quote does not.
-const { faultActivities } = require('./faults');
+// Which Chaos Toolkit experiment a run request runs, and its configuration. The experiment files
+// (demo/chaos-toolkit/experiments/<fault>.json) read ports, target and fault size from environment
+// variables (configuration entries of type "env"). Chaos Toolkit substitutes configuration into the
+// title and the activities but never into tags, and the journal keeps the experiment as declared:
+// so the experiment as run is the file plus one tag, `service:<target>`, which names the target
+// for Faultline's journal reader.
+const fs = require('node:fs');
+const path = require('node:path');
+const { chaosToolkitDir } = require('../../scripts/lib/chaosToolkit');
 
-const TOLERANCE = { maxErrorRate: 0.05, maxP95Seconds: 1 };
+const EXPERIMENTS = path.join(chaosToolkitDir, 'experiments');
+/** Every injection expires on its own this long after the planned end, should the run die. */
+const SAFETY_SECONDS = 30;
 
-function hypothesis(ports) {
-  const url = `http://127.0.0.1:${ports.faultProxies.frontend}/`;
-  const provider = { type: 'http', url, method: 'GET', timeout: 3, samples: 16 };
+/** The environment of one run: the configuration its experiment file declares. */
+function experimentEnv(spec, ports, { prometheusUrl, prometheusWindow } = {}) {
+  const { target, seconds } = spec;
   return {
-    title: 'Users get answers from the frontend',
-    probes: [
-      {
-        type: 'probe',
-        name: 'frontend-error-rate',
-        tolerance: { type: 'range', range: [0, TOLERANCE.maxErrorRate], target: 'error_rate' },
-        provider,
-      },
-      {
-        type: 'probe',
-        name: 'frontend-p95-latency',
-        tolerance: { type: 'range', range: [0, TOLERANCE.maxP95Seconds], target: 'p95_seconds' },
-        provider,
-      },
-    ],
+    FAULTLINE_TARGET: target,
+    FAULTLINE_FRONTEND_URL: `http://127.0.0.1:${ports.faultProxies.frontend}/`,
+    FAULTLINE_CONTROL_URL: `http://127.0.0.1:${ports.faultProxies[target]}/__faultline`,
+    FAULTLINE_SERVICE_URL: `http://127.0.0.1:${ports.services[target]}`,
+    FAULTLINE_SAFETY_SECONDS: String(seconds + SAFETY_SECONDS),
+    FAULTLINE_HALF_SECONDS: String(Math.max(seconds / 2, 0.5)),
+    FAULTLINE_LATENCY_MS: String(spec.latencyMs),
+    FAULTLINE_ERROR_RATE: String(spec.errorRate),
+    FAULTLINE_ERROR_PERCENT: String(Math.round(spec.errorRate * 100)),
+    FAULTLINE_PROMETHEUS_URL: prometheusUrl ?? `http://127.0.0.1:${ports.prometheus ?? 9090}`,
+    ...(prometheusWindow ? { FAULTLINE_PROMETHEUS_WINDOW: prometheusWindow } : {}),
   };
 }
 
-function title({ fault, target, latencyMs, errorRate }) {
-  switch (fault) {
-    case 'kill':
-      return `Frontend survives ${target} being killed`;
-    case 'latency':
-      return `Frontend tolerates ${latencyMs} ms latency in ${target}`;
-    case 'errors':
-      return `Frontend tolerates ${target} failing ${Math.round(errorRate * 100)}% of requests`;
-    default:
-      return `Frontend tolerates CPU starvation in ${target}`;
-  }
+/** Writes the experiment as run into `runDir` and returns its path. */
+function writeExperiment(spec, runDir) {
+  const experiment = JSON.parse(fs.readFileSync(path.join(EXPERIMENTS, `${spec.fault}.json`), 'utf8'));
+  experiment.tags = [...experiment.tags, `service:${spec.target}`];
+  fs.mkdirSync(runDir, { recursive: true });
+  const file = path.join(runDir, 'experiment.json');
+  fs.writeFileSync(file, JSON.stringify(experiment, null, 2));
+  return file;
 }
 
-function experimentFor(spec, ports) {
-  const acts = faultActivities(spec, ports);
-  const half = Math.max(spec.seconds / 2, 0.5);
-  const hypo = hypothesis(ports);
-  return {
-    version: '1.0.0',
-    title: title(spec),
-    description: `Inject a real fault for ${spec.seconds} s: ${acts.describe}. The steady state must hold before, and still hold at the end of the fault.`,
-    // `service:<name>` names the target for Faultline's journal reader; `fault:` becomes its kind.
-    tags: ['faultline', `service:${spec.target}`, `fault:${spec.fault}`],
-    configuration: { target_service: spec.target },
-    'steady-state-hypothesis': hypo,
-    method: [
-      { type: 'action', name: `inject-${spec.fault}-${spec.target}`, provider: acts.inject, pauses: { after: half } },
-      { type: 'probe', name: 'frontend-under-fault', provider: hypo.probes[0].provider, pauses: { after: half } },
-    ],
-    rollbacks: [{ type: 'action', name: `remove-${spec.fault}-${spec.target}`, provider: acts.remove }],
-  };
-}
-
-module.exports = { experimentFor, TOLERANCE };
+module.exports = { experimentEnv, writeExperiment, EXPERIMENTS, SAFETY_SECONDS };

@@ -1,49 +1,6 @@
-// The four real faults, as Chaos Toolkit activities: an HTTP action that injects the fault and the
-// rollback that removes it. Every injection also carries a safety expiry (SAFETY_SECONDS past the
-// planned end) so a runner that dies mid-run leaves nothing broken for long.
+// The four real faults the demo's Chaos Toolkit experiments inject (demo/chaos-toolkit/experiments/),
+// and the run requests the runner accepts.
 const FAULTS = ['kill', 'latency', 'errors', 'cpu'];
-const SAFETY_SECONDS = 30;
-
-function http(url, method, args) {
-  return { type: 'http', url, method, timeout: 5, ...(args ? { arguments: args } : {}) };
-}
-
-/** `{inject, remove, describe}` for one fault; `spec` is validated by parseRunRequest. */
-function faultActivities(spec, ports) {
-  const { fault, target, seconds } = spec;
-  const control = `http://127.0.0.1:${ports.faultProxies[target]}/__faultline`;
-  const safety = seconds + SAFETY_SECONDS;
-  switch (fault) {
-    case 'kill':
-      return {
-        describe: `kill the ${target} process (SIGKILL) and keep it down`,
-        inject: http(`${control}/kill`, 'POST', { seconds: safety }),
-        remove: http(`${control}/start`, 'POST'),
-      };
-    case 'latency':
-      return {
-        describe: `delay every request to ${target} by ${spec.latencyMs} ms at its proxy`,
-        inject: http(`${control}/fault`, 'POST', { latencyMs: spec.latencyMs, seconds: safety }),
-        remove: http(`${control}/fault`, 'DELETE'),
-      };
-    case 'errors':
-      return {
-        describe: `answer ${Math.round(spec.errorRate * 100)}% of requests to ${target} with 503 at its proxy`,
-        inject: http(`${control}/fault`, 'POST', { errorRate: spec.errorRate, status: 503, seconds: safety }),
-        remove: http(`${control}/fault`, 'DELETE'),
-      };
-    case 'cpu': {
-      const cpu = `http://127.0.0.1:${ports.services[target]}/control/cpu`;
-      return {
-        describe: `burn CPU inside the ${target} process`,
-        inject: http(`${cpu}?seconds=${safety}`, 'POST'),
-        remove: http(`${cpu}?seconds=0`, 'POST'),
-      };
-    }
-    default:
-      throw new Error(`unknown fault "${fault}"`);
-  }
-}
 
 /**
  * A validated run request, or an Error naming the bad field. Bounded so an on-demand run can
@@ -75,4 +32,4 @@ function parseRunRequest(body, services) {
   return { fault, target, seconds, latencyMs, errorRate };
 }
 
-module.exports = { FAULTS, faultActivities, parseRunRequest };
+module.exports = { FAULTS, parseRunRequest };

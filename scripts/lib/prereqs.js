@@ -4,6 +4,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { which } = require('./processes');
+const { ensureChaosToolkit } = require('./chaosToolkit');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -68,4 +69,4 @@ function ensureTracefs() {
   }
 }
 
-module.exports = { ensureDebian, ensureDemoPackages, ensureBuild, ensureTracefs, root };
+module.exports = { ensureDebian, ensureDemoPackages, ensureBuild, ensureTracefs, ensureChaosToolkit, root };

@@ -102,6 +102,14 @@ export function ConfigEditor(props: ConfigProps) {
         <SecretField props={props} name="gremlinToken" label="Gremlin API key or token" />
         <JsonField props={props} name="journalsUrl" label="Chaos Toolkit journals base URL" />
         <JsonField props={props} name="journalIndex" label="Journal index path" description="A JSON array of journal paths below the base URL" placeholder="/index.json" />
+        <JsonField props={props} name="tracingDatasourceUid" label="Tracing data source UID" description="Each run links to Explore with its targets' traces during the run" placeholder="tempo" />
+        <Field label="Tracing data source type">
+          <RadioButtonGroup<'tempo' | 'jaeger'>
+            options={[{ label: 'Tempo (TraceQL)', value: 'tempo' }, { label: 'Jaeger (service search)', value: 'jaeger' }]}
+            value={jsonData.tracingDatasourceType ?? 'tempo'}
+            onChange={(v) => setJson({ tracingDatasourceType: v })}
+          />
+        </Field>
       </FieldSet>
 
       <FieldSet label="Network flows">

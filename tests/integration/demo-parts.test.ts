@@ -10,12 +10,11 @@ const { Registry, recordEdge } = require('../../demo/services/metrics.js');
 const { parseFault, activeFault } = require('../../demo/services/faults.js');
 const { resolvePorts, SERVICES } = require('../../demo/services/topology.js');
 const { parseRunRequest, FAULTS } = require('../../demo/chaos-runner/faults.js');
-const { experimentFor } = require('../../demo/chaos-runner/experiment.js');
-const { withinTolerance, iso } = require('../../demo/chaos-runner/activities.js');
-const { executeRun } = require('../../demo/chaos-runner/run.js');
+const { experimentEnv, writeExperiment, EXPERIMENTS } = require('../../demo/chaos-runner/experiment.js');
+const { lastError } = require('../../demo/chaos-runner/chaosRun.js');
+const { tracingControlFiles } = require('../../demo/chaos-runner/tracing.js');
 const { JournalStore, runId } = require('../../demo/chaos-runner/store.js');
 const { pickScheduled } = require('../../demo/chaos-runner/schedule.js');
-const proc = require('../../scripts/lib/processes.js');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ports = resolvePorts();
@@ -80,37 +79,62 @@ describe('fault requests', () => {
 });
 
 describe('experiments', () => {
-  it('tags the target service and the fault, and rolls back what it injects', () => {
+  type Env = { type: 'env'; key: string; default?: string };
+  const read = (fault: string) => JSON.parse(fs.readFileSync(path.join(EXPERIMENTS, `${fault}.json`), 'utf8'));
+
+  it('every experiment file gets from the runner each variable it declares without a default', () => {
     for (const fault of FAULTS) {
-      const e = experimentFor(parseRunRequest({ fault, target: 'inventory', seconds: 10 }, SERVICES), ports);
-      expect(e.tags).toEqual(['faultline', 'service:inventory', `fault:${fault}`]);
-      expect(e.method[0].name).toBe(`inject-${fault}-inventory`);
-      expect(e.rollbacks[0].name).toBe(`remove-${fault}-inventory`);
-      expect(e['steady-state-hypothesis'].probes.map((p: { name: string }) => p.name)).toEqual([
-        'frontend-error-rate',
-        'frontend-p95-latency',
-      ]);
+      const e = read(fault);
+      const env = experimentEnv(parseRunRequest({ fault, target: 'inventory', seconds: 10 }, SERVICES), ports);
+      const needed = (Object.values(e.configuration) as Env[]).filter(
+        (c) => c.type === 'env' && c.default === undefined
+      );
+      expect([fault, needed.filter((c) => env[c.key] === undefined).map((c) => c.key)]).toEqual([fault, []]);
+      expect(e.tags).toEqual(['faultline', `fault:${fault}`]);
+      expect(e.method[0].name).toBe(`inject-${fault}`);
+      expect(e.rollbacks[0].name).toBe(`remove-${fault}`);
     }
-    const kill = experimentFor(parseRunRequest({ fault: 'kill', target: 'payments', seconds: 10 }, SERVICES), ports);
+    const env = experimentEnv(parseRunRequest({ fault: 'kill', target: 'payments', seconds: 10 }, SERVICES), ports, {
+      prometheusUrl: 'http://127.0.0.1:9999',
+    });
     // The injection expires on its own after the run plus a safety margin.
-    expect(kill.method[0].provider).toEqual(
-      expect.objectContaining({
-        url: 'http://127.0.0.1:8203/__faultline/kill',
-        method: 'POST',
-        arguments: { seconds: 40 },
+    expect(env).toMatchObject({
+      FAULTLINE_CONTROL_URL: 'http://127.0.0.1:8203/__faultline',
+      FAULTLINE_SAFETY_SECONDS: '40',
+      FAULTLINE_HALF_SECONDS: '5',
+      FAULTLINE_PROMETHEUS_URL: 'http://127.0.0.1:9999',
+    });
+  });
+
+  it('the experiment as run names its target in a tag, the one thing configuration cannot fill', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-exp-'));
+    const file = writeExperiment({ fault: 'latency', target: 'shipping' }, dir);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).tags).toEqual(['faultline', 'fault:latency', 'service:shipping']);
+    expect(read('latency').tags).toEqual(['faultline', 'fault:latency']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("takes the reason a run was refused from Chaos Toolkit's log lines", () => {
+    const log =
+      '\x1b[31m[2026-12-01 10:08:00 ERROR] Configuration makes reference to an environment key that does not exist: X\x1b[0m\n';
+    expect(lastError(log)).toBe('Configuration makes reference to an environment key that does not exist: X');
+    expect(lastError('Traceback\nValueError: nope\n')).toBe('ValueError: nope');
+  });
+
+  it('loads the tracing control only when a collector is configured', () => {
+    const toolkit = { python: process.execPath };
+    expect(tracingControlFiles(toolkit, undefined, {})).toEqual([]);
+    const said: string[] = [];
+    // node is no Python: the control counts as not installed, and the runner says so.
+    expect(
+      tracingControlFiles(toolkit, (m: string) => said.push(m), {
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
       })
-    );
+    ).toEqual([]);
+    expect(said[0]).toMatch(/chaostoolkit-opentracing is not installed/);
   });
 
-  it('judges a probe output against a range tolerance', () => {
-    const t = { type: 'range', range: [0, 0.05], target: 'error_rate' };
-    expect(withinTolerance(t, { error_rate: 0.05 })).toBe(true);
-    expect(withinTolerance(t, { error_rate: 0.5 })).toBe(false);
-    expect(withinTolerance(t, { p95_seconds: 0.1 })).toBe(false);
-  });
-
-  it('writes timezone-aware timestamps with microseconds, as chaoslib 1.44 does', () => {
-    expect(iso(Date.UTC(2026, 10, 26, 8, 5, 3, 42))).toBe('2026-11-26T08:05:03.042000+00:00');
+  it('names runs sortably', () => {
     expect(runId({ target: 'payments', fault: 'kill' }, Date.UTC(2026, 10, 26, 8, 5, 3, 42))).toBe(
       '20261126T080503Z-payments-kill'
     );
@@ -128,44 +152,23 @@ describe('experiments', () => {
   });
 });
 
-describe('runs and journals', () => {
+describe('journal store', () => {
   let dir = '';
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-journals-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('does not inject anything when the steady state is not met before', async () => {
-    // Nothing listens on the frontend port: every probe request fails.
-    const dead = await proc.freePort();
-    const spec = parseRunRequest({ fault: 'errors', target: 'payments', seconds: 1 }, SERVICES);
-    const experiment = experimentFor(spec, resolvePorts({ faultProxies: { frontend: dead, payments: dead } }));
-    const saved: unknown[] = [];
-    const journal = await executeRun(experiment, async (j: object) => void saved.push(JSON.parse(JSON.stringify(j))));
-    expect(journal.steady_states.before.steady_state_met).toBe(false);
-    expect(journal.steady_states.before.probes[0].output).toEqual(expect.objectContaining({ error_rate: 1 }));
-    expect(journal).toEqual(expect.objectContaining({ status: 'failed', deviated: false, run: [], rollbacks: [] }));
-    // The first save is the open journal of a run in progress: no status, no end.
-    expect(saved[0]).toEqual(
-      expect.objectContaining({ status: null, steady_states: { before: null, after: null, during: [] } })
-    );
-    expect(saved[0]).not.toHaveProperty('end');
-  });
-
-  it('closes a journal left open by a runner that died, serves only safe ids, and keeps the index sorted', async () => {
+  it('adopts the journals Chaos Toolkit wrote, serves only safe ids, and keeps the index sorted', () => {
     const jdir = path.join(dir, 'journals');
-    fs.mkdirSync(jdir);
-    fs.writeFileSync(
-      path.join(jdir, '20261126T090000Z-payments-kill.json'),
-      JSON.stringify({ start: '2026-11-26T09:00:00.000000+00:00', status: null })
-    );
     const store = new JournalStore(jdir);
-    await store.write('20261126T080000Z-shipping-errors', { status: 'completed' });
+    for (const id of ['20261126T090000Z-payments-kill', '20261126T080000Z-shipping-errors']) {
+      fs.writeFileSync(path.join(dir, `${id}.ctk.json`), JSON.stringify({ status: 'completed', id }));
+      store.adopt(id, path.join(dir, `${id}.ctk.json`));
+    }
     expect(store.index()).toEqual([
       '/journals/20261126T080000Z-shipping-errors.json',
       '/journals/20261126T090000Z-payments-kill.json',
     ]);
-    const closed = JSON.parse(store.read('20261126T090000Z-payments-kill'));
-    expect(closed.status).toBe('interrupted');
-    expect(closed.end).toMatch(/\+00:00$/);
+    expect(JSON.parse(store.read('20261126T090000Z-payments-kill')).id).toBe('20261126T090000Z-payments-kill');
     expect(store.read('../journals/20261126T090000Z-payments-kill')).toBeUndefined();
     expect(store.read('nope')).toBeUndefined();
   });

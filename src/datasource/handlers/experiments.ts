@@ -1,6 +1,7 @@
 import { isChaosAnnotationQuery } from '../connectors/chaos/annotationQuery';
 import { annotationFrame, experimentsFrame } from '../connectors/chaos/frames';
 import { runsForQuery, withNotices } from '../connectors/chaos/notices';
+import { tracingSource } from '../connectors/chaos/traceLink';
 import { QueryHandler } from './context';
 
 /**
@@ -10,6 +11,9 @@ import { QueryHandler } from './context';
 export const experimentsHandler: QueryHandler = async (query, ctx) => {
   const { runs, notices } = await runsForQuery(ctx, query.chaos);
   const now = Date.now();
-  const frame = isChaosAnnotationQuery(query) ? annotationFrame(runs, ctx.range.to, now) : experimentsFrame(runs, ctx.range.to, now);
+  const tracing = tracingSource(ctx.settings);
+  const frame = isChaosAnnotationQuery(query)
+    ? annotationFrame(runs, ctx.range.to, now, tracing)
+    : experimentsFrame(runs, ctx.range.to, now, tracing);
   return [withNotices(frame, notices)];
 };

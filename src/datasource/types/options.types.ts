@@ -39,6 +39,9 @@ export interface FaultlineOptions extends DataSourceJsonData {
   /** Path below journalsUrl of a JSON array of journal paths; or list them in `journals`. */
   journalIndex?: string;
   journals?: string[];
+  /** A tracing data source (uid and type) whose Explore view each run links to, for its targets' traces. */
+  tracingDatasourceUid?: string;
+  tracingDatasourceType?: 'tempo' | 'jaeger';
 
   prometheusUrl?: string;
   /** X-Scope-OrgID for Mimir/Cortex/Loki-style multi-tenant stores. */

@@ -3,6 +3,7 @@ import { ChaosRun } from '../../../model/chaos';
 import { FRAME_NAMES } from '../../../model/frames';
 import { safeUrl } from '../../../model/safeUrl';
 import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from './outcome';
+import { TraceLink, traceLinks, TracingSource } from './traceLink';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -11,7 +12,7 @@ const escapeHtml = (s: string) =>
  * One row per run in the shape Grafana turns into one region each (time, timeEnd, title, text,
  * tags, id), plus `color` and `newState` so regions are coloured by outcome.
  */
-export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number): DataFrame {
+export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number, tracing?: TracingSource): DataFrame {
   const outcomes = runs.map(outcomeOf);
   return createDataFrame({
     name: FRAME_NAMES.annotations,
@@ -21,7 +22,7 @@ export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number):
       { name: 'isRegion', type: FieldType.boolean, values: runs.map(() => true) },
       // Grafana's tooltip renders the title as HTML too, through a sanitizer that keeps <img src>.
       { name: 'title', type: FieldType.string, values: runs.map((r, i) => escapeHtml(`${r.name} · ${outcomes[i]}`)) },
-      { name: 'text', type: FieldType.string, values: runs.map((r, i) => annotationText(r, outcomes[i])) },
+      { name: 'text', type: FieldType.string, values: runs.map((r, i) => annotationText(r, outcomes[i], traceLinks(r, tracing, now))) },
       // A comma-separated string: Grafana splits the tags field on commas (older versions split only strings).
       { name: 'tags', type: FieldType.string, values: runs.map((r) => tagsOf(r).map((t) => t.replace(/,/g, ' ')).join(',')) },
       { name: 'id', type: FieldType.string, values: runs.map((r) => `${r.source}:${r.id}`) },
@@ -31,8 +32,8 @@ export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number):
   });
 }
 
-/** The tooltip body: name, kind, targets, status and verdict, source, and a link to the run. */
-export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r)): string {
+/** The tooltip body: name, kind, targets, status and verdict, source, a link to the run and to its traces. */
+export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r), traces: TraceLink[] = []): string {
   // Grafana renders this as HTML: the link is checked here as well as in each connector.
   const href = safeUrl(r.url);
   const lines = [
@@ -42,6 +43,7 @@ export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r)): st
     escapeHtml(`status: ${r.status}${outcome === 'deviated' || r.verdict ? ` · verdict: ${verdictText(r)}` : ''}`),
     escapeHtml(`source: ${sourceName(r)}`),
     href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>` : '',
+    ...traces.map((t) => `<a href="${escapeHtml(t.url)}">${escapeHtml(t.title)} in Explore</a>`),
   ];
   return lines.filter(Boolean).join('<br/>');
 }
@@ -63,7 +65,9 @@ const STATUS_MAPPINGS: ValueMapping[] = [
 ];
 
 /** The `experiments` table: one row per run, the run name links to the run. */
-export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number): DataFrame {
+export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number, tracing?: TracingSource): DataFrame {
+  // Jaeger links one target at a time: the table links the first, the region's tooltip all of them.
+  const traces = runs.map((r) => traceLinks(r, tracing, now)[0]?.url ?? '');
   return createDataFrame({
     name: FRAME_NAMES.experiments,
     meta: { preferredVisualisationType: 'table' },
@@ -78,11 +82,17 @@ export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number)
       { name: 'verdict', type: FieldType.string, values: runs.map(verdictText) },
       { name: 'start', type: FieldType.time, values: runs.map((r) => r.start) },
       { name: 'duration', type: FieldType.number, values: runs.map((r) => drawnEnd(r, Math.max(rangeTo, now), now) - r.start), config: { unit: 'ms' } },
-      { name: 'targets', type: FieldType.string, values: runs.map((r) => r.targets.join(', ')) },
+      {
+        name: 'targets',
+        type: FieldType.string,
+        values: runs.map((r) => r.targets.join(', ')),
+        config: tracing ? { links: [{ title: 'Traces of the targets during the run', url: '${__data.fields.traces}' }] } : {},
+      },
       { name: 'kind', type: FieldType.string, values: runs.map((r) => r.kind) },
       { name: 'namespace', type: FieldType.string, values: runs.map((r) => r.namespace ?? '') },
       { name: 'source', type: FieldType.string, values: runs.map(sourceName) },
       { name: 'link', type: FieldType.string, values: runs.map((r) => safeUrl(r.url) ?? '') },
+      ...(tracing ? [{ name: 'traces', type: FieldType.string, values: traces, config: { custom: { hidden: true } } }] : []),
       { name: 'id', type: FieldType.string, values: runs.map((r) => r.id), config: { custom: { hidden: true } } },
     ],
   });

@@ -73,3 +73,44 @@ describe('mapJournal and the Faultline tag convention', () => {
     expect(mapJournal({ start: '2026-11-26T10:00:00' }, 'x', 'javascript:alert(1)')?.url).toBeUndefined();
   });
 });
+
+describe('mapJournal on what chaostoolkit 1.21.4 / chaoslib 1.45.1 write', () => {
+  const base = { start: '2026-12-01T10:00:00.000000+00:00', end: '2026-12-01T10:00:08.000000+00:00', deviated: false };
+
+  it('a run stopped by a signal proved nothing: no "passed" verdict, and the signal is an event', () => {
+    const r = map({
+      ...base,
+      status: 'interrupted',
+      steady_states: { before: { steady_state_met: true, probes: [] }, after: null, during: [] },
+      interruption: { kind: 'signal', name: 'SIGTERM', reason: 'received SIGTERM' },
+    });
+    expect(r.status).toBe('aborted');
+    expect(r.verdict).toEqual({ outcome: 'unknown', detail: 'interrupted (received SIGTERM) before the steady state was checked after the method' });
+    expect(r.events.at(-1)).toEqual({ time: Date.parse(base.end), reason: 'interrupted', message: 'received SIGTERM', level: 'warning' });
+  });
+
+  it('a probe that raised says why, from the last line of its exception', () => {
+    const r = map({
+      ...base,
+      status: 'failed',
+      steady_states: {
+        before: {
+          steady_state_met: false,
+          probes: [
+            {
+              activity: { type: 'probe', name: 'slow' },
+              start: base.start,
+              status: 'failed',
+              exception: ['Traceback (most recent call last):\n', '  File "x.py", line 1\n', 'chaoslib.exceptions.ActivityFailed: activity took too long to complete\n'],
+            },
+          ],
+        },
+        after: null,
+        during: [],
+      },
+    });
+    expect(r.events[0]).toMatchObject({ level: 'error', message: 'failed: chaoslib.exceptions.ActivityFailed: activity took too long to complete' });
+    expect(r.verdict?.outcome).toBe('unknown');
+  });
+});
+

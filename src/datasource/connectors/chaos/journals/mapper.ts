@@ -87,16 +87,28 @@ function verdictOf(j: Untrusted<CtkJournal>): ChaosVerdict | undefined {
   const before = bool(obj(ss?.before)?.steady_state_met);
   const after = bool(obj(ss?.after)?.steady_state_met);
   const deviated = bool(j.deviated);
+  const status = str(j.status);
   if (deviated === true) {
     return { outcome: 'deviated', detail: after === false ? 'steady state not met after the method' : 'steady state deviated' };
   }
   if (before === false) {
     return { outcome: 'unknown', detail: 'steady state not met before the method; nothing was injected' };
   }
-  if (deviated === false && after === true) {
+  if (after === true) {
     return { outcome: 'passed', detail: 'steady state met before and after' };
   }
-  return deviated === false ? { outcome: 'passed' } : undefined;
+  // chaoslib leaves `deviated` false when a signal stops the run before the check after the method:
+  // that run proved nothing.
+  if (status === 'interrupted' || status === 'aborted') {
+    const why = interruptionReason(j);
+    return { outcome: 'unknown', detail: `${status}${why ? ` (${why})` : ''} before the steady state was checked after the method` };
+  }
+  return deviated === false && status === 'completed' ? { outcome: 'passed' } : undefined;
+}
+
+/** chaostoolkit 1.21+ records the signal that stopped a run: `interruption: {kind, name, reason}`. */
+function interruptionReason(j: Untrusted<CtkJournal>): string | undefined {
+  return str(obj(j.interruption)?.reason);
 }
 
 function eventsOf(j: Untrusted<CtkJournal>): ChaosEvent[] {
@@ -107,8 +119,15 @@ function eventsOf(j: Untrusted<CtkJournal>): ChaosEvent[] {
     ...(arr(ss?.during) ?? []).flatMap((s) => entries(s, 'steady state during')),
     ...entries(ss?.after, 'steady state after'),
     ...objs<CtkRunEntry>(j.rollbacks).map((e) => entry(e, 'rollback')),
+    interruptionEvent(j),
   ].filter((e): e is ChaosEvent => e !== undefined);
   return out.sort((a, b) => a.time - b.time);
+}
+
+function interruptionEvent(j: Untrusted<CtkJournal>): ChaosEvent | undefined {
+  const why = interruptionReason(j);
+  const time = parseTimestamp(j.end);
+  return why && time !== undefined ? { time, reason: 'interrupted', message: why, level: 'warning' } : undefined;
 }
 
 function entries(raw: unknown, phase: string): Array<ChaosEvent | undefined> {
@@ -124,11 +143,21 @@ function entry(e: Untrusted<CtkRunEntry>, phase: string): ChaosEvent | undefined
   const status = str(e.status);
   const failed = status === 'failed';
   const missed = e.tolerance_met === false;
-  const detail = failed ? 'failed' : missed ? 'tolerance not met' : status ?? '';
+  const detail = failed ? failure(e) : missed ? 'tolerance not met' : status ?? '';
   return {
     time,
     reason: `${phase}: ${activity(e.activity).name ?? 'unnamed'}`,
     message: detail || undefined,
     level: failed ? 'error' : missed ? 'warning' : 'info',
   };
+}
+
+/** "failed: <the exception's last line>", as chaoslib records a probe or action that raised. */
+function failure(e: Untrusted<CtkRunEntry>): string {
+  const last = strs(e.exception)
+    .flatMap((part) => part.split('\n'))
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .pop();
+  return last ? `failed: ${last}` : 'failed';
 }

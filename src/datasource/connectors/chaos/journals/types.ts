@@ -1,4 +1,4 @@
-/** Chaos Toolkit journal.json as chaoslib 1.9 to 1.44 write it (see fixtures/README.md). */
+/** Chaos Toolkit journal.json as chaoslib 1.9 to 1.45.1 (chaostoolkit 1.21.4) write it (see fixtures/README.md). */
 export interface CtkActivity {
   type?: string;
   name?: string;
@@ -40,4 +40,6 @@ export interface CtkJournal {
   steady_states?: { before?: CtkSteadyState | null; after?: CtkSteadyState | null; during?: CtkSteadyState[] | null } | null;
   run?: CtkRunEntry[] | null;
   rollbacks?: CtkRunEntry[] | null;
+  /** chaostoolkit 1.21+: the signal that interrupted the run. */
+  interruption?: { kind?: string; name?: string; reason?: string } | null;
 }
