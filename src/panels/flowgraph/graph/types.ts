@@ -47,6 +47,8 @@ export interface FlowEdge {
   cost?: number;
   crossZone?: boolean;
   diff?: EdgeDiff;
+  /** The frame's strokeDasharray asks for a dashed line (a vanished edge, an edge without data). */
+  dashed?: boolean;
   src?: RowRef;
 }
 
