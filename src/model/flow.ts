@@ -44,6 +44,8 @@ export interface FlowNodeInfo {
   chaos?: BlastRole;
   /** Names of those runs. */
   chaosRuns?: string[];
+  /** Catalog namespace of the service the node was joined to, for links to its service page. */
+  catalogNamespace?: string;
   /** Seen only on series without a usable value (NaN, ±Inf): kept on the map, with "no data". */
   noData?: boolean;
 }

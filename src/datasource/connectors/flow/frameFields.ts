@@ -17,6 +17,7 @@ export const EXTRA_DETAIL = {
   previous: 'detail__previous',
   /** "no data" on nodes and edges seen only on series without a usable value. */
   data: 'detail__data',
+  catalogNamespace: 'detail__catalog_namespace',
 } as const;
 
 export const NO_DATA = 'no data';

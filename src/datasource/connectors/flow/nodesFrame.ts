@@ -98,6 +98,12 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
   );
   optional(
     fields,
+    EXTRA_DETAIL.catalogNamespace,
+    'Catalog namespace',
+    col((x) => x.catalogNamespace)
+  );
+  optional(
+    fields,
     EXTRA_DETAIL.data,
     'Data',
     col((x) => (x.noData ? NO_DATA : undefined))
