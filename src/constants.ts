@@ -1,5 +1,6 @@
 import pluginJson from './plugin.json';
 import { encodeSegment } from './model/safeUrl';
+export { DEFAULT_NAMESPACE } from './model/service';
 
 export const PLUGIN_ID = pluginJson.id;
 export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
@@ -19,7 +20,11 @@ export function prefixRoute(route: string): string {
   return `${PLUGIN_BASE_URL}/${route}`;
 }
 
-/** The service page (a drilldown of the catalog, not in the navigation). */
-export function serviceRoute(service: string): string {
-  return prefixRoute(`${ROUTES.Service}/${encodeSegment(service)}`);
+/**
+ * The service page (a drilldown of the catalog, not in the navigation): `service/<namespace>/<name>`,
+ * so two services of one name in different namespaces have two pages. Without a namespace the
+ * link is `service/<name>`, read as the default namespace (or the only service of that name).
+ */
+export function serviceRoute(service: string, namespace?: string): string {
+  return prefixRoute(`${ROUTES.Service}/${namespace ? `${encodeSegment(namespace)}/` : ''}${encodeSegment(service)}`);
 }

@@ -1,4 +1,5 @@
-export const CHAOS_STATUSES = ['running', 'succeeded', 'failed', 'aborted', 'paused', 'unknown'] as const;
+/** `pending`: accepted but not started (a queued run): it has no region and no duration yet. */
+export const CHAOS_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'aborted', 'paused', 'unknown'] as const;
 export type ChaosStatus = (typeof CHAOS_STATUSES)[number];
 
 export const CHAOS_SOURCES = ['chaosmesh', 'litmus', 'gremlin', 'chaostoolkit'] as const;
@@ -37,4 +38,6 @@ export interface ChaosRun {
   url?: string;
   labels: Record<string, string>;
   events: ChaosEvent[];
+  /** What the backend left unsaid and the reader should know, e.g. "no end event". */
+  remarks?: string[];
 }

@@ -28,6 +28,8 @@ export interface FlowEdge {
   previousRate?: number;
   /** Price of the bytes of a cross-zone edge over the range, in the configured currency per GB. */
   cost?: number;
+  /** Seen only on series whose values were NaN, ±Inf or out of range: the edge exists, its rates are unknown. */
+  noData?: boolean;
 }
 
 export interface FlowNodeInfo {
@@ -42,6 +44,10 @@ export interface FlowNodeInfo {
   chaos?: BlastRole;
   /** Names of those runs. */
   chaosRuns?: string[];
+  /** Catalog namespace of the service the node was joined to, for links to its service page. */
+  catalogNamespace?: string;
+  /** Seen only on series without a usable value (NaN, ±Inf): kept on the map, with "no data". */
+  noData?: boolean;
 }
 
 /** Everything a flows query found over one time range, ready to become node graph frames. */

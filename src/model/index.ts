@@ -4,3 +4,4 @@ export * from './flow';
 export * from './frames';
 export * from './errors';
 export * from './safeUrl';
+export * from './display';

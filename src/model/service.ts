@@ -13,6 +13,9 @@ export interface Contact {
   kind: 'email' | 'chat' | 'oncall' | 'other';
 }
 
+/** The catalog namespace of a service name given without one, as in Backstage entity refs. */
+export const DEFAULT_NAMESPACE = 'default';
+
 /** The fields the ownership panel and scorecards can report as missing. */
 export const OWNERSHIP_FIELDS = ['owner', 'onCall', 'runbook', 'repo', 'tier', 'lifecycle', 'system'] as const;
 export type OwnershipField = (typeof OWNERSHIP_FIELDS)[number];

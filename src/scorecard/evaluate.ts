@@ -46,7 +46,10 @@ export function scoreServices(input: ScorecardInput): ServiceReport[] {
 }
 
 export function judge(facts: ServiceFacts, settings: ScorecardSettings): ServiceScore {
-  const results: RuleResult[] = RULE_IDS.filter((id) => settings.rules[id].enabled).map((rule) => ({ rule, ...JUDGES[rule](facts, settings) }));
+  const results: RuleResult[] = RULE_IDS.filter((id) => settings.rules[id].enabled).map((rule) => ({
+    rule,
+    ...JUDGES[rule](facts, settings),
+  }));
   let total = 0;
   let passed = 0;
   for (const r of results) {
@@ -103,4 +106,19 @@ export function hintOf(score: ServiceScore): string {
 export function matchesSearch(s: Ownership, text: string): boolean {
   const t = text.trim().toLowerCase();
   return t === '' || [s.service, s.title, s.team, s.owner, s.system].some((v) => v?.toLowerCase().includes(t));
+}
+
+const hasOwner = (o: Ownership) => Boolean(o.owner || o.ownerRef);
+
+/**
+ * The order of the catalog's rows, whatever panel shows them: services without an owner first (the
+ * rows a "who owns it?" page exists for), then least ready first, then by name.
+ */
+export function catalogOrder(reports: ServiceReport[]): ServiceReport[] {
+  return [...reports].sort(
+    (a, b) =>
+      Number(hasOwner(a.ownership)) - Number(hasOwner(b.ownership)) ||
+      (a.score ?? -1) - (b.score ?? -1) ||
+      a.service.localeCompare(b.service)
+  );
 }

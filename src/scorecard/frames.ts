@@ -1,5 +1,13 @@
-import { createDataFrame, DataFrame, FieldConfig, FieldType, MappingType, ThresholdsMode, ValueMapping } from '@grafana/data';
-import { FRAME_NAMES } from '../model';
+import {
+  createDataFrame,
+  DataFrame,
+  FieldConfig,
+  FieldType,
+  MappingType,
+  ThresholdsMode,
+  ValueMapping,
+} from '@grafana/data';
+import { clipForDisplay, DEFAULT_NAMESPACE, FRAME_NAMES } from '../model';
 import { outcomeOf, verdictText } from '../datasource/connectors/chaos/outcome';
 import { hintOf, ServiceReport } from './evaluate';
 import { lastFinished } from './rules';
@@ -43,6 +51,9 @@ const SCORE_CONFIG = (readyScore: number): FieldConfig => ({
 export function scorecardFrame(reports: ServiceReport[], settings: ScorecardSettings, serviceUrl?: string): DataFrame {
   const rules = RULE_IDS.filter((id) => settings.rules[id].enabled);
   const last = reports.map((r) => lastRun(r));
+  const text = (values: Array<string | undefined>) => values.map((v) => clipForDisplay(v ?? ''));
+  const names = reports.map((r) => r.service.toLowerCase());
+  const repeated = new Set(names).size < names.length;
   return createDataFrame({
     name: FRAME_NAMES.scorecard,
     meta: { preferredVisualisationType: 'table' },
@@ -53,29 +64,53 @@ export function scorecardFrame(reports: ServiceReport[], settings: ScorecardSett
         values: reports.map((r) => r.service),
         config: serviceUrl ? { links: [{ title: 'Open service', url: serviceUrl }] } : {},
       },
-      { name: 'team', type: FieldType.string, values: reports.map((r) => r.team ?? '') },
-      { name: 'owner', type: FieldType.string, values: reports.map((r) => r.ownership.owner ?? '') },
-      { name: 'tier', type: FieldType.string, values: reports.map((r) => r.ownership.tier ?? '') },
-      { name: 'lifecycle', type: FieldType.string, values: reports.map((r) => r.ownership.lifecycle ?? '') },
-      { name: 'on_call', type: FieldType.string, values: reports.map((r) => r.ownership.onCall?.title ?? '') },
-      { name: 'score', type: FieldType.number, values: reports.map((r) => r.score ?? null), config: SCORE_CONFIG(settings.readyScore) },
+      {
+        // Shown only when two services share a name; always there for the link to the service page.
+        name: 'namespace',
+        type: FieldType.string,
+        values: reports.map((r) => r.ownership.namespace ?? DEFAULT_NAMESPACE),
+        config: repeated ? {} : { custom: { hideFrom: { viz: true, legend: false, tooltip: false } } },
+      },
+      { name: 'team', type: FieldType.string, values: text(reports.map((r) => r.team)) },
+      {
+        name: 'owner',
+        type: FieldType.string,
+        values: text(reports.map((r) => r.ownership.owner ?? (r.ownership.ownerRef ? undefined : NO_OWNER))),
+      },
+      { name: 'tier', type: FieldType.string, values: text(reports.map((r) => r.ownership.tier)) },
+      { name: 'lifecycle', type: FieldType.string, values: text(reports.map((r) => r.ownership.lifecycle)) },
+      { name: 'on_call', type: FieldType.string, values: text(reports.map((r) => r.ownership.onCall?.title)) },
+      {
+        name: 'score',
+        type: FieldType.number,
+        values: reports.map((r) => r.score ?? null),
+        config: SCORE_CONFIG(settings.readyScore),
+      },
       { name: 'ready', type: FieldType.boolean, values: reports.map((r) => r.ready) },
       ...rules.map((id) => ({
         name: ruleField(id),
         type: FieldType.string,
         values: reports.map((r) => r.results.find((x) => x.rule === id)?.outcome ?? 'na'),
-        config: { displayName: RULE_LABELS[id].label, description: RULE_LABELS[id].description, mappings: RULE_MAPPINGS, custom: { cellOptions: { type: 'color-text' }, align: 'center' } },
+        config: {
+          displayName: RULE_LABELS[id].label,
+          description: RULE_LABELS[id].description,
+          mappings: RULE_MAPPINGS,
+          custom: { cellOptions: { type: 'color-text' }, align: 'center' },
+        },
       })),
-      { name: 'last_run', type: FieldType.string, values: last.map((r) => r?.name ?? '') },
+      { name: 'last_run', type: FieldType.string, values: text(last.map((r) => r?.name)) },
       { name: 'last_run_start', type: FieldType.time, values: last.map((r) => r?.start ?? null) },
       { name: 'last_outcome', type: FieldType.string, values: last.map((r) => (r ? outcomeOf(r) : '')) },
       { name: 'last_verdict', type: FieldType.string, values: last.map((r) => (r ? verdictText(r) : '')) },
-      { name: 'callers', type: FieldType.string, values: reports.map((r) => r.flows?.callers.join(', ') ?? '') },
-      { name: 'callees', type: FieldType.string, values: reports.map((r) => r.flows?.callees.join(', ') ?? '') },
-      { name: 'hint', type: FieldType.string, values: reports.map(hintOf) },
+      { name: 'callers', type: FieldType.string, values: text(reports.map((r) => r.flows?.callers.join(', '))) },
+      { name: 'callees', type: FieldType.string, values: text(reports.map((r) => r.flows?.callees.join(', '))) },
+      { name: 'hint', type: FieldType.string, values: text(reports.map(hintOf)) },
     ],
   });
 }
+
+/** What the owner column says of a service the catalog gives no owner at all. */
+export const NO_OWNER = 'no owner';
 
 /** The run the catalog shows: the last finished one, else the latest started (still running). */
 function lastRun(r: ServiceReport) {
@@ -91,7 +126,12 @@ export function teamScoreFrame(teams: TeamScore[], settings: ScorecardSettings):
       { name: 'team', type: FieldType.string, values: teams.map((t) => t.team) },
       { name: 'services', type: FieldType.number, values: teams.map((t) => t.services) },
       { name: 'ready', type: FieldType.number, values: teams.map((t) => t.ready) },
-      { name: 'score', type: FieldType.number, values: teams.map((t) => t.score ?? null), config: SCORE_CONFIG(settings.readyScore) },
+      {
+        name: 'score',
+        type: FieldType.number,
+        values: teams.map((t) => t.score ?? null),
+        config: SCORE_CONFIG(settings.readyScore),
+      },
     ],
   });
 }
@@ -105,9 +145,18 @@ export function ruleFrame(reports: ServiceReport[], settings: ScorecardSettings)
     fields: [
       { name: 'service', type: FieldType.string, values: rows.map((r) => r.service) },
       { name: 'rule', type: FieldType.string, values: rows.map((r) => RULE_LABELS[r.rule].label) },
-      { name: 'result', type: FieldType.string, values: rows.map((r) => r.outcome), config: { mappings: RULE_MAPPINGS, custom: { cellOptions: { type: 'color-text' }, align: 'center' } } },
+      {
+        name: 'result',
+        type: FieldType.string,
+        values: rows.map((r) => r.outcome),
+        config: { mappings: RULE_MAPPINGS, custom: { cellOptions: { type: 'color-text' }, align: 'center' } },
+      },
       { name: 'weight', type: FieldType.number, values: rows.map((r) => settings.rules[r.rule].weight) },
-      { name: 'hint', type: FieldType.string, values: rows.map((r) => (r.outcome === 'fail' ? (r.hint ?? '') : RULE_LABELS[r.rule].description)) },
+      {
+        name: 'hint',
+        type: FieldType.string,
+        values: rows.map((r) => (r.outcome === 'fail' ? (r.hint ?? '') : RULE_LABELS[r.rule].description)),
+      },
     ],
   });
 }

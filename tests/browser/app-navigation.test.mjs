@@ -50,10 +50,10 @@ test('catalog → service → the run on the experiments page → the flow map a
     const search = page.getByPlaceholder('Enter value');
     await search.fill('checkout');
     await search.press('Enter');
-    const serviceLink = page.locator('a[href$="/service/checkout"]').first();
+    const serviceLink = page.locator('a[href$="/service/default/checkout"]').first();
     await serviceLink.waitFor({ timeout: 45000 });
     await serviceLink.click();
-    await page.waitForURL(/\/a\/faultline-app\/service\/checkout/);
+    await page.waitForURL(/\/a\/faultline-app\/service\/default\/checkout/);
     await page.getByTestId('data-testid faultline-service').waitFor();
     // The owner and the runbook from the demo catalog.
     await page.waitForFunction(() => document.body.innerText.includes('team-checkout'), null, { timeout: 45000 });

@@ -11,13 +11,19 @@ import type { FaultlineOptions, FaultlineQuery } from '../../src/datasource/type
 const { JSDOM } = require('jsdom');
 const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
 Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-const { loadRuns } = require('../../src/datasource/connectors/chaos') as typeof import('../../src/datasource/connectors/chaos');
-const { ANNOTATION_MARKER } = require('../../src/datasource/connectors/chaos/annotationQuery') as typeof import('../../src/datasource/connectors/chaos/annotationQuery');
-const { fixture } = require('../../src/datasource/connectors/chaos/fixtures/load') as typeof import('../../src/datasource/connectors/chaos/fixtures/load');
-const { fetchLitmusRuns } = require('../../src/datasource/connectors/chaos/litmus/client') as typeof import('../../src/datasource/connectors/chaos/litmus/client');
-const { chaosProbes } = require('../../src/datasource/connectors/chaos/probe') as typeof import('../../src/datasource/connectors/chaos/probe');
+const { loadRuns } =
+  require('../../src/datasource/connectors/chaos') as typeof import('../../src/datasource/connectors/chaos');
+const { ANNOTATION_MARKER } =
+  require('../../src/datasource/connectors/chaos/annotationQuery') as typeof import('../../src/datasource/connectors/chaos/annotationQuery');
+const { fixture } =
+  require('../../src/datasource/connectors/chaos/fixtures/load') as typeof import('../../src/datasource/connectors/chaos/fixtures/load');
+const { fetchLitmusRuns } =
+  require('../../src/datasource/connectors/chaos/litmus/client') as typeof import('../../src/datasource/connectors/chaos/litmus/client');
+const { chaosProbes } =
+  require('../../src/datasource/connectors/chaos/probe') as typeof import('../../src/datasource/connectors/chaos/probe');
 const { HANDLERS } = require('../../src/datasource/handlers') as typeof import('../../src/datasource/handlers');
-const { fetchTransport } = require('../../src/datasource/http/fetchTransport') as typeof import('../../src/datasource/http/fetchTransport');
+const { fetchTransport } =
+  require('../../src/datasource/http/fetchTransport') as typeof import('../../src/datasource/http/fetchTransport');
 
 // One real HTTP server on loopback plays the four chaos backends; each test picks how each behaves.
 type Mode = 'ok' | 'html' | '401' | '403' | '429-once' | '500' | 'slow' | 'bad-shape';
@@ -30,7 +36,9 @@ const FROM = Date.parse('2026-11-26T06:00:00Z');
 const TO = Date.parse('2026-11-26T12:00:00Z');
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json', ...headers })
+    .end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 /** Chaos Mesh's /api/events: created_at between start and end, newest id first, at most `limit`. */
@@ -54,16 +62,34 @@ function chaosMesh(url: URL, res: http.ServerResponse) {
   const detail = /^\/api\/(experiments|archives)\/([^/]+)$/.exec(url.pathname);
   if (detail) {
     const d = fixture<Record<string, unknown>>('chaosmesh/details.json')[decodeURIComponent(detail[2])];
-    return d ? send(res, 200, d) : send(res, 404, { code: 404, type: 'Not Found', message: 'experiment not found', full_text: 'record not found' });
+    return d
+      ? send(res, 200, d)
+      : send(res, 404, {
+          code: 404,
+          type: 'Not Found',
+          message: 'experiment not found',
+          full_text: 'record not found',
+        });
   }
-  return route[url.pathname] ? send(res, 200, route[url.pathname]) : send(res, 404, { code: 404, message: 'not found' });
+  return route[url.pathname]
+    ? send(res, 200, route[url.pathname])
+    : send(res, 404, { code: 404, message: 'not found' });
 }
 
 /** ChaosCenter skips page × limit runs and returns at most limit, with the total count. */
 function litmus(body: string, res: http.ServerResponse) {
   const { page, limit } = JSON.parse(body).variables.request.pagination;
-  const all = [0, 1].flatMap((p) => fixture<LitmusListResponse>(`litmus/list-page-${p}.json`).data!.listExperimentRun!.experimentRuns!);
-  send(res, 200, { data: { listExperimentRun: { totalNoOfExperimentRuns: all.length, experimentRuns: all.slice(page * limit, page * limit + limit) } } });
+  const all = [0, 1].flatMap(
+    (p) => fixture<LitmusListResponse>(`litmus/list-page-${p}.json`).data!.listExperimentRun!.experimentRuns!
+  );
+  send(res, 200, {
+    data: {
+      listExperimentRun: {
+        totalNoOfExperimentRuns: all.length,
+        experimentRuns: all.slice(page * limit, page * limit + limit),
+      },
+    },
+  });
 }
 
 function gremlin(url: URL, res: http.ServerResponse) {
@@ -88,7 +114,9 @@ const seenOnce = new Set<string>();
 function misbehave(backend: string, mode: Mode, res: http.ServerResponse): boolean {
   switch (mode) {
     case 'html':
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><form action="/login">Sign in</form></body></html>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!DOCTYPE html><html><body><form action="/login">Sign in</form></body></html>');
       return true;
     case '401':
     case '403':
@@ -126,7 +154,12 @@ beforeAll(async () => {
       if (misbehave(backend, modes[backend] ?? 'ok', res)) {
         return;
       }
-      const backends: Record<string, () => unknown> = { cm: () => chaosMesh(url, res), litmus: () => litmus(body, res), gremlin: () => gremlin(url, res), ctk: () => journals(url, res) };
+      const backends: Record<string, () => unknown> = {
+        cm: () => chaosMesh(url, res),
+        litmus: () => litmus(body, res),
+        gremlin: () => gremlin(url, res),
+        ctk: () => journals(url, res),
+      };
       backends[backend]?.();
     });
   });
@@ -162,7 +195,15 @@ function context(settings: FaultlineOptions = SETTINGS): HandlerContext {
     gremlin: { url: `${base}/gremlin`, headers: { authorization: 'Key gremlin-key' } },
     journals: { url: `${base}/ctk` },
   });
-  return { settings, transport, range: { from: FROM, to: TO }, interpolate: (v) => v ?? '', scopedVars: {}, cache: new Map(), refId: 'A' };
+  return {
+    settings,
+    transport,
+    range: { from: FROM, to: TO },
+    interpolate: (v) => v ?? '',
+    scopedVars: {},
+    cache: new Map(),
+    refId: 'A',
+  };
 }
 
 /** What the data source does for one target: the handler of its query type, on a real transport. */
@@ -180,12 +221,33 @@ describe('chaos backends on a real HTTP server', () => {
     const frame = await query({ queryType: 'experiments' });
     const sources = column(frame, 'source');
     expect(new Set(sources)).toEqual(new Set(['Chaos Mesh', 'LitmusChaos', 'Gremlin', 'Chaos Toolkit']));
-    expect(column(frame, 'run')).toEqual(expect.arrayContaining(['checkout-delay', 'payments-pod-delete', 'cpu on payments-host-1', 'Checkout survives its process being killed']));
+    expect(column(frame, 'run')).toEqual(
+      expect.arrayContaining([
+        'checkout-delay',
+        'payments-pod-delete',
+        'cpu on payments-host-1',
+        'Checkout survives its process being killed',
+      ])
+    );
     // Gremlin three page tokens; journals index + 2 journals + 1 broken.
-    expect(requests.filter((r) => r.backend === 'gremlin').map((r) => new URL(r.url, 'http://x').searchParams.get('pageToken'))).toEqual([null, 'eyJwYWdlIjoyfQ==', 'eyJwYWdlIjozfQ==']);
-    expect(notices(frame)).toEqual([expect.stringMatching(/^Chaos Toolkit journals: 1 of 3 journals could not be read; first: \/journals\/broken.json: .*HTML page/)]);
+    expect(
+      requests
+        .filter((r) => r.backend === 'gremlin')
+        .map((r) => new URL(r.url, 'http://x').searchParams.get('pageToken'))
+    ).toEqual([null, 'eyJwYWdlIjoyfQ==', 'eyJwYWdlIjozfQ==']);
+    expect(notices(frame)).toEqual([
+      'LitmusChaos: the executionData of 1 run(s) is not valid JSON, so they show without their fault nodes: shipping-disk-fill (run-unknown-4)',
+      expect.stringMatching(
+        /^Chaos Toolkit journals: 1 of 3 journals could not be read; first: \/journals\/broken.json: .*HTML page/
+      ),
+    ]);
     // The index also lists another origin, a number and a path climbing out with "..": none is requested.
-    expect(requests.filter((r) => r.backend === 'ctk').map((r) => r.url).sort()).toEqual([
+    expect(
+      requests
+        .filter((r) => r.backend === 'ctk')
+        .map((r) => r.url)
+        .sort()
+    ).toEqual([
       '/journals/broken.json',
       '/journals/checkout-kill-running.json',
       '/journals/index.json',
@@ -194,24 +256,57 @@ describe('chaos backends on a real HTTP server', () => {
   });
 
   it('pages Litmus runs until the total count, skipping null elements', async () => {
-    const runs = await fetchLitmusRuns({ settings: SETTINGS, transport: context().transport, range: { from: FROM, to: TO } }, 4);
-    expect(runs.map((r) => r.experimentRunID)).toEqual(['run-completed-1', 'run-running-2', 'run-failed-3', 'run-unknown-4', 'run-stopped-5']);
-    expect(requests.map((r) => JSON.parse(r.body).variables.request.pagination)).toEqual([{ page: 0, limit: 4 }, { page: 1, limit: 4 }]);
+    const runs = await fetchLitmusRuns(
+      { settings: SETTINGS, transport: context().transport, range: { from: FROM, to: TO } },
+      4
+    );
+    expect(runs.map((r) => r.experimentRunID)).toEqual([
+      'run-completed-1',
+      'run-running-2',
+      'run-failed-3',
+      'run-unknown-4',
+      'run-stopped-5',
+    ]);
+    expect(requests.map((r) => JSON.parse(r.body).variables.request.pagination)).toEqual([
+      { page: 0, limit: 4 },
+      { page: 1, limit: 4 },
+    ]);
   });
 
   it('sends what each API requires: project and date range to Litmus, team and token to Gremlin', async () => {
     await query({ queryType: 'experiments', chaos: { sources: ['litmus', 'gremlin'] } });
     const lit = requests.find((r) => r.backend === 'litmus')!;
     expect(lit.headers.authorization).toBe('Bearer litmus-token');
-    expect(JSON.parse(lit.body).variables).toMatchObject({ projectID: 'proj-1', request: { filter: { dateRange: { startDate: String(FROM), endDate: String(TO) } } } });
+    expect(JSON.parse(lit.body).variables).toMatchObject({
+      projectID: 'proj-1',
+      request: { filter: { dateRange: { startDate: String(FROM), endDate: String(TO) } } },
+    });
     const grem = new URL(requests.find((r) => r.backend === 'gremlin')!.url, 'http://x');
-    expect(Object.fromEntries(grem.searchParams)).toMatchObject({ teamId: 'team-1', startTime: new Date(FROM).toISOString(), endTime: new Date(TO).toISOString() });
+    expect(Object.fromEntries(grem.searchParams)).toMatchObject({
+      teamId: 'team-1',
+      startTime: new Date(FROM).toISOString(),
+      endTime: new Date(TO).toISOString(),
+    });
     expect(requests.some((r) => r.backend === 'cm' || r.backend === 'ctk')).toBe(false);
   });
 
   it('answers the annotation query with one region per run, filtered by service', async () => {
-    const frame = await query({ queryType: 'experiments', chaos: { service: 'payments' }, [ANNOTATION_MARKER]: true } as Partial<FaultlineQuery>);
-    expect(frame.fields.map((f) => f.name)).toEqual(['time', 'timeEnd', 'isRegion', 'title', 'text', 'tags', 'id', 'color', 'newState']);
+    const frame = await query({
+      queryType: 'experiments',
+      chaos: { service: 'payments' },
+      [ANNOTATION_MARKER]: true,
+    } as Partial<FaultlineQuery>);
+    expect(frame.fields.map((f) => f.name)).toEqual([
+      'time',
+      'timeEnd',
+      'isRegion',
+      'title',
+      'text',
+      'tags',
+      'id',
+      'color',
+      'newState',
+    ]);
     const ids = column(frame, 'id');
     expect(ids).toEqual(
       expect.arrayContaining([
@@ -240,16 +335,24 @@ describe('chaos backends on a real HTTP server', () => {
       reason: i % 2 === 0 ? 'Applied' : 'Recovered',
       message: `Successfully ${i % 2 === 0 ? 'apply' : 'recover'} chaos for shop/payments-7d9f8c6b5-x2x9z`,
     }));
-    const frame = await query({ queryType: 'experiments', chaos: { sources: ['chaosmesh'], kind: 'PodChaos', nameRegex: '^exp-' } });
+    const frame = await query({
+      queryType: 'experiments',
+      chaos: { sources: ['chaosmesh'], kind: 'PodChaos', nameRegex: '^exp-' },
+    });
     expect(frame.length).toBe(6000);
     expect(new Set(column(frame, 'status'))).toEqual(new Set(['succeeded']));
     expect(requests.filter((r) => r.backend === 'cm' && r.url.startsWith('/api/events')).length).toBe(3);
     // Unknown to the server, the experiments have no objects: the runs stay, with a notice saying so.
-    expect(notices(frame)).toEqual([expect.stringMatching(/Chaos Mesh: 100 experiment details could not be read; those runs lack their labels/)]);
+    expect(notices(frame)).toEqual([
+      expect.stringMatching(/Chaos Mesh: 100 experiment details could not be read; those runs lack their labels/),
+    ]);
   });
 
   it('filters Chaos Mesh runs by the labels and selector of their experiment objects', async () => {
-    const frame = await query({ queryType: 'experiments', chaos: { sources: ['chaosmesh'], labelSelector: 'team=payments', service: 'payments' } });
+    const frame = await query({
+      queryType: 'experiments',
+      chaos: { sources: ['chaosmesh'], labelSelector: 'team=payments', service: 'payments' },
+    });
     expect(column(frame, 'run')).toEqual(['payments-partition', 'payments-pod-kill']);
     expect(requests.filter((r) => /^\/api\/(experiments|archives)\/./.test(r.url)).length).toBe(6);
   });
@@ -269,12 +372,15 @@ describe('a chaos backend that fails while the others load', () => {
     ['500', /Chaos Mesh: HTTP 500: failed to list events/],
     ['slow', /Chaos Mesh: no answer within 1000 ms/],
     ['bad-shape', /Chaos Mesh: .* answered an object instead of a list/],
-  ] as Array<[Mode, RegExp]>)('%s: the other backends still show their runs, and a notice names the one that failed', async (mode, message) => {
-    modes.cm = mode;
-    const frame = await query({ queryType: 'experiments', chaos: { sources: ['chaosmesh', 'gremlin'] } });
-    expect(new Set(column(frame, 'source'))).toEqual(new Set(['Gremlin']));
-    expect(notices(frame)).toEqual([expect.stringMatching(message)]);
-  });
+  ] as Array<[Mode, RegExp]>)(
+    '%s: the other backends still show their runs, and a notice names the one that failed',
+    async (mode, message) => {
+      modes.cm = mode;
+      const frame = await query({ queryType: 'experiments', chaos: { sources: ['chaosmesh', 'gremlin'] } });
+      expect(new Set(column(frame, 'source'))).toEqual(new Set(['Gremlin']));
+      expect(notices(frame)).toEqual([expect.stringMatching(message)]);
+    }
+  );
 
   it('retries a 429 and then loads', async () => {
     modes.gremlin = '429-once';
@@ -285,7 +391,9 @@ describe('a chaos backend that fails while the others load', () => {
   it('fails the query with every reason when every backend failed', async () => {
     modes.cm = '401';
     modes.gremlin = '500';
-    await expect(query({ queryType: 'experiments', chaos: { sources: ['chaosmesh', 'gremlin'] } })).rejects.toThrow(/Chaos Mesh: not authenticated.*·.*Gremlin: HTTP 500/);
+    await expect(query({ queryType: 'experiments', chaos: { sources: ['chaosmesh', 'gremlin'] } })).rejects.toThrow(
+      /Chaos Mesh: not authenticated.*·.*Gremlin: HTTP 500/
+    );
   });
 
   it('reports a bad filter as an InputError, which the data source shows as the query error', async () => {
@@ -327,8 +435,14 @@ describe('configuration', () => {
     const probes = chaosProbes(SETTINGS, context().transport);
     expect(probes.map((p) => p.name)).toEqual(['Chaos Mesh', 'LitmusChaos', 'Gremlin', 'Chaos Toolkit journals']);
     const results = await Promise.allSettled(probes.map((p) => p.run()));
-    expect(results[0]).toMatchObject({ status: 'fulfilled', value: expect.stringMatching(/^Chaos Mesh answers \(\d+ runs? in the last 24 h\)$/) });
+    expect(results[0]).toMatchObject({
+      status: 'fulfilled',
+      value: expect.stringMatching(/^Chaos Mesh answers \(\d+ runs? in the last 24 h\)$/),
+    });
     expect(results[2]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ name: 'AuthError' }) });
-    expect(results[3]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/1 of 3 journals could not be read/) }) });
+    expect(results[3]).toMatchObject({
+      status: 'rejected',
+      reason: expect.objectContaining({ message: expect.stringMatching(/1 of 3 journals could not be read/) }),
+    });
   });
 });

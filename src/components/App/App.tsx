@@ -26,6 +26,7 @@ function App({ meta }: AppRootProps<AppSettings>) {
       <Suspense fallback={<LoadingPlaceholder text="Loading…" />}>
         <Routes>
           <Route path={`${ROUTES.Catalog}/*`} element={<CatalogPage />} />
+          <Route path={`${ROUTES.Service}/:namespace/:name/*`} element={<ServicePage />} />
           <Route path={`${ROUTES.Service}/:name/*`} element={<ServicePage />} />
           <Route path={`${ROUTES.Experiments}/*`} element={<ExperimentsPage />} />
           <Route path={`${ROUTES.FlowMap}/*`} element={<FlowMapPage />} />

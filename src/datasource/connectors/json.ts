@@ -47,6 +47,18 @@ export function strs(v: unknown): string[] {
   return (arr(v) ?? []).map(str).filter((s): s is string => s !== undefined);
 }
 
+/** The entries of a map of values or lists of values (`{"service": ["web"]}`), each as its texts; empty lists are dropped. */
+export function strListMap(v: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, value] of Object.entries(obj(v) ?? {})) {
+    const values = Array.isArray(value) ? strs(value) : [str(value)].filter((x): x is string => x !== undefined);
+    if (values.length) {
+      out[k] = values;
+    }
+  }
+  return out;
+}
+
 /** The entries of a string map (labels, tags) whose values are text or numbers; others are dropped. */
 export function strMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,7 +1,14 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { FaultlineError, FlowGraph, InputError, isFaultlineError, Ownership } from '../../model';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { matchesSearch, resolveSettings, ScorecardQueryOptions, scoreServices, scoreTeams } from '../../scorecard';
+import {
+  catalogOrder,
+  matchesSearch,
+  resolveSettings,
+  ScorecardQueryOptions,
+  scoreServices,
+  scoreTeams,
+} from '../../scorecard';
 import { ruleFrame, scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
 import { loadServices } from '../connectors/catalog';
 import { filterServices } from '../connectors/catalog/filter';
@@ -18,8 +25,8 @@ const DAY_MS = 86_400_000;
 /** A variable reference left as is: the dashboard has no such variable, so it filters nothing. */
 const UNRESOLVED = /^\s*(\$\w+|\$\{[^}]+\}|\[\[[^\]]+\]\])\s*$/;
 
-/** The app's service page; Grafana fills `__value.raw` with the service name of the row. */
-export const SERVICE_PAGE_LINK = `${PLUGIN_BASE_URL}/service/\${__value.raw}`;
+/** The app's service page; Grafana fills in (and URI-encodes) the row's namespace and service name. */
+export const SERVICE_PAGE_LINK = `${PLUGIN_BASE_URL}/service/\${__data.fields.namespace}/\${__value.raw}`;
 
 /**
  * Readiness per service (or team): the whole catalog is judged, so callers are known or unknown
@@ -40,15 +47,24 @@ export const scorecardHandler: QueryHandler = async (query, ctx) => {
     flowGraph(ctx, q, notices),
   ]);
   const reports = scoreServices({ services, runs, flows, settings, now });
-  const wanted = new Set(filterServices(services, q.catalog, (v) => ctx.interpolate(v, ctx.scopedVars)).map((s: Ownership) => s.ref));
-  // Least ready first: the rows to act on lead, whatever panel shows them.
+  const wanted = new Set(
+    filterServices(services, q.catalog, (v) => ctx.interpolate(v, ctx.scopedVars)).map((s: Ownership) => s.ref)
+  );
   const search = ctx.interpolate(q.scorecard?.search, ctx.scopedVars).replace(UNRESOLVED, '');
-  const shown = reports.filter((r) => wanted.has(r.ownership.ref) && matchesSearch(r.ownership, search)).sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.service.localeCompare(b.service));
+  const shown = catalogOrder(reports.filter((r) => wanted.has(r.ownership.ref) && matchesSearch(r.ownership, search)));
   if (shown.length === 0) {
-    notices.push({ severity: 'info', text: services.length ? 'No catalog services match these filters.' : 'The catalog has no services.' });
+    notices.push({
+      severity: 'info',
+      text: services.length ? 'No catalog services match these filters.' : 'The catalog has no services.',
+    });
   }
   const by = q.scorecard?.by ?? 'service';
-  const frame: DataFrame = by === 'team' ? teamScoreFrame(scoreTeams(shown), settings) : by === 'rule' ? ruleFrame(shown, settings) : scorecardFrame(shown, settings, SERVICE_PAGE_LINK);
+  const frame: DataFrame =
+    by === 'team'
+      ? teamScoreFrame(scoreTeams(shown), settings)
+      : by === 'rule'
+        ? ruleFrame(shown, settings)
+        : scorecardFrame(shown, settings, SERVICE_PAGE_LINK);
   return [notices.length ? { ...frame, meta: { ...frame.meta, notices } } : frame];
 };
 
@@ -63,20 +79,35 @@ async function chaosRuns(ctx: HandlerContext, from: number, to: number, notices:
   return result?.runs ?? [];
 }
 
-async function flowGraph(ctx: HandlerContext, q: ScorecardQuery, notices: QueryResultMetaNotice[]): Promise<FlowGraph | undefined> {
+async function flowGraph(
+  ctx: HandlerContext,
+  q: ScorecardQuery,
+  notices: QueryResultMetaNotice[]
+): Promise<FlowGraph | undefined> {
   if (!ctx.settings.prometheusUrl) {
     notices.push({ severity: 'info', text: 'No Prometheus URL is configured: the flow rules are not judged.' });
     return undefined;
   }
   const preset = (ctx.interpolate(q.flows?.preset) || FLOW_PRESETS[0]) as (typeof FLOW_PRESETS)[number];
   const result = await optional(notices, 'Flows', () =>
-    loadFlowGraph(ctx, { ...q.flows, preset, grouping: 'workload', joinOwners: false, joinChaos: false, compareWith: undefined })
+    loadFlowGraph(ctx, {
+      ...q.flows,
+      preset,
+      grouping: 'workload',
+      joinOwners: false,
+      joinChaos: false,
+      compareWith: undefined,
+    })
   );
   return result?.graph;
 }
 
 /** A failing optional source becomes a warning; a bug still throws. */
-async function optional<T>(notices: QueryResultMetaNotice[], what: string, load: () => Promise<T>): Promise<T | undefined> {
+async function optional<T>(
+  notices: QueryResultMetaNotice[],
+  what: string,
+  load: () => Promise<T>
+): Promise<T | undefined> {
   try {
     return await load();
   } catch (e) {

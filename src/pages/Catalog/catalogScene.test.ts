@@ -12,10 +12,23 @@ describe('catalogScene', () => {
     const panels = panelsOf(scene);
     expect(panels.map((p) => p.title)).toEqual(['Readiness by team', 'Services']);
     const [teams, services] = panels.map((p) => p.queries[0]);
-    expect(teams).toMatchObject({ queryType: 'scorecard', catalog: { owner: '$team' }, scorecard: { by: 'team', config: { readyScore: 70 } } });
-    expect(services).toMatchObject({ queryType: 'scorecard', catalog: { owner: '$team' }, scorecard: { by: 'service', search: '$search' } });
+    expect(teams).toMatchObject({
+      queryType: 'scorecard',
+      catalog: { owner: '$team' },
+      scorecard: { by: 'team', config: { readyScore: 70 } },
+    });
+    expect(services).toMatchObject({
+      queryType: 'scorecard',
+      catalog: { owner: '$team' },
+      scorecard: { by: 'service', search: '$search' },
+    });
     const team = sceneGraph.lookupVariable('team', scene);
     expect(team).toBeInstanceOf(QueryVariable);
     expect((team as QueryVariable).state.query).toEqual({ refId: 'team', kind: 'owners' });
+  });
+
+  it('passes Team = All as "no filter", so services without an owner stay listed', () => {
+    const team = sceneGraph.lookupVariable('team', scene) as QueryVariable;
+    expect(team.state).toMatchObject({ includeAll: true, defaultToAll: true, allValue: '*' });
   });
 });

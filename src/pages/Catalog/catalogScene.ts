@@ -20,22 +20,37 @@ export function catalogScene(s: PageSettings) {
     isMulti: true,
     includeAll: true,
     defaultToAll: true,
+    // All means no filter, not "any of the teams listed": a service without an owner is in no team
+    // and would drop out. `*` reaches the data source as is, which reads it as no filter.
+    allValue: '*',
   });
   const search = new TextBoxVariable({ name: 'search', label: 'Search', value: '' });
   const services = PanelBuilders.table()
     .setTitle('Services')
     .setDescription('Click a service to open its page. Sort by any column; filter with the funnel in a column header.')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { team: '$team', search: '$search' })] }))
+    .setData(
+      new SceneQueryRunner({
+        datasource: faultlineRef(s),
+        queries: [scorecardQuery(s, { team: '$team', search: '$search' })],
+      })
+    )
     .setOption('sortBy', [{ displayName: 'score', desc: false }])
     .setCustomFieldConfig('filterable', true)
     .setOverrides((b) => {
       b.matchFieldsWithName('hint').overrideCustomFieldConfig('width', 420);
-      HIDDEN.forEach((name) => b.matchFieldsWithName(name).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false }));
+      HIDDEN.forEach((name) =>
+        b.matchFieldsWithName(name).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })
+      );
     })
     .build();
   const teams = PanelBuilders.table()
     .setTitle('Readiness by team')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { by: 'team', team: '$team', search: '$search', refId: 'teams' })] }))
+    .setData(
+      new SceneQueryRunner({
+        datasource: faultlineRef(s),
+        queries: [scorecardQuery(s, { by: 'team', team: '$team', search: '$search', refId: 'teams' })],
+      })
+    )
     .build();
   return pageScene({
     variables: [team, search],

@@ -4,31 +4,51 @@ import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
 import { RUN_LINKS, SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { runWindow } from '../shared/runWindow';
 import { neighbourhoodOf } from '../shared/neighbourhood';
-import { chaosAnnotation, chaosQuery, faultlineRef, flowsQuery, keyMetricQueries, metricsRef, ownershipQuery, scorecardQuery } from '../shared/queries';
+import {
+  chaosAnnotation,
+  chaosQuery,
+  faultlineRef,
+  flowsQuery,
+  keyMetricQueries,
+  metricsRef,
+  ownershipQuery,
+  scorecardQuery,
+} from '../shared/queries';
 import { pageScene } from '../shared/scene';
 
 /**
  * One service: who owns it and how ready it is, what it talks to, the chaos runs that targeted it,
  * and its request metrics with those runs drawn over them.
  */
-export function serviceScene(s: PageSettings, service: string) {
+export function serviceScene(s: PageSettings, service: string, namespace?: string) {
   const chaos = { service };
+  // The catalog knows the service by namespace and name; chaos targets, flows and metrics by name.
+  const entity = namespace ? `${namespace}/${service}` : service;
   const ownership = new VizPanel({
     pluginId: OWNERSHIP_PANEL,
     title: 'Ownership',
     options: { layout: 'auto', showMissing: true },
-    $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [ownershipQuery(s, service)] }),
+    $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [ownershipQuery(s, entity)] }),
   });
   const score = PanelBuilders.stat()
     .setTitle('Readiness')
     .setDescription('Share of the enabled rules it passes, by weight')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { service })] }))
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { service: entity })] }))
     .setOption('reduceOptions', { values: false, calcs: ['lastNotNull'], fields: '/^score$/' })
     .build();
   const rules = PanelBuilders.table()
     .setTitle('Readiness rules')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [scorecardQuery(s, { service, by: 'rule' })] }))
-    .setOverrides((b) => b.matchFieldsWithName('service').overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false }))
+    .setData(
+      new SceneQueryRunner({
+        datasource: faultlineRef(s),
+        queries: [scorecardQuery(s, { service: entity, by: 'rule' })],
+      })
+    )
+    .setOverrides((b) =>
+      b
+        .matchFieldsWithName('service')
+        .overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })
+    )
     .build();
   const flows = new VizPanel({
     pluginId: FLOWGRAPH_PANEL,
@@ -47,7 +67,12 @@ export function serviceScene(s: PageSettings, service: string) {
   const runs = PanelBuilders.table()
     .setTitle('Runs')
     .setDescription('Run: open it in its backend, its blast radius, or the flow map at that time')
-    .setData(new SceneDataTransformer({ $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }), transformations: [runWindow] }))
+    .setData(
+      new SceneDataTransformer({
+        $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }),
+        transformations: [runWindow],
+      })
+    )
     .setOverrides((b) => b.matchFieldsWithName('run').overrideLinks(RUN_LINKS))
     .build();
   const [requests, errors, latency] = keyMetricQueries(s, service);
@@ -63,7 +88,14 @@ export function serviceScene(s: PageSettings, service: string) {
     rows: [
       { height: 320, items: [ownership, new SceneFlexItem({ width: 180, body: score }), rules] },
       { height: 420, items: [flows] },
-      { height: 240, items: [metric('Requests', 'reqps', [requests]), metric('Errors', 'reqps', [errors]), metric('Latency p95', 's', [latency])] },
+      {
+        height: 240,
+        items: [
+          metric('Requests', 'reqps', [requests]),
+          metric('Errors', 'reqps', [errors]),
+          metric('Latency p95', 's', [latency]),
+        ],
+      },
       { height: 220, items: [timeline] },
       { height: 280, items: [runs] },
     ],

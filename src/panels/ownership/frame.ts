@@ -1,5 +1,5 @@
 import { DataFrame, Field } from '@grafana/data';
-import { Contact, OwnershipFieldName as F, ServiceLink } from '../../model';
+import { clipForDisplay, Contact, OwnershipFieldName as F, ServiceLink } from '../../model';
 
 /** One service as the panel shows it, read back from an `ownership` or `services` frame. */
 export interface PanelService {
@@ -35,29 +35,34 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
     if (!fields.has(F.service)) {
       continue;
     }
-    const text = (name: string, i: number): string | undefined => {
+    const raw = (name: string, i: number): string | undefined => {
       const v = fields.get(name)?.values[i];
       return v === null || v === undefined || v === '' ? undefined : String(v);
+    };
+    // What is drawn as text is cut (links and JSON columns are read whole).
+    const text = (name: string, i: number): string | undefined => {
+      const v = raw(name, i);
+      return v === undefined ? undefined : clipForDisplay(v);
     };
     for (let i = 0; i < frame.length; i++) {
       const service = text(F.service, i) ?? '';
       const onCallTitle = text(F.onCall, i);
-      const links = parseJson<ServiceLink[]>(text(F.links, i));
+      const links = parseJson<ServiceLink[]>(raw(F.links, i));
       out.push({
-        key: `${text(F.ref, i) ?? service}#${i}`,
+        key: `${raw(F.ref, i) ?? service}#${i}`,
         service,
         title: text(F.title, i),
         namespace: text(F.namespace, i),
         description: text(F.description, i),
         owner: text(F.owner, i),
         team: text(F.team, i),
-        onCall: onCallTitle ? { kind: 'oncall', title: onCallTitle, url: text(F.onCallUrl, i) ?? '' } : undefined,
-        chat: link(text(F.chat, i)),
-        runbook: link(text(F.runbook, i)),
-        repo: link(text(F.repo, i)),
-        docs: link(text(F.docs, i)),
+        onCall: onCallTitle ? { kind: 'oncall', title: onCallTitle, url: raw(F.onCallUrl, i) ?? '' } : undefined,
+        chat: link(raw(F.chat, i)),
+        runbook: link(raw(F.runbook, i)),
+        repo: link(raw(F.repo, i)),
+        docs: link(raw(F.docs, i)),
         dashboards: Array.isArray(links) ? links.filter((l) => isLink(l) && l.kind === 'dashboard') : [],
-        contacts: (parseJson<Contact[]>(text(F.contacts, i)) ?? []).filter((c) => c && typeof c.value === 'string'),
+        contacts: (parseJson<Contact[]>(raw(F.contacts, i)) ?? []).filter((c) => c && typeof c.value === 'string'),
         tier: text(F.tier, i),
         lifecycle: text(F.lifecycle, i),
         system: text(F.system, i),

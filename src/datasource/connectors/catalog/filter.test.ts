@@ -74,3 +74,33 @@ describe('catalog filters', () => {
     expect(names({ service: 'labs/notifications' })).toEqual(['notifications']);
   });
 });
+
+describe('services of one name in different namespaces', () => {
+  const svc = (service: string, namespace?: string) =>
+    ({
+      ref: `component:${namespace ?? 'default'}/${service}`,
+      service,
+      namespace,
+      contacts: [],
+      links: [],
+      tags: [],
+      source: 'backstage',
+      missing: [],
+    }) as Ownership;
+  const services = [svc('checkout', 'default'), svc('checkout', 'legacy'), svc('payments', 'shop'), svc('orders')];
+  const refs = (service: string) => filterServices(services, { service }, (v) => v ?? '').map((o) => o.ref);
+
+  it('finds one by namespace and name', () => {
+    expect(refs('legacy/checkout')).toEqual(['component:legacy/checkout']);
+    expect(refs('default/checkout')).toEqual(['component:default/checkout']);
+  });
+
+  it('reads a bare name shared by several namespaces as the default namespace', () => {
+    expect(refs('checkout')).toEqual(['component:default/checkout']);
+  });
+
+  it('still finds a bare name used once, in any namespace, and a catalog without namespaces under default', () => {
+    expect(refs('payments')).toEqual(['component:shop/payments']);
+    expect(refs('default/orders')).toEqual(['component:default/orders']);
+  });
+});

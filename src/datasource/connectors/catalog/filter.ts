@@ -1,4 +1,4 @@
-import { Ownership } from '../../../model';
+import { DEFAULT_NAMESPACE, Ownership } from '../../../model';
 import { CatalogFilter } from '../../types';
 
 type Interpolate = (value: string | undefined) => string;
@@ -22,7 +22,7 @@ export function filterValues(raw: string | undefined, interpolate: Interpolate):
 }
 
 const MATCHERS: Record<keyof CatalogFilter, (o: Ownership) => Array<string | undefined>> = {
-  service: (o) => [o.service, o.ref, o.title, o.namespace ? `${o.namespace}/${o.service}` : undefined],
+  service: (o) => [o.service, o.ref, o.title, `${o.namespace ?? DEFAULT_NAMESPACE}/${o.service}`],
   // People pick a team by its slug, its display name or its full ref: accept all three.
   owner: (o) => [o.owner, o.team, o.ownerRef, o.ownerRef?.replace(/^[^:]+:/, '')],
   system: (o) => [o.system],
@@ -42,7 +42,32 @@ export function filterServices(
   if (active.length === 0) {
     return services;
   }
-  return services.filter((o) =>
+  const kept = services.filter((o) =>
     active.every(([key, wanted]) => MATCHERS[key](o).some((v) => v !== undefined && wanted.has(v.toLowerCase())))
   );
+  const names = active.find(([key]) => key === 'service')?.[1];
+  return names ? preferDefaultNamespace(kept, names) : kept;
+}
+
+/**
+ * A bare name (`checkout`) that several namespaces use means the default namespace's service, as a
+ * Backstage ref without a namespace does; a bare name used once still finds its service anywhere.
+ */
+function preferDefaultNamespace(services: Ownership[], names: Set<string>): Ownership[] {
+  const byName = new Map<string, Ownership[]>();
+  for (const o of services) {
+    const key = o.service.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), o]);
+  }
+  return services.filter((o) => {
+    const same = byName.get(o.service.toLowerCase()) ?? [];
+    if (same.length < 2 || !names.has(o.service.toLowerCase())) {
+      return true;
+    }
+    const inDefault = (x: Ownership) => (x.namespace ?? DEFAULT_NAMESPACE) === DEFAULT_NAMESPACE;
+    // Asked for by namespace (or ref) as well: keep what was named.
+    const named = (x: Ownership) =>
+      [x.ref, `${x.namespace ?? DEFAULT_NAMESPACE}/${x.service}`].some((v) => names.has(v.toLowerCase()));
+    return named(o) || (same.some(inDefault) ? inDefault(o) : true);
+  });
 }

@@ -5,12 +5,19 @@ import { timelineFrame } from './timeline';
 
 const T0 = Date.UTC(2026, 10, 26, 10, 0);
 const MIN = 60_000;
-const values = (frame: ReturnType<typeof annotationFrame>, name: string) => frame.fields.find((f) => f.name === name)!.values;
+const values = (frame: ReturnType<typeof annotationFrame>, name: string) =>
+  frame.fields.find((f) => f.name === name)!.values;
 
 describe('annotationFrame', () => {
   const runs = [
     aRun({ id: 'ok', start: T0, end: T0 + 5 * MIN, status: 'succeeded' }),
-    aRun({ id: 'dev', start: T0 + MIN, end: T0 + 2 * MIN, status: 'succeeded', verdict: { outcome: 'deviated', detail: 'steady state not met after the method' } }),
+    aRun({
+      id: 'dev',
+      start: T0 + MIN,
+      end: T0 + 2 * MIN,
+      status: 'succeeded',
+      verdict: { outcome: 'deviated', detail: 'steady state not met after the method' },
+    }),
     aRun({ id: 'open', start: T0 + 10 * MIN, end: undefined, status: 'running' }),
     aRun({ id: 'stop', start: T0 + 20 * MIN, end: T0 + 21 * MIN, status: 'aborted', url: undefined }),
   ];
@@ -37,9 +44,17 @@ describe('annotationFrame', () => {
   });
 
   it('tags runs with kind, namespace, source and labels', () => {
-    expect(tagsOf(runs[0])).toEqual(['kind:PodChaos', 'namespace:shop', 'source:chaosmesh', 'team:payments', 'env:prod']);
+    expect(tagsOf(runs[0])).toEqual([
+      'kind:PodChaos',
+      'namespace:shop',
+      'source:chaosmesh',
+      'team:payments',
+      'env:prod',
+    ]);
     const withComma = aRun({ labels: { note: 'a,b' } });
-    expect(values(annotationFrame([withComma], T0, T0), 'tags')).toEqual(['kind:PodChaos,namespace:shop,source:chaosmesh,note:a b']);
+    expect(values(annotationFrame([withComma], T0, T0), 'tags')).toEqual([
+      'kind:PodChaos,namespace:shop,source:chaosmesh,note:a b',
+    ]);
   });
 });
 
@@ -53,7 +68,9 @@ describe('annotationText', () => {
   });
 
   it('escapes markup written into run names and targets', () => {
-    const text = annotationText(aRun({ name: '<img src=x onerror=alert(1)>', targets: ['"><script>'], url: 'http://x.example/?a="b"' }));
+    const text = annotationText(
+      aRun({ name: '<img src=x onerror=alert(1)>', targets: ['"><script>'], url: 'http://x.example/?a="b"' })
+    );
     expect(text).not.toMatch(/<img|<script/);
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
     // The link is rendered as safeUrl normalizes it: the quotes are percent-encoded and cannot close the attribute.
@@ -74,8 +91,27 @@ describe('annotationText', () => {
 
 describe('experimentsFrame', () => {
   it('is a table with status, verdict, duration, targets and a data link on the run name', () => {
-    const f = experimentsFrame([aRun({ url: 'http://x.example/r1', verdict: { outcome: 'passed', detail: 'resiliency score 100%' } }), aRun({ id: 'r2', end: undefined, status: 'running' })], T0, T0 + 10 * MIN);
-    expect(f.fields.map((x) => x.name)).toEqual(['run', 'status', 'verdict', 'start', 'duration', 'targets', 'kind', 'namespace', 'source', 'link', 'id']);
+    const f = experimentsFrame(
+      [
+        aRun({ url: 'http://x.example/r1', verdict: { outcome: 'passed', detail: 'resiliency score 100%' } }),
+        aRun({ id: 'r2', end: undefined, status: 'running' }),
+      ],
+      T0,
+      T0 + 10 * MIN
+    );
+    expect(f.fields.map((x) => x.name)).toEqual([
+      'run',
+      'status',
+      'verdict',
+      'start',
+      'duration',
+      'targets',
+      'kind',
+      'namespace',
+      'source',
+      'link',
+      'id',
+    ]);
     expect(values(f, 'duration')).toEqual([5 * MIN, 10 * MIN]);
     expect(values(f, 'verdict')).toEqual(['passed (resiliency score 100%)', '']);
     expect(values(f, 'link')).toEqual(['http://x.example/r1', '']);
@@ -102,15 +138,29 @@ describe('timelineFrame', () => {
   });
 
   it('shows the latest-started of overlapping runs, then the earlier one again', () => {
-    const runs = [aRun({ id: 'a', name: 'x', start: T0, end: T0 + 30 * MIN, status: 'succeeded' }), aRun({ id: 'b', name: 'x', start: T0 + 10 * MIN, end: T0 + 20 * MIN, status: 'failed' })];
+    const runs = [
+      aRun({ id: 'a', name: 'x', start: T0, end: T0 + 30 * MIN, status: 'succeeded' }),
+      aRun({ id: 'b', name: 'x', start: T0 + 10 * MIN, end: T0 + 20 * MIN, status: 'failed' }),
+    ];
     const { frame } = timelineFrame(runs, range, T0 + 60 * MIN);
     expect(frame.fields[1].values).toEqual(['succeeded', 'failed', 'succeeded', null, null]);
   });
 
   it('keeps the 50 most recent experiments and says how many rows it dropped', () => {
-    const runs = Array.from({ length: 60 }, (_, i) => aRun({ id: `r${i}`, name: `exp-${String(i).padStart(2, '0')}`, start: T0 + i * 1000, end: T0 + i * 1000 + 500 }));
+    const runs = Array.from({ length: 60 }, (_, i) =>
+      aRun({ id: `r${i}`, name: `exp-${String(i).padStart(2, '0')}`, start: T0 + i * 1000, end: T0 + i * 1000 + 500 })
+    );
     const { frame, droppedRows } = timelineFrame(runs, range, T0 + 60 * MIN);
     expect(droppedRows).toBe(10);
     expect(frame.fields[1].name).toBe('exp-10');
+  });
+});
+
+describe('pending runs', () => {
+  const pending = aRun({ id: 'q', status: 'pending', start: T0, end: undefined });
+
+  it('take no time on the timeline until they start', () => {
+    const { frame } = timelineFrame([pending], { from: T0 - MIN, to: T0 + 60 * MIN }, T0 + 30 * MIN);
+    expect(frame.fields).toHaveLength(1);
   });
 });

@@ -10,9 +10,11 @@ const escapeHtml = (s: string) =>
 
 /**
  * One row per run in the shape Grafana turns into one region each (time, timeEnd, title, text,
- * tags, id), plus `color` and `newState` so regions are coloured by outcome.
+ * tags, id), plus `color` and `newState` so regions are coloured by outcome. A pending run has not
+ * begun: it gets no region until it starts.
  */
-export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number, tracing?: TracingSource): DataFrame {
+export function annotationFrame(all: ChaosRun[], rangeTo: number, now: number, tracing?: TracingSource): DataFrame {
+  const runs = all.filter((r) => r.status !== 'pending');
   const outcomes = runs.map(outcomeOf);
   return createDataFrame({
     name: FRAME_NAMES.annotations,
@@ -24,7 +26,15 @@ export function annotationFrame(runs: ChaosRun[], rangeTo: number, now: number, 
       { name: 'title', type: FieldType.string, values: runs.map((r, i) => escapeHtml(`${r.name} · ${outcomes[i]}`)) },
       { name: 'text', type: FieldType.string, values: runs.map((r, i) => annotationText(r, outcomes[i], traceLinks(r, tracing, now))) },
       // A comma-separated string: Grafana splits the tags field on commas (older versions split only strings).
-      { name: 'tags', type: FieldType.string, values: runs.map((r) => tagsOf(r).map((t) => t.replace(/,/g, ' ')).join(',')) },
+      {
+        name: 'tags',
+        type: FieldType.string,
+        values: runs.map((r) =>
+          tagsOf(r)
+            .map((t) => t.replace(/,/g, ' '))
+            .join(',')
+        ),
+      },
       { name: 'id', type: FieldType.string, values: runs.map((r) => `${r.source}:${r.id}`) },
       { name: 'color', type: FieldType.string, values: outcomes.map((o) => OUTCOME_COLOR[o]) },
       { name: 'newState', type: FieldType.string, values: outcomes.map((o) => OUTCOME_STATE[o]) },
@@ -41,12 +51,16 @@ export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r), tra
     escapeHtml(`${r.kind}${r.namespace ? ` in ${r.namespace}` : ''}`),
     r.targets.length ? escapeHtml(`targets: ${r.targets.join(', ')}`) : '',
     escapeHtml(`status: ${r.status}${outcome === 'deviated' || r.verdict ? ` · verdict: ${verdictText(r)}` : ''}`),
+    ...pauses(r).map((t) => escapeHtml(`paused at ${new Date(t).toISOString()}`)),
+    ...(r.remarks ?? []).map(escapeHtml),
     escapeHtml(`source: ${sourceName(r)}`),
     href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>` : '',
     ...traces.map((t) => `<a href="${escapeHtml(t.url)}">${escapeHtml(t.title)} in Explore</a>`),
   ];
   return lines.filter(Boolean).join('<br/>');
 }
+
+const pauses = (r: ChaosRun) => r.events.filter((e) => e.reason === 'Paused').map((e) => e.time);
 
 export function tagsOf(r: ChaosRun): string[] {
   return [
@@ -78,10 +92,21 @@ export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number,
         values: runs.map((r) => r.name),
         config: { links: [{ title: 'Open run in its backend', url: '${__data.fields.link}', targetBlank: true }] },
       },
-      { name: 'status', type: FieldType.string, values: runs.map(outcomeOf), config: { mappings: STATUS_MAPPINGS, custom: { cellOptions: { type: 'color-text' } } } },
+      {
+        name: 'status',
+        type: FieldType.string,
+        values: runs.map(outcomeOf),
+        config: { mappings: STATUS_MAPPINGS, custom: { cellOptions: { type: 'color-text' } } },
+      },
       { name: 'verdict', type: FieldType.string, values: runs.map(verdictText) },
       { name: 'start', type: FieldType.time, values: runs.map((r) => r.start) },
-      { name: 'duration', type: FieldType.number, values: runs.map((r) => drawnEnd(r, Math.max(rangeTo, now), now) - r.start), config: { unit: 'ms' } },
+      // A pending run has no duration yet: null, not a time that grows with the clock.
+      {
+        name: 'duration',
+        type: FieldType.number,
+        values: runs.map((r) => (r.status === 'pending' ? null : drawnEnd(r, Math.max(rangeTo, now), now) - r.start)),
+        config: { unit: 'ms' },
+      },
       {
         name: 'targets',
         type: FieldType.string,

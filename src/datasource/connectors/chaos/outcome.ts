@@ -1,13 +1,13 @@
 import { ChaosRun } from '../../../model/chaos';
 
 /** What a region's colour says: status, except that a run whose hypothesis broke is "deviated". */
-export type Outcome = 'failed' | 'deviated' | 'succeeded' | 'running' | 'aborted' | 'paused' | 'unknown';
+export type Outcome = 'failed' | 'deviated' | 'succeeded' | 'pending' | 'running' | 'aborted' | 'paused' | 'unknown';
 
 export function outcomeOf(run: ChaosRun): Outcome {
   if (run.status === 'failed') {
     return 'failed';
   }
-  if (run.verdict?.outcome === 'deviated' && run.status !== 'running') {
+  if (run.verdict?.outcome === 'deviated' && run.status !== 'running' && run.status !== 'pending') {
     return 'deviated';
   }
   return run.status;
@@ -17,6 +17,7 @@ export const OUTCOME_COLOR: Record<Outcome, string> = {
   failed: '#E02F44',
   deviated: '#E02F44',
   succeeded: '#56A64B',
+  pending: '#CCCCDC',
   running: '#FF9830',
   aborted: '#8E8E8E',
   paused: '#8AB8FF',
@@ -32,15 +33,33 @@ export const OUTCOME_STATE: Record<Outcome, string | undefined> = {
   failed: 'alerting',
   deviated: 'alerting',
   succeeded: 'ok',
+  pending: undefined,
   running: 'pending',
   aborted: 'no_data',
   paused: undefined,
   unknown: undefined,
 };
 
-/** End of a run for drawing: open runs last until now, but never past the range shown. */
+/** End of a run for drawing: open runs last until now, but never past the range shown; a pending run has not begun. */
 export function drawnEnd(run: ChaosRun, rangeTo: number, now: number): number {
+  if (run.status === 'pending') {
+    return run.start;
+  }
   return Math.max(run.start, run.end ?? Math.min(rangeTo, now));
+}
+
+/** Reasons after which a paused run is live again. */
+const RESUMED = new Set(['Started', 'Applied', 'Resumed']);
+
+/** Whether the run was paused at `t`: its latest Paused or resuming event at or before `t` is a Paused one. */
+export function pausedAt(run: ChaosRun, t: number): boolean {
+  let latest: ChaosRun['events'][number] | undefined;
+  for (const e of run.events) {
+    if (e.time <= t && (e.reason === 'Paused' || RESUMED.has(e.reason)) && (!latest || e.time >= latest.time)) {
+      latest = e;
+    }
+  }
+  return latest?.reason === 'Paused';
 }
 
 const SOURCE_NAMES: Record<ChaosRun['source'], string> = {

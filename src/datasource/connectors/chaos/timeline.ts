@@ -1,7 +1,7 @@
 import { createDataFrame, DataFrame, FieldType, MappingType } from '@grafana/data';
 import { ChaosRun } from '../../../model/chaos';
 import { FRAME_NAMES } from '../../../model/frames';
-import { drawnEnd, Outcome, OUTCOME_COLOR, outcomeOf } from './outcome';
+import { drawnEnd, Outcome, OUTCOME_COLOR, outcomeOf, pausedAt } from './outcome';
 
 /** A state timeline stays readable up to a few dozen rows; the most recent experiments are kept. */
 export const MAX_TIMELINE_ROWS = 50;
@@ -16,9 +16,15 @@ const MAPPINGS = [
 /**
  * A wide frame for the state-timeline panel: one time field and one row (field) per experiment
  * name, so repeated runs of one experiment line up. A value is the outcome of the run live at that
- * time (the latest-started one when runs overlap) and null when none is: null ends a state.
+ * time (the latest-started one when runs overlap), `paused` while a Paused event holds, and null
+ * when none is: null ends a state. Pending runs have not begun and take no time.
  */
-export function timelineFrame(runs: ChaosRun[], range: { from: number; to: number }, now: number): { frame: DataFrame; droppedRows: number } {
+export function timelineFrame(
+  all: ChaosRun[],
+  range: { from: number; to: number },
+  now: number
+): { frame: DataFrame; droppedRows: number } {
+  const runs = all.filter((r) => r.status !== 'pending');
   const rows = new Map<string, ChaosRun[]>();
   for (const r of runs) {
     const list = rows.get(r.name);
@@ -27,7 +33,11 @@ export function timelineFrame(runs: ChaosRun[], range: { from: number; to: numbe
   const latest = (list: ChaosRun[]) => Math.max(...list.map((r) => r.start));
   const kept = [...rows.entries()].sort((a, b) => latest(b[1]) - latest(a[1])).slice(0, MAX_TIMELINE_ROWS);
   kept.sort((a, b) => a[0].localeCompare(b[0]));
-  const times = boundaries(kept.flatMap(([, list]) => list), range, now);
+  const times = boundaries(
+    kept.flatMap(([, list]) => list),
+    range,
+    now
+  );
   const fields = kept.map(([name, list]) => ({
     name,
     type: FieldType.string,
@@ -47,7 +57,18 @@ function boundaries(runs: ChaosRun[], range: { from: number; to: number }, now: 
   const set = new Set<number>([range.from, Math.min(range.to, Math.max(now, range.from))]);
   for (const r of runs) {
     set.add(Math.max(r.start, range.from));
-    set.add(Math.min(drawnEnd(r, range.to, now), range.to));
+    const end = Math.min(drawnEnd(r, range.to, now), range.to);
+    set.add(end);
+    for (const e of r.events) {
+      // A pause and what resumes it start and end a `paused` state inside the run.
+      if (
+        e.time > Math.max(r.start, range.from) &&
+        e.time < end &&
+        (e.reason === 'Paused' || pausedAt(r, e.time - 1))
+      ) {
+        set.add(e.time);
+      }
+    }
   }
   return [...set].sort((a, b) => a - b);
 }
@@ -69,6 +90,6 @@ function statesAt(times: number[], list: ChaosRun[]): Array<Outcome | null> {
       }
     }
     const current = live[live.length - 1];
-    return current ? outcomeOf(current) : null;
+    return current ? (pausedAt(current, t) ? 'paused' : outcomeOf(current)) : null;
   });
 }

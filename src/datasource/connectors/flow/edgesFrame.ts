@@ -1,6 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 import { EdgeField, FlowDetail, FlowEdge, FlowGraph, FRAME_NAMES } from '../../../model';
-import { COLORS, EXTRA_DETAIL, FieldSpec, frame, FrameOptions, optional, T } from './frameFields';
+import { COLORS, DASHED, EXTRA_DETAIL, FieldSpec, frame, FrameOptions, NO_DATA, optional, T } from './frameFields';
 import { edgeKey } from './mapper';
 import { Measure } from './presets';
 
@@ -30,22 +30,37 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     {
       name: EdgeField.mainStat,
       type: T.number,
-      values: main,
+      // An edge without data has no rate: null, not 0.
+      values: main.map((v, i) => (edges[i].noData ? null : v)),
       config: {
         displayName: opts.primary === 'bytes' ? 'Throughput' : opts.primary === 'flows' ? 'Flows' : 'Requests',
         unit,
       },
     },
     secondaryEdgeStat(opts.primary, col, share),
-    { name: EdgeField.thickness, type: T.number, values: main.map((v) => (max > 0 && v > 0 ? 1 + 5 * Math.sqrt(v / max) : 1)) },
+    {
+      name: EdgeField.thickness,
+      type: T.number,
+      values: main.map((v) => (max > 0 && v > 0 ? 1 + 5 * Math.sqrt(v / max) : 1)),
+    },
     { name: EdgeField.color, type: T.string, values: col((e) => edgeColor(e)), config: { color: { mode: 'fixed' } } },
-    { name: EdgeField.strokeDasharray, type: T.string, values: col((e) => (e.diff === 'vanished' ? '4 4' : null)) },
+    {
+      name: EdgeField.strokeDasharray,
+      type: T.string,
+      values: col((e) => (e.diff === 'vanished' || e.noData ? DASHED : null)),
+    },
     {
       name: EdgeField.highlighted,
       type: T.boolean,
       values: col((e) => chaosIds.has(e.source) || chaosIds.has(e.target)),
     },
   ];
+  optional(
+    fields,
+    EXTRA_DETAIL.data,
+    'Data',
+    col((e) => (e.noData ? NO_DATA : undefined))
+  );
   optional(
     fields,
     FlowDetail.bytes,

@@ -15,7 +15,15 @@ export const EXTRA_DETAIL = {
   flows: 'detail__flows',
   resets: 'detail__tcp_resets',
   previous: 'detail__previous',
+  /** "no data" on nodes and edges seen only on series without a usable value. */
+  data: 'detail__data',
+  catalogNamespace: 'detail__catalog_namespace',
 } as const;
+
+export const NO_DATA = 'no data';
+
+/** The dash Grafana's Node Graph draws for an edge's `strokeDasharray` (an SVG dash array). */
+export const DASHED = '4 4';
 
 // Type-only use of @grafana/data keeps this mapper loadable in Node (tests against real stores, the
 // benchmark): the package touches `window` when it loads. Frames are plain DataFrame objects.

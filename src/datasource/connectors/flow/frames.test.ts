@@ -109,3 +109,27 @@ describe('toNodeGraphFrames', () => {
     expect(values(toNodeGraphFrames(g, { primary: 'bytes' })[1], 'thickness')).toEqual([1, 6]);
   });
 });
+
+describe('nodes and edges without data', () => {
+  const noData: FlowGraph = {
+    nodes: [
+      { id: 'a', title: 'a', namespace: 'shop' },
+      { id: 'ghost', title: 'ghost', namespace: 'shop', noData: true },
+    ],
+    edges: [{ source: 'a', target: 'ghost', noData: true }],
+  };
+  const [nodes, edges] = toNodeGraphFrames(noData, { primary: 'bytes' });
+  const col = values;
+
+  it('draw the edge dashed with no rate and say "no data"', () => {
+    expect(col(edges, 'strokeDasharray')).toEqual(['4 4']);
+    expect(col(edges, 'mainstat')).toEqual([null]);
+    expect(col(edges, 'detail__data')).toEqual(['no data']);
+  });
+
+  it('keep the node with "no data" and no stat', () => {
+    expect(col(nodes, 'subtitle')).toEqual(['shop', 'shop · no data']);
+    expect(col(nodes, 'mainstat')).toEqual([0, null]);
+    expect(col(nodes, 'detail__data')).toEqual([null, 'no data']);
+  });
+});

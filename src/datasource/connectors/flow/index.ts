@@ -177,10 +177,16 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
     out.push({ severity: 'warning', text: `${stats.missingLabels} series without ${names} labels were left out.` });
   }
   if (stats.nonFinite > 0) {
-    out.push({ severity: 'warning', text: `${stats.nonFinite} series with NaN, infinite or out-of-range values were left out.` });
+    out.push({
+      severity: 'warning',
+      text: `${stats.nonFinite} series with NaN, infinite or out-of-range values add nothing to the rates; edges and nodes seen only on them are drawn with "no data".`,
+    });
   }
   if (stats.negative > 0) {
-    out.push({ severity: 'warning', text: `${stats.negative} series with negative values were left out: no flow measure can be below zero.` });
+    out.push({
+      severity: 'warning',
+      text: `${stats.negative} series with negative values were left out: no flow measure can be below zero.`,
+    });
   }
   if (stats.selfLoops > 0) {
     out.push({ severity: 'info', text: `${stats.selfLoops} series from a node to itself are not drawn.` });

@@ -47,7 +47,7 @@ describe('mapFlowGraph', () => {
     expect(graph.edges[0]).toMatchObject({ source: 'frontend', target: 'checkout', bytesRate: 1 });
   });
 
-  it('leaves out and counts series with missing labels, NaN/Inf values and self-loops', () => {
+  it('leaves out and counts series with missing labels and self-loops, and counts NaN/Inf values', () => {
     const { graph, stats } = mapFlowGraph(
       [
         bytes(
@@ -65,7 +65,10 @@ describe('mapFlowGraph', () => {
       beyla,
       1
     );
-    expect(graph.edges.map((e) => e.target)).toEqual(['shop/b']);
+    expect(graph.edges.map((e) => [e.target, e.noData])).toEqual([
+      ['shop/b', undefined],
+      ['shop/c', true],
+    ]);
     expect(stats).toMatchObject({ series: 9, missingLabels: 3, nonFinite: 4, selfLoops: 1 });
   });
 
@@ -90,7 +93,10 @@ describe('mapFlowGraph', () => {
       60
     );
     expect(stats.nonFinite).toBe(1);
-    expect(graph.edges).toHaveLength(1);
+    expect(graph.edges.map((e) => [e.target, e.noData])).toEqual([
+      ['b', undefined],
+      ['c', true],
+    ]);
     expect(graph.edges[0].latencyP95).toBeUndefined();
     expect(graph.edges[0].requestRate).toBe(1);
   });
@@ -101,6 +107,51 @@ describe('mapFlowGraph', () => {
       sample({ source_workload: 'a', destination_workload: 'b', destination_version: v }, v === 'v1' ? '120' : '480');
     const { graph } = mapFlowGraph([{ measure: 'latencyP95', samples: [l('v1'), l('v2')], scale: 0.001 }], istio, 60);
     expect(graph.edges[0].latencyP95).toBeCloseTo(0.48);
+  });
+
+  it('keeps a node whose only series are NaN or ±Inf, and its edge, marked as having no data', () => {
+    const { graph } = mapFlowGraph(
+      [
+        bytes(
+          flow('a', 'b', '600'),
+          flow('a', 'ghost', 'NaN'),
+          flow('ghost', 'void', '+Inf'),
+          flow('void', 'a', '-Inf')
+        ),
+      ],
+      beyla,
+      60
+    );
+    expect(graph.nodes.map((n) => [n.id, n.noData])).toEqual([
+      ['shop/a', undefined],
+      ['shop/b', undefined],
+      ['shop/ghost', true],
+      ['shop/void', true],
+    ]);
+    const edge = (s: string, t: string) =>
+      graph.edges.find((e) => e.source === `shop/${s}` && e.target === `shop/${t}`);
+    expect(edge('a', 'ghost')).toMatchObject({ noData: true, bytesRate: undefined });
+    expect(edge('a', 'b')).toMatchObject({ bytesRate: 10 });
+    expect(edge('a', 'b')?.noData).toBeUndefined();
+    expect(graph.edges).toHaveLength(4);
+  });
+
+  it('never erases a zone with a series that lacks the zone label', () => {
+    const zoned = (src: string, dst: string, v: string) => flow(src, dst, v, { src_zone: 'eu-1a', dst_zone: 'eu-1b' });
+    // A self-loop without zone labels, then a zone-less series of the same edge.
+    const { graph } = mapFlowGraph(
+      [bytes(zoned('a', 'b', '60'), flow('a', 'a', '5'), flow('b', 'b', '5'), flow('a', 'b', '60'))],
+      beyla,
+      60
+    );
+    expect(graph.nodes.map((n) => [n.id, n.zone])).toEqual([
+      ['shop/a', 'eu-1a'],
+      ['shop/b', 'eu-1b'],
+    ]);
+    expect(graph.edges[0]).toMatchObject({ sourceZone: 'eu-1a', targetZone: 'eu-1b' });
+    // The zone-less series came first: the zone still arrives.
+    const later = mapFlowGraph([bytes(flow('a', 'a', '5'), zoned('a', 'b', '60'))], beyla, 60).graph;
+    expect(later.nodes.find((n) => n.id === 'shop/a')?.zone).toBe('eu-1a');
   });
 
   it('counts bytes between different zones as cross-zone, per series', () => {

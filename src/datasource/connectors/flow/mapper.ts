@@ -30,6 +30,8 @@ export function edgeKey(source: string, target: string): string {
 // strings themselves (no per-series string building) and accumulate in fixed-shape records.
 class NodeAcc {
   zoneMixed = false;
+  /** A usable sample touched this node; without one it is drawn with "no data". */
+  hasData = false;
   /** Edges from this node, by target id. */
   out = new Map<string, EdgeAcc>();
   constructor(
@@ -53,19 +55,34 @@ class EdgeAcc {
   latency: number | undefined = undefined;
   sMixed = false;
   tMixed = false;
+  hasData = false;
   constructor(
     readonly source: string,
     readonly target: string,
-    readonly sourceZone: string | undefined,
-    readonly targetZone: string | undefined
+    public sourceZone: string | undefined,
+    public targetZone: string | undefined
   ) {}
+
+  /** A series without zone labels says nothing about the zones: only two different zones mix. */
+  seeZones(s: string | undefined, t: string | undefined) {
+    if (s !== undefined) {
+      this.sMixed ||= this.sourceZone !== undefined && this.sourceZone !== s;
+      this.sourceZone ??= s;
+    }
+    if (t !== undefined) {
+      this.tMixed ||= this.targetZone !== undefined && this.targetZone !== t;
+      this.targetZone ??= t;
+    }
+  }
 }
 
 type Counter = 'bytes' | 'requests' | 'errors' | 'retransmits' | 'drops' | 'resets' | 'flows';
 
 /**
  * Turns the instant vectors of a preset's measures into one graph: series that name the same
- * two ends are summed, non-finite values and self-loops are counted and left out.
+ * two ends are summed, self-loops are counted and left out. A series whose value is NaN or ±Inf
+ * (or out of range) is counted and adds nothing, but its ends and its edge still exist: an edge
+ * or node seen only on such series is marked `noData`.
  * Counter values are `increase` over the range; rates are totals divided by the range.
  */
 export function mapFlowGraph(
@@ -73,7 +90,14 @@ export function mapFlowGraph(
   grouping: Grouping,
   rangeSeconds: number
 ): { graph: FlowGraph; stats: MapStats } {
-  const stats: MapStats = { series: 0, missingLabels: 0, nonFinite: 0, negative: 0, selfLoops: 0, unattributedInterZoneBytes: 0 };
+  const stats: MapStats = {
+    series: 0,
+    missingLabels: 0,
+    nonFinite: 0,
+    negative: 0,
+    selfLoops: 0,
+    unattributedInterZoneBytes: 0,
+  };
   const nodes = new Nodes();
   const src = endReader(grouping.source);
   const dst = endReader(grouping.target);
@@ -98,14 +122,18 @@ export function mapFlowGraph(
         }
         continue;
       }
-      if (!Number.isFinite(value) || Math.abs(value) > MAX_SAMPLE) {
-        // histogram_quantile answers NaN for an edge without requests in the range: no latency, not bad data.
-        if (!(measure === 'latencyP95' && value !== value)) {
-          stats.nonFinite++;
-        }
+      const raw = sample?.value?.[1];
+      if (typeof raw !== 'string' && typeof raw !== 'number') {
+        // No value at all is a broken answer, not a series without data: it names no edge.
+        stats.nonFinite++;
         continue;
       }
-      if (value < 0) {
+      const usable = Number.isFinite(value) && Math.abs(value) <= MAX_SAMPLE;
+      // histogram_quantile answers NaN for an edge without requests in the range: no latency, not bad data.
+      if (!usable && !(measure === 'latencyP95' && value !== value)) {
+        stats.nonFinite++;
+      }
+      if (usable && value < 0) {
         stats.negative++;
         continue;
       }
@@ -122,9 +150,12 @@ export function mapFlowGraph(
         e = new EdgeAcc(sNode.id, tNode.id, sZone, tZone);
         sNode.out.set(tNode.id, e);
       } else {
-        e.sMixed ||= e.sourceZone !== sZone;
-        e.tMixed ||= e.targetZone !== tZone;
+        e.seeZones(sZone, tZone);
       }
+      if (!usable) {
+        continue;
+      }
+      sNode.hasData = tNode.hasData = e.hasData = true;
       if (measure === 'latencyP95') {
         // Quantiles of different series cannot be summed: keep the worst.
         e.latency = e.latency === undefined || value > e.latency ? value : e.latency;
@@ -160,8 +191,10 @@ class Nodes {
       n = new NodeAcc(ns ? `${ns}/${name}` : name, name, namespace, zone);
       byNs.set(ns, n);
       this.all.push(n);
-    } else if (n.zone !== zone) {
-      n.zoneMixed = true;
+    } else if (zone !== undefined) {
+      // A series without the zone label says nothing about the zone: only two different zones mix.
+      n.zoneMixed ||= n.zone !== undefined && n.zone !== zone;
+      n.zone ??= zone;
     }
     return n;
   }
@@ -170,7 +203,13 @@ class Nodes {
     const nodes: FlowNodeInfo[] = [];
     const edges: FlowEdge[] = [];
     for (const n of this.all) {
-      nodes.push({ id: n.id, title: n.title, namespace: n.namespace, zone: n.zoneMixed ? undefined : n.zone });
+      nodes.push({
+        id: n.id,
+        title: n.title,
+        namespace: n.namespace,
+        zone: n.zoneMixed ? undefined : n.zone,
+        ...(n.hasData ? {} : { noData: true }),
+      });
       for (const e of n.out.values()) {
         edges.push(toEdge(e, secs));
       }
@@ -198,6 +237,7 @@ function toEdge(e: EdgeAcc, secs: number): FlowEdge {
     resetRate: rate(e.resets, secs),
     flowRate: rate(e.flows, secs),
     latencyP95: e.latency,
+    ...(e.hasData ? {} : { noData: true }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 import { FlowDetail, FlowGraph, FlowNodeInfo, FRAME_NAMES, NodeField } from '../../../model';
-import { COLORS, FieldSpec, frame, FrameOptions, optional, T } from './frameFields';
+import { COLORS, EXTRA_DETAIL, FieldSpec, frame, FrameOptions, NO_DATA, optional, T } from './frameFields';
 import { Measure } from './presets';
 
 interface NodeStats {
@@ -52,7 +52,11 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
   const fields: FieldSpec[] = [
     { name: NodeField.id, type: T.string, values: col((x) => x.id) },
     { name: NodeField.title, type: T.string, values: col((x) => x.title ?? x.id) },
-    { name: NodeField.subtitle, type: T.string, values: col((x) => [x.namespace, x.zone].filter(Boolean).join(' · ')) },
+    {
+      name: NodeField.subtitle,
+      type: T.string,
+      values: col((x) => [x.namespace, x.zone, x.noData ? NO_DATA : undefined].filter(Boolean).join(' · ')),
+    },
     ...nodeStatFields(opts.primary, hasRequests, col, errShare),
     {
       name: `${NodeField.arcPrefix}errors`,
@@ -94,6 +98,18 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
   );
   optional(
     fields,
+    EXTRA_DETAIL.catalogNamespace,
+    'Catalog namespace',
+    col((x) => x.catalogNamespace)
+  );
+  optional(
+    fields,
+    EXTRA_DETAIL.data,
+    'Data',
+    col((x) => (x.noData ? NO_DATA : undefined))
+  );
+  optional(
+    fields,
     FlowDetail.chaos,
     'Chaos',
     col((x) => (x.chaos ? `${x.chaos}: ${(x.chaosRuns ?? []).join(', ')}` : undefined))
@@ -111,10 +127,12 @@ function nodeStatFields(
   col: <T>(f: (n: FlowNodeInfo, s: NodeStats) => T) => T[],
   errShare: number[]
 ): FieldSpec[] {
+  const noData = col((n) => n.noData === true);
   const stat = (name: string, displayName: string, unit: string, values: number[]): FieldSpec => ({
     name,
     type: T.number,
-    values,
+    // A node without data has no stat: null, not a 0 that reads as "idle".
+    values: values.map((v, i) => (noData[i] ? null : v)),
     config: { displayName, unit },
   });
   if (primary === 'bytes') {

@@ -14,6 +14,15 @@ function crossZone(v: string | undefined): boolean | undefined {
   return !/^(false|0|no)$/i.test(v.trim());
 }
 
+/**
+ * Grafana's Node Graph passes `strokeDasharray` to the SVG line as is (nodeGraph/Edge.tsx): any
+ * dash array draws dashed, while nothing, `none` or all zeros draw solid.
+ */
+function dashed(v: string | undefined): boolean {
+  const t = v?.trim().toLowerCase();
+  return t !== undefined && t !== '' && t !== 'none' && !/^[0\s,.]+$/.test(t);
+}
+
 export interface EdgeRead {
   edges: FlowEdge[];
   errors: FlowDataError[];
@@ -109,6 +118,7 @@ export function readEdges(
         cost: nums.cost.read(row),
         crossZone: crossZone(str(f.get('detail__cross_zone'), row)),
         diff: diff && DIFFS.has(diff) ? (diff as EdgeDiff) : undefined,
+        dashed: dashed(str(f.get('strokedasharray'), row)),
         src: { fields: details, row },
       });
     }

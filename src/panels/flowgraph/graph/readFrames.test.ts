@@ -56,6 +56,22 @@ describe('readFlowFrames', () => {
     expect(res.graph.nodes[1].cost).toBe(0);
   });
 
+  it('reads strokeDasharray as Grafana draws it: any dash array is dashed, nothing or "none" solid', () => {
+    const res = readFlowFrames([
+      nodes(['a', 'b', 'c', 'd', 'e']),
+      edges(
+        [
+          ['a', 'b'],
+          ['a', 'c'],
+          ['a', 'd'],
+          ['a', 'e'],
+        ],
+        { strokeDasharray: ['4 4', null, 'none', '2,6'] }
+      ),
+    ]);
+    expect(res.graph.edges.map((e) => e.dashed)).toEqual([true, false, false, true]);
+  });
+
   it('reads a Tempo service graph (arc__failed, mainstat numbers, no detail fields)', () => {
     const res = readFlowFrames([
       nodes(['user', 'api'], {

@@ -59,6 +59,7 @@ export function readNodes(frames: DataFrame[]): NodeRead {
         secondaryStat: str(f.get('secondarystat'), row),
         color: str(f.get('color'), row),
         team: str(f.get('detail__team'), row),
+        catalogNamespace: str(f.get('detail__catalog_namespace'), row),
         owner: str(f.get('detail__owner'), row),
         namespace: str(f.get('detail__namespace'), row),
         zone: str(f.get('detail__zone'), row),

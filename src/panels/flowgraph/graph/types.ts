@@ -16,6 +16,8 @@ export interface FlowNode {
   /** Explicit colour from the frame's `color` field. */
   color?: string;
   team?: string;
+  /** Catalog namespace of the service this node is, when the data joined it to the catalog. */
+  catalogNamespace?: string;
   owner?: string;
   namespace?: string;
   zone?: string;
@@ -47,6 +49,8 @@ export interface FlowEdge {
   cost?: number;
   crossZone?: boolean;
   diff?: EdgeDiff;
+  /** The frame's strokeDasharray asks for a dashed line (a vanished edge, an edge without data). */
+  dashed?: boolean;
   src?: RowRef;
 }
 

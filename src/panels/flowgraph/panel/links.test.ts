@@ -11,6 +11,11 @@ describe('nodeLinks', () => {
     expect(decodeURIComponent(links[1].href)).toContain('"datasource":"faultline-demo"');
   });
 
+  it('links the service page with the catalog namespace the data joined the node to', () => {
+    const [page] = nodeLinks({ id: 'shop/checkout', title: 'checkout', catalogNamespace: 'legacy' }, {});
+    expect(page.href).toBe('/a/faultline-app/service/legacy/checkout');
+  });
+
   it('drops links whose URL is not safe', () => {
     const links = nodeLinks(node, {
       dashboardUrl: 'javascript:alert(1)//${service}',

@@ -23,7 +23,7 @@ export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
   const name = encodeSegment(node.title);
   const links: Array<{ label: string; href: string | undefined }> = [
     // The app's service page opens on ownership, then chaos runs, flows and metrics.
-    { label: 'Service page (ownership, chaos runs)', href: safeUrl(serviceRoute(node.title)) },
+    { label: 'Service page (ownership, chaos runs)', href: safeUrl(serviceRoute(node.title, node.catalogNamespace)) },
   ];
   if (ctx.datasourceUid) {
     const left = JSON.stringify({

@@ -137,6 +137,14 @@ describe('styles', () => {
 });
 
 describe('drawScene level of detail', () => {
+  it('dashes edges the frame asks to dash as well as vanished ones', () => {
+    const g = graphOf(['a>b', 'b>c', 'c>d']);
+    g.edges[0].dashed = true;
+    g.edges[1].diff = 'vanished';
+    const st = computeStyles(g, [], summarize(g.edges, []), 'health', 'none', colors, String);
+    expect([...st.edgeDash]).toEqual([1, 1, 0]);
+  });
+
   function scene(n: number): Scene {
     const xy = new Float32Array(2 * n);
     for (let i = 0; i < n; i++) {

@@ -139,7 +139,7 @@ export function computeStyles(
     nodeDim: new Uint8Array(n),
     edgeColor: graph.edges.map((e) => e.color ?? c.edge),
     edgeWidth: edgeWidths(graph),
-    edgeDash: Uint8Array.from(graph.edges, (e) => (e.diff === 'vanished' ? 1 : 0)),
+    edgeDash: Uint8Array.from(graph.edges, (e) => (e.dashed || e.diff === 'vanished' ? 1 : 0)),
     edgeDim: new Uint8Array(m),
     edgeLabel: new Map(),
     legend,

@@ -39,14 +39,22 @@ interface Meta {
 }
 
 type Raw<T> = Array<Untrusted<T>>;
-const meta = (x: Untrusted<CmArchive>): Meta => ({ name: str(x.name), kind: str(x.kind), namespace: str(x.namespace), created_at: x.created_at });
+const meta = (x: Untrusted<CmArchive>): Meta => ({
+  name: str(x.name),
+  kind: str(x.kind),
+  namespace: str(x.namespace),
+  created_at: x.created_at,
+});
 
 /**
  * Turns the dashboard's events, live experiments, archives and workflows into one run per
  * experiment UID. Start and end come from the events, because archives carry no finish time and
  * live experiments only say whether they are running.
  */
-export function mapChaosMesh(p: { [K in keyof CmPayload]: Raw<CmPayload[K][number]> }, baseUrl: string | undefined): ChaosRun[] {
+export function mapChaosMesh(
+  p: { [K in keyof CmPayload]: Raw<CmPayload[K][number]> },
+  baseUrl: string | undefined
+): ChaosRun[] {
   const byUid = groupEvents(p.events);
   const live = byUidOf(p.experiments);
   const archived = byUidOf(p.archives);
@@ -93,7 +101,15 @@ function groupEvents(events: Raw<CmEvent>): Map<string, Parsed[]> {
       seen.add(id);
     }
     const list = out.get(objectId);
-    const parsed = { id: id ?? 0, time, objectId, reason: str(e.reason), message: str(e.message), type: str(e.type), meta: meta(e) };
+    const parsed = {
+      id: id ?? 0,
+      time,
+      objectId,
+      reason: str(e.reason),
+      message: str(e.message),
+      type: str(e.type),
+      meta: meta(e),
+    };
     list ? list.push(parsed) : out.set(objectId, [parsed]);
   }
   for (const list of out.values()) {
@@ -102,8 +118,14 @@ function groupEvents(events: Raw<CmEvent>): Map<string, Parsed[]> {
   return out;
 }
 
-function experimentRun(uid: string, evs: Parsed[], exp: Untrusted<CmExperiment> | undefined, arc: Untrusted<CmArchive> | undefined, baseUrl?: string): ChaosRun | undefined {
-  const about = exp ?? arc ? meta((exp ?? arc)!) : evs[0]?.meta;
+function experimentRun(
+  uid: string,
+  evs: Parsed[],
+  exp: Untrusted<CmExperiment> | undefined,
+  arc: Untrusted<CmArchive> | undefined,
+  baseUrl?: string
+): ChaosRun | undefined {
+  const about = (exp ?? arc) ? meta((exp ?? arc)!) : evs[0]?.meta;
   const kind = about?.kind ?? '';
   if (!about || NOT_A_RUN.has(kind)) {
     return undefined;
@@ -113,7 +135,9 @@ function experimentRun(uid: string, evs: Parsed[], exp: Untrusted<CmExperiment> 
   if (start === undefined) {
     return undefined;
   }
-  const lifecycle = evs.filter((x) => START.has(x.reason ?? '') || END.has(x.reason ?? '') || x.reason === 'Paused' || x.reason === 'Failed');
+  const lifecycle = evs.filter(
+    (x) => START.has(x.reason ?? '') || END.has(x.reason ?? '') || x.reason === 'Paused' || x.reason === 'Failed'
+  );
   const last = lifecycle[lifecycle.length - 1];
   const failed = evs.some((x) => x.reason === 'Failed') || Boolean(str(exp?.failed_message));
   const liveStatus = exp ? lookup(LIVE_STATUS, exp.status) : undefined;
@@ -125,13 +149,16 @@ function experimentRun(uid: string, evs: Parsed[], exp: Untrusted<CmExperiment> 
   if (end !== undefined && end < start) {
     end = start;
   }
-  const status = failed ? 'failed' : liveStatus ?? archivedStatus(evs, end);
+  const status = failed ? 'failed' : (liveStatus ?? archivedStatus(evs, end));
   if (status === 'failed' && end === undefined && liveStatus !== 'running') {
     // A run that failed to inject is not live until now: it ended when it failed.
     end = [...evs].reverse().find((x) => x.reason === 'Failed')?.time ?? start;
   }
-  if (!exp && end === undefined) {
-    // Not among the live experiments, so it is over; with no end event we only know it ended after its last event.
+  // The experiments list can leave out a live one (filtered, paged): with its last word an injection
+  // and no archive, it is still open, and says it has no end event.
+  const noEnd = !exp && !arc && end === undefined && status !== 'failed' && START.has(last?.reason ?? '');
+  if (!exp && end === undefined && !noEnd) {
+    // Archived (so over) without an end event: we only know it ended after its last event.
     end = Math.max(start, evs[evs.length - 1]?.time ?? start);
   }
   return {
@@ -142,13 +169,19 @@ function experimentRun(uid: string, evs: Parsed[], exp: Untrusted<CmExperiment> 
     namespace: about.namespace,
     targets: targetsOf(evs),
     start,
-    end: status === 'running' ? undefined : end,
-    status,
-    url: link(baseUrl, exp ? `/experiments/${encodeSegment(uid)}` : `/archives/${encodeSegment(uid)}?kind=${encodeSegment(kind)}`),
+    end: status === 'running' || noEnd ? undefined : end,
+    status: noEnd ? 'running' : status,
+    url: link(
+      baseUrl,
+      exp ? `/experiments/${encodeSegment(uid)}` : `/archives/${encodeSegment(uid)}?kind=${encodeSegment(kind)}`
+    ),
     labels: { archived: exp ? 'false' : 'true' },
     events: evs.map(toEvent),
+    ...(noEnd ? { remarks: [NO_END] } : {}),
   };
 }
+
+export const NO_END = 'no end event: open until Chaos Mesh reports one';
 
 function archivedStatus(evs: Parsed[], end: number | undefined): ChaosStatus {
   if (end === undefined) {
@@ -168,7 +201,7 @@ function workflowRun(w: Untrusted<CmWorkflow>, evs: Parsed[], baseUrl?: string):
     return undefined;
   }
   const status = lookup(WORKFLOW_STATUS, w.status) ?? 'unknown';
-  const end = status === 'running' ? undefined : parseTimestamp(w.end_time) ?? parseTimestamp(w.finish_time);
+  const end = status === 'running' ? undefined : (parseTimestamp(w.end_time) ?? parseTimestamp(w.finish_time));
   return {
     source: 'chaosmesh',
     id: uid,

@@ -31,7 +31,14 @@ describe('mapGremlinTask on fixtures in the OpenAPI TaskResponse shape', () => {
   it('maps an errored attack to failed with its error message as an event', () => {
     const r = byId('0003');
     expect(r.status).toBe('failed');
-    expect(r.events).toEqual([{ time: Date.parse('2026-11-26T08:00:05Z'), reason: 'InitializationFailed', message: 'Client failed to initialize the attack', level: 'error' }]);
+    expect(r.events).toEqual([
+      {
+        time: Date.parse('2026-11-26T08:00:05Z'),
+        reason: 'InitializationFailed',
+        message: 'Client failed to initialize the attack',
+        level: 'error',
+      },
+    ]);
   });
 
   it('maps a user-halted attack to aborted and unknown stages to unknown', () => {
@@ -50,5 +57,36 @@ describe('gremlinStatus', () => {
     [{}, 'unknown'],
   ])('%j → %s', (task, expected) => {
     expect(gremlinStatus(task)).toBe(expected);
+  });
+});
+
+describe('Gremlin tags and labels with lists of values', () => {
+  it('reads every value of multiSelectTags and multiSelectLabels (fixture gremlin/range-multiselect.json)', () => {
+    const [task] = (fixture<GremlinPage>('gremlin/range-multiselect.json').items ?? []).filter(
+      (t): t is GremlinTask => t !== null
+    );
+    expect(mapGremlinTask(task)).toMatchObject({
+      targets: ['web', 'web-canary', 'cart'],
+      namespace: 'shop',
+      labels: {
+        env: 'prod',
+        service: 'web,web-canary',
+        zone: 'eu-west-1a,eu-west-1b',
+        app: 'cart',
+        namespace: 'shop',
+        targetType: 'Container',
+      },
+    });
+  });
+
+  it('keeps tags whose values are lists, the form `{"service": ["web"]}`', () => {
+    const run = mapGremlinTask({
+      guid: 'g1',
+      stageLifecycle: 'Complete',
+      stage: 'Successful',
+      startTime: '2026-11-26T11:00:00Z',
+      tags: { service: ['web'], team: ['a', 7, null] },
+    });
+    expect(run).toMatchObject({ targets: ['web'], labels: { service: 'web', team: 'a,7' } });
   });
 });

@@ -1,7 +1,7 @@
 import { ChaosRun, ChaosStatus } from '../../../../model/chaos';
 import { encodeSegment, safeUrl } from '../../../../model/safeUrl';
 import { parseTimestamp } from '../../../../model/time';
-import { lookup, obj, str, strMap, strs, Untrusted } from '../../json';
+import { lookup, obj, str, strListMap, strs, Untrusted } from '../../json';
 import { GremlinTask } from './types';
 
 const LIFECYCLE: Record<string, ChaosStatus> = { Active: 'running', Halting: 'running', Error: 'failed' };
@@ -51,13 +51,16 @@ export function mapGremlinTask(t: Untrusted<GremlinTask>): ChaosRun | undefined 
     return undefined;
   }
   const status = gremlinStatus(t);
-  let end = status === 'running' ? undefined : parseTimestamp(t.endTime) ?? parseTimestamp(t.updatedAt);
+  let end = status === 'running' ? undefined : (parseTimestamp(t.endTime) ?? parseTimestamp(t.updatedAt));
   if (end !== undefined && end < start) {
     end = start;
   }
   const infra = obj(t.infraCommand);
   const command = str(infra?.type) ?? str(infra?.commandType) ?? 'attack';
-  const labels: Record<string, string> = { ...strMap(t.tags), ...strMap(t.labels) };
+  // tags and labels are maps of one value, multiSelectTags and multiSelectLabels of lists (TaskResponse);
+  // tags arrive with lists too. Every value counts.
+  const values = mergeLists([t.tags, t.multiSelectTags, t.labels, t.multiSelectLabels].map(strListMap));
+  const labels: Record<string, string> = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.join(',')]));
   const targetType = str(t.targetType);
   if (targetType) {
     labels.targetType = targetType;
@@ -69,8 +72,8 @@ export function mapGremlinTask(t: Untrusted<GremlinTask>): ChaosRun | undefined 
     id: guid,
     name: str(obj(t.annotations)?.name) ?? `${command} on ${targets.slice(0, 3).join(', ') || 'no target'}`,
     kind: command,
-    namespace: labels.namespace ?? labels['k8s-namespace'],
-    targets: [...new Set([...targets, ...serviceTags(labels)])],
+    namespace: values.namespace?.[0] ?? values['k8s-namespace']?.[0],
+    targets: [...new Set([...targets, ...serviceTags(values)])],
     start,
     end,
     status,
@@ -81,6 +84,16 @@ export function mapGremlinTask(t: Untrusted<GremlinTask>): ChaosRun | undefined 
 }
 
 /** Gremlin hosts are tagged by service (`service=payments`): those tags name what was attacked. */
-function serviceTags(labels: Record<string, string>): string[] {
-  return ['service', 'app', 'service-name'].map((k) => labels[k]).filter((v): v is string => Boolean(v));
+function serviceTags(values: Record<string, string[]>): string[] {
+  return ['service', 'app', 'service-name'].flatMap((k) => values[k] ?? []);
+}
+
+function mergeLists(maps: Array<Record<string, string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of maps) {
+    for (const [k, v] of Object.entries(m)) {
+      out[k] = [...new Set([...(out[k] ?? []), ...v])];
+    }
+  }
+  return out;
 }

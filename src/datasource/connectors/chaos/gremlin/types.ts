@@ -11,8 +11,11 @@ export interface GremlinTask {
   targets?: string[] | null;
   targetContainers?: Record<string, string[]> | null;
   infraCommand?: Record<string, unknown> | null;
-  tags?: Record<string, string> | null;
+  /** One value per key in the OpenAPI schema; lists of values arrive too. */
+  tags?: Record<string, string | string[]> | null;
+  multiSelectTags?: Record<string, string[]> | null;
   labels?: Record<string, string> | null;
+  multiSelectLabels?: Record<string, string[]> | null;
   annotations?: Record<string, string> | null;
   createUser?: string;
   createSource?: string;

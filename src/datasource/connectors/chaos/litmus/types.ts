@@ -21,7 +21,13 @@ export interface LitmusRun {
   experimentManifest?: string;
   isRemoved?: boolean | null;
   runSequence?: number | null;
-  infra?: { infraID?: string; name?: string; infraNamespace?: string | null; environmentID?: string; tags?: string[] | null } | null;
+  infra?: {
+    infraID?: string;
+    name?: string;
+    infraNamespace?: string | null;
+    environmentID?: string;
+    tags?: string[] | null;
+  } | null;
 }
 
 export interface LitmusListResponse {
@@ -47,6 +53,17 @@ export interface LitmusChaosData {
   faultVerdict?: string;
   probeSuccessPercentage?: string;
   failStep?: string;
+  /**
+   * Not in the ChaosData structs of ChaosCenter 3.x (server, subscriber and web at
+   * litmuschaos/litmus@82e67d9), which name the app only in the run's manifest: read when a
+   * component writes them, in either spelling.
+   */
+  appLabel?: string;
+  app_label?: string;
+  applabel?: string;
+  appNamespace?: string;
+  app_namespace?: string;
+  appns?: string;
 }
 
 export interface LitmusNode {
