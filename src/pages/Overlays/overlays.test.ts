@@ -1,7 +1,7 @@
 import { pageSettings } from '../../components/AppConfig/settings';
 import { addOverlay, inspect, removeOverlay, type Change, type DashboardJson } from './overlays';
 
-const s = pageSettings(undefined);
+const s = pageSettings(undefined, (type) => (type === 'prometheus' ? 'prom-1' : 'faultline-1'));
 
 function dashboard(over: Partial<DashboardJson> = {}): DashboardJson {
   return {
@@ -31,7 +31,7 @@ describe('chaos overlay', () => {
     expect(changed).toBe(true);
     expect(d.annotations?.list?.[1]).toMatchObject({
       name: 'Faultline chaos runs',
-      datasource: { type: 'faultline-datasource', uid: 'faultline-demo' },
+      datasource: { type: 'faultline-datasource', uid: 'faultline-1' },
       target: { chaos: { service: '$service' } },
       faultlineOverlay: 'chaos/v1',
     });
