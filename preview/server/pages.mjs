@@ -5,7 +5,12 @@ import { APP_DIR_URL } from './plugins.mjs';
 const PROXY = '/api/datasources/proxy/uid';
 
 export function instanceSettings(ds, plugins, index) {
-  const meta = plugins.find((p) => p.id === ds.type) ?? { id: ds.type, type: 'datasource', name: ds.type, info: { logos: {} } };
+  const meta = plugins.find((p) => p.id === ds.type) ?? {
+    id: ds.type,
+    type: 'datasource',
+    name: ds.type,
+    info: { logos: {} },
+  };
   return {
     id: index + 1,
     uid: ds.uid,
@@ -34,13 +39,33 @@ export function bootData({ datasources, apps, plugins }) {
       apps: Object.fromEntries(
         plugins
           .filter((p) => p.type === 'app')
-          .map((p) => [p.id, { id: p.id, path: p.module, version: p.info?.version, preload: false, angular: {}, jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {} }])
+          .map((p) => [
+            p.id,
+            {
+              id: p.id,
+              path: p.module,
+              version: p.info?.version,
+              preload: false,
+              angular: {},
+              jsonData: apps.find((a) => a.type === p.id)?.jsonData ?? {},
+            },
+          ])
       ),
       buildInfo: { version: '12.4.10', commit: 'preview', env: 'production', edition: 'Open Source' },
       featureToggles: {},
       minRefreshInterval: '5s',
     },
-    user: { id: 1, login: 'preview', name: 'Preview', orgId: 1, orgRole: 'Admin', isSignedIn: true, theme: 'dark', timezone: 'utc', language: 'en-US' },
+    user: {
+      id: 1,
+      login: 'preview',
+      name: 'Preview',
+      orgId: 1,
+      orgRole: 'Admin',
+      isSignedIn: true,
+      theme: 'dark',
+      timezone: 'utc',
+      language: 'en-US',
+    },
     navTree: [],
     assets: { dark: '', light: '' },
   };
@@ -48,7 +73,9 @@ export function bootData({ datasources, apps, plugins }) {
 
 const escapeScript = (json) => JSON.stringify(json).replace(/</g, '\\u003c');
 
-export function pageHtml({ title, entry, boot, css = [] }) {
+/** `nonce`: set on every script, as Grafana's public/views/index.html does, when a policy asks for one. */
+export function pageHtml({ title, entry, boot, css = [], nonce }) {
+  const n = nonce ? ` nonce="${nonce}"` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -56,7 +83,7 @@ export function pageHtml({ title, entry, boot, css = [] }) {
 <title>${title}</title>
 <link rel="icon" href="/${APP_DIR_URL}/img/logo.svg">
 ${css.map((c) => `<link rel="stylesheet" href="/preview-build/${c}">`).join('\n')}
-<script>
+<script${n}>
 window.grafanaBootData = ${escapeScript(boot)};
 window.__grafana_public_path__ = '/public/';
 window.process = window.process || { env: { NODE_ENV: 'production' } };
@@ -66,7 +93,7 @@ window.process = window.process || { env: { NODE_ENV: 'production' } };
 <body>
 <div id="root"></div>
 <div id="panels" style="display:flex;flex-wrap:wrap"></div>
-<script type="module" src="/preview-build/${entry}"></script>
+<script${n} type="module" src="/preview-build/${entry}"></script>
 </body>
 </html>`;
 }
