@@ -2,6 +2,7 @@ import type { DataFrame } from '@grafana/data';
 import { FlowDetail, FlowGraph, FlowNodeInfo, FRAME_NAMES, NodeField } from '../../../model';
 import { COLORS, FieldSpec, frame, FrameOptions, optional, T } from './frameFields';
 import { Measure } from './presets';
+import { StatUnit, statValues } from './statText';
 
 interface NodeStats {
   bytesIn: number;
@@ -111,11 +112,11 @@ function nodeStatFields(
   col: <T>(f: (n: FlowNodeInfo, s: NodeStats) => T) => T[],
   errShare: number[]
 ): FieldSpec[] {
-  const stat = (name: string, displayName: string, unit: string, values: number[]): FieldSpec => ({
+  const stat = (name: string, displayName: string, unit: StatUnit, values: number[]): FieldSpec => ({
     name,
-    type: T.number,
-    values,
-    config: { displayName, unit },
+    type: T.string,
+    values: statValues(values, unit),
+    config: { displayName },
   });
   if (primary === 'bytes') {
     return [
