@@ -1,13 +1,20 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ChaosRun } from '../../../../model/chaos';
 import { fixture } from '../fixtures/load';
+import { itUpstream, upstreamText } from '../../../../../tests/support/upstreamSamples';
 import { mapLitmusRun, targetsOf } from './mapper';
 import { LitmusListResponse, LitmusRun } from './types';
 
-const runsOf = (file: string) => (fixture<LitmusListResponse>(file).data?.listExperimentRun?.experimentRuns ?? []).filter((r): r is LitmusRun => r !== null);
+const runsOf = (file: string) =>
+  (fixture<LitmusListResponse>(file).data?.listExperimentRun?.experimentRuns ?? []).filter(
+    (r): r is LitmusRun => r !== null
+  );
 const all = [...runsOf('litmus/list-page-0.json'), ...runsOf('litmus/list-page-1.json')];
-const mapped = Object.fromEntries(all.map((r) => mapLitmusRun(r, 'https://litmus.example/')).filter((r): r is ChaosRun => !!r).map((r) => [r.id, r]));
+const mapped = Object.fromEntries(
+  all
+    .map((r) => mapLitmusRun(r, 'https://litmus.example/'))
+    .filter((r): r is ChaosRun => !!r)
+    .map((r) => [r.id, r])
+);
 const at = (iso: string) => Date.parse(iso);
 
 describe('mapLitmusRun on the contract fixtures', () => {
@@ -29,7 +36,12 @@ describe('mapLitmusRun on the contract fixtures', () => {
   });
 
   it('keeps a running run open and reads the older chaosData keys', () => {
-    expect(mapped['run-running-2']).toMatchObject({ status: 'running', end: undefined, kind: 'pod-network-latency', labels: { context: 'checkout' } });
+    expect(mapped['run-running-2']).toMatchObject({
+      status: 'running',
+      end: undefined,
+      kind: 'pod-network-latency',
+      labels: { context: 'checkout' },
+    });
     expect(mapped['run-running-2'].verdict).toEqual({ outcome: 'unknown', detail: 'fault verdicts: Awaited' });
   });
 
@@ -40,7 +52,13 @@ describe('mapLitmusRun on the contract fixtures', () => {
   });
 
   it('maps an unknown phase to unknown and survives executionData that is not JSON', () => {
-    expect(mapped['run-unknown-4']).toMatchObject({ status: 'unknown', start: at('2026-11-26T07:00:00Z'), end: at('2026-11-26T07:30:00Z'), events: [], kind: 'LitmusExperiment' });
+    expect(mapped['run-unknown-4']).toMatchObject({
+      status: 'unknown',
+      start: at('2026-11-26T07:00:00Z'),
+      end: at('2026-11-26T07:30:00Z'),
+      events: [],
+      kind: 'LitmusExperiment',
+    });
   });
 
   it('maps a stopped run to aborted', () => {
@@ -53,18 +71,23 @@ describe('mapLitmusRun on the contract fixtures', () => {
 });
 
 describe('Litmus targets from real upstream manifests', () => {
-  const sample = (name: string) =>
-    readFileSync(path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'upstream-samples', 'litmus', name), 'utf8');
+  const sample = (name: string) => upstreamText(`litmus/${name}`);
 
-  it('reads applabel from the Argo workflow manifest used by ChaosCenter tests', () => {
-    expect(targetsOf(sample('chaoscenter__graphql__server__pkg__chaos_experiment__model__mocks__workflow.yaml'))).toEqual(['podtato-main']);
+  itUpstream('reads applabel from the Argo workflow manifest used by ChaosCenter tests', () => {
+    expect(
+      targetsOf(sample('chaoscenter__graphql__server__pkg__chaos_experiment__model__mocks__workflow.yaml'))
+    ).toEqual(['podtato-main']);
   });
 
-  it('reads applabel from a ChaosEngine manifest', () => {
-    expect(targetsOf(sample('chaoscenter__graphql__server__pkg__chaos_experiment__model__mocks__chaos_engine.yaml'))).toEqual(['nginx']);
+  itUpstream('reads applabel from a ChaosEngine manifest', () => {
+    expect(
+      targetsOf(sample('chaoscenter__graphql__server__pkg__chaos_experiment__model__mocks__chaos_engine.yaml'))
+    ).toEqual(['nginx']);
   });
 
   it('reads applabel escaped inside a JSON manifest', () => {
-    expect(targetsOf(JSON.stringify({ raw: { data: "appinfo:\n  applabel: 'app=payments'\n" } }))).toEqual(['payments']);
+    expect(targetsOf(JSON.stringify({ raw: { data: "appinfo:\n  applabel: 'app=payments'\n" } }))).toEqual([
+      'payments',
+    ]);
   });
 });
