@@ -30,13 +30,11 @@ const FRAMES = [
         'id',
         CALLS.map((c) => c.join('->'))
       ),
-      str(
-        'source',
-        CALLS.map((c) => c[0])
-      ),
-      str(
-        'target',
-        CALLS.map((c) => c[1])
+      ...['source', 'target'].map((name, end) =>
+        str(
+          name,
+          CALLS.map((c) => c[end])
+        )
       ),
     ],
   },
