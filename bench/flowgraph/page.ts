@@ -58,8 +58,14 @@ async function layoutOurs(n: number) {
   const t0 = performance.now();
   const worker = createLayoutWorker();
   const done = await new Promise<Extract<LayoutMessage, { type: 'done' }>>((resolve, reject) => {
-    worker.onmessage = (ev: MessageEvent<LayoutMessage>) => ev.data.type === 'done' && resolve(ev.data);
-    worker.onerror = (e) => reject(new Error(e.message));
+    worker.onmessage = (ev: MessageEvent<LayoutMessage>) => {
+      const m = ev.data;
+      if (m.type === 'done') {
+        resolve(m);
+      } else if (m.type === 'error') {
+        reject(new Error(m.message));
+      }
+    };
     worker.postMessage({ type: 'layout', id: 1, input: { n: g.nodes.length, sources, targets, mode: 'auto' } }, [
       sources.buffer,
       targets.buffer,

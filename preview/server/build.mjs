@@ -6,16 +6,28 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * @grafana/scenes 8.19 imports `defaultOptions` from @grafana/schema's table panel types, which
- * schema 12.4 no longer exports. Webpack (Grafana's bundler) leaves such an import undefined;
- * esbuild refuses it, so the preview adds the binding with the value webpack would give it.
+ * @grafana/scenes 9 asks the host for newer @grafana/runtime APIs through @grafana/plugin-compat,
+ * which imports names that runtime 12.4 does not export yet and falls back when they are undefined.
+ * Webpack (the plugin's bundler) gives such an import undefined; esbuild refuses it, so the preview
+ * reads those names off the module namespace, which gives the value webpack would.
  */
-const missingSchemaExport = {
-  name: 'missing-schema-export',
+const hostApiProbes = {
+  name: 'host-api-probes',
   setup(build) {
-    build.onLoad({ filter: /[\\/]table[\\/]panelcfg[\\/]x[\\/]types\.gen\.mjs$/ }, async (args) => {
-      const source = await fs.readFile(args.path, 'utf8');
-      return { contents: /\bdefaultOptions\b/.test(source) ? source : `${source}\nexport const defaultOptions = undefined;\n`, loader: 'js' };
+    build.onLoad({ filter: /[\\/]@grafana[\\/]plugin-compat[\\/]dist[\\/]esm[\\/].*\.mjs$/ }, async (args) => {
+      let n = 0;
+      const source = (await fs.readFile(args.path, 'utf8')).replace(
+        /^import \{([^}]*)\} from '(@grafana\/runtime(?:\/unstable)?)';$/gm,
+        (_, names, from) => {
+          const ns = `__host${n++}`;
+          const bindings = names.split(',').map((b) => b.trim().split(/\s+as\s+/));
+          return [
+            `import * as ${ns} from '${from}';`,
+            ...bindings.map(([name, local = name]) => `const ${local} = ${ns}[${JSON.stringify(name)}];`),
+          ].join('\n');
+        }
+      );
+      return { contents: source, loader: 'js' };
     });
   },
 };
@@ -40,23 +52,36 @@ const cjsDefaultInterop = {
     };
     // The CommonJS packages @grafana/ui 12.4 default-imports (found by scanning its .mjs files);
     // checking every bare import instead quadruples the bundle time.
-    build.onResolve({ filter: /^(react-custom-scrollbars-2|react-highlight-words|calculate-size|react-loading-skeleton|react-inlinesvg|@rc-component\/[^/]+|@monaco-editor\/react|slate-plain-serializer)$/ }, async (args) => {
-      if (args.pluginData?.interop || args.namespace !== 'file' || !args.importer.endsWith('.mjs')) {
-        return undefined;
+    build.onResolve(
+      {
+        filter:
+          /^(react-custom-scrollbars-2|react-highlight-words|calculate-size|react-loading-skeleton|react-inlinesvg|@rc-component\/[^/]+|@monaco-editor\/react|slate-plain-serializer)$/,
+      },
+      async (args) => {
+        if (args.pluginData?.interop || args.namespace !== 'file' || !args.importer.endsWith('.mjs')) {
+          return undefined;
+        }
+        // One resolution per specifier and importing package keeps the bundle time near esbuild's own.
+        const key = `${args.path}|${args.importer.replace(/^(.*node_modules\/(@[^/]+\/)?[^/]+\/).*$/, '$1')}`;
+        if (!resolved.has(key)) {
+          resolved.set(
+            key,
+            build
+              .resolve(args.path, {
+                kind: args.kind,
+                resolveDir: args.resolveDir,
+                importer: args.importer,
+                pluginData: { interop: true },
+              })
+              .then(async (r) =>
+                r.errors.length === 0 && /\.c?js$/.test(r.path) && (await needsInterop(r.path)) ? r.path : undefined
+              )
+          );
+        }
+        const file = await resolved.get(key);
+        return file ? { path: file, namespace: 'cjs-interop' } : undefined;
       }
-      // One resolution per specifier and importing package keeps the bundle time near esbuild's own.
-      const key = `${args.path}|${args.importer.replace(/^(.*node_modules\/(@[^/]+\/)?[^/]+\/).*$/, '$1')}`;
-      if (!resolved.has(key)) {
-        resolved.set(
-          key,
-          build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { interop: true } }).then(async (r) =>
-            r.errors.length === 0 && /\.c?js$/.test(r.path) && (await needsInterop(r.path)) ? r.path : undefined
-          )
-        );
-      }
-      const file = await resolved.get(key);
-      return file ? { path: file, namespace: 'cjs-interop' } : undefined;
-    });
+    );
     build.onLoad({ filter: /.*/, namespace: 'cjs-interop' }, (args) => ({
       contents: `export { default } from ${JSON.stringify(args.path)};\nexport * from ${JSON.stringify(args.path)};\n`,
       loader: 'js',
@@ -83,7 +108,7 @@ export async function buildBrowserBundle({ root, entries, minify = true }) {
     minify,
     sourcemap: false,
     logLevel: 'silent',
-    plugins: [missingSchemaExport, cjsDefaultInterop],
+    plugins: [hostApiProbes, cjsDefaultInterop],
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"', global: 'globalThis' },
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'file', '.woff2': 'file', '.ttf': 'file' },

@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBrowserBundle } from './build.mjs';
+import { fillPolicy, GRAFANA_DEFAULT_CSP_TEMPLATE, newNonce } from './csp.mjs';
 import { bootData, pageHtml } from './pages.mjs';
 import { readBuiltPlugins } from './plugins.mjs';
 import { readProvisioning } from './provisioning.mjs';
@@ -20,9 +21,11 @@ const PAGES = { '/smoke': { entry: 'smoke.js', title: 'Faultline plugin smoke pa
 const SHELL = { entry: 'shell/main.js', title: 'Faultline preview' };
 
 /**
+ * `csp`: send a Content-Security-Policy on every page, as Grafana does with `content_security_policy =
+ * true`: `true` for Grafana's default template, or a template of one's own (see csp.mjs).
  * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, extraDashboardsDir?: string,
- * @param {{ port?: number, host?: string, root?: string, provisioningDir?: string, extraDashboardsDir?: string,
- *   env?: Record<string,string>, role?: 'Admin'|'Editor'|'Viewer', dashboardPermissions?: Record<string,string> }} options
+ *   env?: Record<string,string>, role?: 'Admin'|'Editor'|'Viewer', dashboardPermissions?: Record<string,string>,
+ *   csp?: boolean | string }} options
  *   role: the signed-in user's org role; the app's dashboards are provisioned (as docker-compose provisions them),
  *   the extra folders' dashboards are ordinary saved ones; dashboardPermissions as in dashboardsApi.mjs
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
@@ -51,10 +54,13 @@ export async function startPreview(options = {}) {
   });
   const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, distDir, dashboardsDir, routesByType, role, dashboards };
 
-  const page = ({ entry, title }) => {
+  const cspTemplate = options.csp === true ? GRAFANA_DEFAULT_CSP_TEMPLATE : options.csp || undefined;
+  let appUrl = '';
+
+  const page = ({ entry, title }, nonce) => {
     const css = entry.replace(/\.js$/, '.css');
     // Per request: a data source saved on its settings page is what the next page load boots with.
-    return pageHtml({ title, entry, boot: bootData({ ...provisioning, plugins, role }), css: bundle.has(css) ? [css] : [] });
+    return pageHtml({ title, entry, boot: bootData({ ...provisioning, plugins, role }), css: bundle.has(css) ? [css] : [], nonce });
   };
 
   const server = http.createServer(async (req, res) => {
@@ -81,8 +87,15 @@ export async function startPreview(options = {}) {
         return await handleApi(req, res, pathname, ctx);
       } else if (req.method === 'GET') {
         const p = PAGES[pathname] ?? (entries.includes('shell/main.tsx') ? SHELL : PAGES['/smoke']);
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        return res.end(page(p));
+        // Grafana (pkg/middleware/csp.go) sets the policy on every response; a browser applies it to documents and the
+        // workers they start, so pages are where it matters.
+        const nonce = cspTemplate ? newNonce() : undefined;
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          ...(cspTemplate ? { 'content-security-policy': fillPolicy(cspTemplate, appUrl, nonce) } : {}),
+        });
+        return res.end(page(p, nonce));
       }
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end(`not found: ${pathname}`);
@@ -98,6 +111,7 @@ export async function startPreview(options = {}) {
     server.listen(options.port ?? 0, host, resolve);
   });
   const { port } = server.address();
+  appUrl = `http://${host}:${port}/`;
   return {
     url: `http://${host}:${port}`,
     port,
@@ -120,6 +134,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     host: argValue('--host') ?? '127.0.0.1',
     provisioningDir: argValue('--provisioning'),
     role: argValue('--role'),
+    csp: process.argv.includes('--csp'),
   });
   console.log(`Faultline preview: ${preview.url}/`);
   const stop = () => preview.stop().then(() => process.exit(0));

@@ -93,7 +93,9 @@ export function bootData({ datasources, apps, plugins, role = 'Admin' }) {
 
 const escapeScript = (json) => JSON.stringify(json).replace(/</g, '\\u003c');
 
-export function pageHtml({ title, entry, boot, css = [] }) {
+/** `nonce`: set on every script, as Grafana's public/views/index.html does, when a policy asks for one. */
+export function pageHtml({ title, entry, boot, css = [], nonce }) {
+  const n = nonce ? ` nonce="${nonce}"` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -101,7 +103,7 @@ export function pageHtml({ title, entry, boot, css = [] }) {
 <title>${title}</title>
 <link rel="icon" href="/${APP_DIR_URL}/img/logo.svg">
 ${css.map((c) => `<link rel="stylesheet" href="/preview-build/${c}">`).join('\n')}
-<script>
+<script${n}>
 window.grafanaBootData = ${escapeScript(boot)};
 window.__grafana_public_path__ = '/public/';
 window.process = window.process || { env: { NODE_ENV: 'production' } };
@@ -111,7 +113,7 @@ window.process = window.process || { env: { NODE_ENV: 'production' } };
 <body>
 <div id="root"></div>
 <div id="panels" style="display:flex;flex-wrap:wrap"></div>
-<script type="module" src="/preview-build/${entry}"></script>
+<script${n} type="module" src="/preview-build/${entry}"></script>
 </body>
 </html>`;
 }

@@ -35,6 +35,9 @@ const eager: Record<string, unknown> = {
 };
 
 const lazy: Record<string, Loader> = {
+  // Grafana shares it lazily (public/app/features/plugins/loader/sharedDependencies.ts); in 12.4 it
+  // holds no API yet, and @grafana/scenes 9 imports it to detect newer hosts.
+  '@grafana/runtime/unstable': () => import('@grafana/runtime/unstable'),
   lodash: () => import('lodash'),
   moment: () => import('moment'),
   jquery: () => import('jquery'),

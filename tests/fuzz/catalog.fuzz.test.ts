@@ -13,6 +13,7 @@ import { backendBody, hostileString } from './support/arbitraries';
 import { fuzz, fuzzSummaryAfterAll, FUZZ_TIMEOUT_MS } from './support/harness';
 import { checkFrameShape, checkOwnership } from './support/schemas';
 import { damage, fuzzTransport } from './support/transport';
+import { itUpstream, upstreamText, whenUpstream } from '../support/upstreamSamples';
 
 // @grafana/data (for the frame) wants a window and a document when it loads: lend jsdom's.
 const { JSDOM } = require('jsdom');
@@ -21,13 +22,15 @@ Object.assign(globalThis, { window: dom.window, document: dom.window.document })
 const { ownershipFrame } =
   require('../../src/datasource/connectors/catalog/frames') as typeof import('../../src/datasource/connectors/catalog/frames');
 
-const upstream = (p: string) =>
-  readFileSync(path.resolve(__dirname, '../../..', 'shared', 'upstream-samples', p), 'utf8');
-const entities = [
-  'backstage/packages__catalog-model__examples__all-components.yaml',
-  'backstage/packages__catalog-model__examples__acme__org.yaml',
-  'backstage/packages__catalog-model__examples__acme__team-a-group.yaml',
-].flatMap((f) => parseAllDocuments(upstream(f)).map((d) => d.toJS() as unknown));
+const entities = whenUpstream(
+  () =>
+    [
+      'backstage/packages__catalog-model__examples__all-components.yaml',
+      'backstage/packages__catalog-model__examples__acme__org.yaml',
+      'backstage/packages__catalog-model__examples__acme__team-a-group.yaml',
+    ].flatMap((f) => parseAllDocuments(upstreamText(f)).map((d) => d.toJS() as unknown)),
+  []
+);
 const opslevelPage = JSON.parse(
   readFileSync(
     path.resolve(__dirname, '../../src/datasource/connectors/catalog/fixtures/opslevel/services-page-1.json'),
@@ -73,7 +76,7 @@ const YAML_ATTACKS = [
 describe('fuzzing the catalog connectors: only FaultlineErrors, valid ownership, safe links', () => {
   fuzzSummaryAfterAll('catalog');
 
-  it(
+  itUpstream(
     'Backstage: entities/by-query pages of mutated upstream example entities',
     async () => {
       const arb = fc.record({
@@ -103,7 +106,7 @@ describe('fuzzing the catalog connectors: only FaultlineErrors, valid ownership,
     FUZZ_TIMEOUT_MS
   );
 
-  it(
+  itUpstream(
     'Catalog files: mutated entities as YAML, YAML bombs and random text',
     async () => {
       const text = fc.oneof(

@@ -13,11 +13,10 @@ import { backendBody, hostileJson, mutated } from './support/arbitraries';
 import { fuzz, fuzzSummaryAfterAll, FUZZ_TIMEOUT_MS } from './support/harness';
 import { checkAnnotationFrame, checkFrameShape, checkRun, SchemaViolation } from './support/schemas';
 import { damage, fuzzTransport } from './support/transport';
+import { itUpstream, upstreamJson } from '../support/upstreamSamples';
 
 const FIXTURES = path.resolve(__dirname, '../../src/datasource/connectors/chaos/fixtures');
 const fixture = (p: string): unknown => JSON.parse(readFileSync(path.join(FIXTURES, p), 'utf8'));
-const upstream = (p: string): unknown =>
-  JSON.parse(readFileSync(path.resolve(__dirname, '../../..', 'shared', 'upstream-samples', p), 'utf8'));
 
 const RANGE = { from: Date.UTC(2026, 10, 20), to: Date.UTC(2026, 10, 30) };
 const NOW = Date.UTC(2026, 10, 27);
@@ -180,14 +179,14 @@ describe('fuzzing the chaos connectors: only FaultlineErrors, valid runs, region
     FUZZ_TIMEOUT_MS
   );
 
-  it(
+  itUpstream(
     'Chaos Toolkit journals: index and journals, fixtures and real upstream journals',
     async () => {
       const journals = [
         fixture('journals/payments-latency-deviated.json'),
         fixture('journals/checkout-kill-running.json'),
-        upstream('chaostoolkit/chaostoolkit__tests__fixtures__check-file-exists-deviated.json'),
-        upstream('chaostoolkit/MDRCS__chaos-engineering__journal.json'),
+        upstreamJson('chaostoolkit/chaostoolkit__tests__fixtures__check-file-exists-deviated.json'),
+        upstreamJson('chaostoolkit/MDRCS__chaos-engineering__journal.json'),
       ];
       const arb = fc.record({
         index: backendBody(fixture('journals/index.json')),

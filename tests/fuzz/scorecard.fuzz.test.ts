@@ -11,6 +11,7 @@ import { vectorBody } from './support/bodies';
 import { fuzz, fuzzSummaryAfterAll, FUZZ_TIMEOUT_MS } from './support/harness';
 import { checkFrameShape } from './support/schemas';
 import { damage, fuzzTransport } from './support/transport';
+import { itUpstream, upstreamText, whenUpstream } from '../support/upstreamSamples';
 
 // @grafana/data wants a window and a document when it loads: lend jsdom's, then load the handler.
 const { JSDOM } = require('jsdom');
@@ -19,10 +20,12 @@ Object.assign(globalThis, { window: dom.window, document: dom.window.document })
 const { scorecardHandler } =
   require('../../src/datasource/handlers/scorecard') as typeof import('../../src/datasource/handlers/scorecard');
 
-const upstream = (p: string) =>
-  readFileSync(path.resolve(__dirname, '../../..', 'shared', 'upstream-samples', p), 'utf8');
-const entities = parseAllDocuments(upstream('backstage/packages__catalog-model__examples__all-components.yaml')).map(
-  (d) => d.toJS() as unknown
+const entities = whenUpstream(
+  () =>
+    parseAllDocuments(upstreamText('backstage/packages__catalog-model__examples__all-components.yaml')).map(
+      (d) => d.toJS() as unknown
+    ),
+  []
 );
 const journal = JSON.parse(
   readFileSync(
@@ -34,7 +37,7 @@ const journal = JSON.parse(
 describe('fuzzing the readiness scorecard: catalog, chaos and flows answers, and its own configuration', () => {
   fuzzSummaryAfterAll('scorecard');
 
-  it(
+  itUpstream(
     'scorecard frames by service, team and rule stay well-formed',
     async () => {
       const arb = fc.record({

@@ -1,17 +1,15 @@
 /** @jest-environment node */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { itUpstream, upstreamText } from '../../../../tests/support/upstreamSamples';
 import { Entity } from './entity';
 import { annotationKeys } from './annotationKeys';
 import { indexPeople, mapComponents } from './mapper';
 import { completeComponent, component, group, user } from './testEntities';
 
-const SAMPLES = path.resolve(__dirname, '../../../..', '..', 'shared', 'upstream-samples', 'backstage');
 const sample = (file: string): Entity[] =>
-  parseAllDocuments(fs.readFileSync(path.join(SAMPLES, `packages__catalog-model__examples__${file}`), 'utf8')).flatMap(
-    (d) => [d.toJS() as Entity]
-  );
+  parseAllDocuments(upstreamText(`backstage/packages__catalog-model__examples__${file}`)).flatMap((d) => [
+    d.toJS() as Entity,
+  ]);
 const map = (entities: Entity[], people: Entity[] = []) =>
   mapComponents(entities, indexPeople(people), { source: 'backstage' });
 
@@ -95,7 +93,9 @@ describe('mapComponents', () => {
 
   it('reads where the service runs in Kubernetes from the Kubernetes plugin annotations', () => {
     const [withBoth, idOnly, none, numeric] = map([
-      component('payments', { annotations: { 'backstage.io/kubernetes-namespace': 'shop', 'backstage.io/kubernetes-id': 'payments-api' } }),
+      component('payments', {
+        annotations: { 'backstage.io/kubernetes-namespace': 'shop', 'backstage.io/kubernetes-id': 'payments-api' },
+      }),
       component('search', { annotations: { 'backstage.io/kubernetes-id': 'search' } }),
       component('bare'),
       component('odd', { annotations: { 'backstage.io/kubernetes-namespace': 7 as unknown as string } }),
@@ -136,12 +136,14 @@ describe('mapComponents', () => {
       }),
     ]);
     const hints = Object.fromEntries(o.missing.map((m) => [m.field, m.hint]));
-    expect(hints.runbook).toBe('the runbook link is not an http(s) or mailto URL, so it is not shown — fix its `url` in the catalog');
+    expect(hints.runbook).toBe(
+      'the runbook link is not an http(s) or mailto URL, so it is not shown — fix its `url` in the catalog'
+    );
     expect(hints.onCall).toContain('the on-call link is not an http(s) or mailto URL');
     expect(hints.repo).toBeUndefined();
   });
 
-  it('reads the upstream example entities without relations (spec.owner as written)', () => {
+  itUpstream('reads the upstream example entities without relations (spec.owner as written)', () => {
     const entities = [
       ...sample('components__petstore-component.yaml'),
       ...sample('components__searcher-component.yaml'),

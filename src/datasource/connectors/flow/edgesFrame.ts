@@ -3,6 +3,7 @@ import { EdgeField, FlowDetail, FlowEdge, FlowGraph, FRAME_NAMES } from '../../.
 import { COLORS, DASHED, EXTRA_DETAIL, FieldSpec, frame, FrameOptions, NO_DATA, optional, T } from './frameFields';
 import { edgeKey } from './mapper';
 import { Measure } from './presets';
+import { StatUnit, statValues } from './statText';
 
 export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
   const edges = graph.edges;
@@ -22,19 +23,18 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     e.requestRate && e.errorRate !== undefined ? Math.min(1, e.errorRate / e.requestRate) : undefined
   );
   const chaosIds = new Set(graph.nodes.filter((n) => n.chaos === 'target').map((n) => n.id));
-  const unit = opts.primary === 'bytes' ? 'Bps' : opts.primary === 'requests' ? 'reqps' : 'short';
+  const unit: StatUnit = opts.primary === 'bytes' ? 'Bps' : opts.primary === 'requests' ? 'reqps' : 'short';
   const fields: FieldSpec[] = [
     { name: EdgeField.id, type: T.string, values: col((e) => edgeKey(e.source, e.target)) },
     { name: EdgeField.source, type: T.string, values: col((e) => e.source) },
     { name: EdgeField.target, type: T.string, values: col((e) => e.target) },
     {
       name: EdgeField.mainStat,
-      type: T.number,
+      type: T.string,
       // An edge without data has no rate: null, not 0.
-      values: main.map((v, i) => (edges[i].noData ? null : v)),
+      values: statValues(main.map((v, i) => (edges[i].noData ? null : v)), unit),
       config: {
         displayName: opts.primary === 'bytes' ? 'Throughput' : opts.primary === 'flows' ? 'Flows' : 'Requests',
-        unit,
       },
     },
     secondaryEdgeStat(opts.primary, col, share),
@@ -157,24 +157,30 @@ function secondaryEdgeStat(
   if (primary === 'bytes') {
     return {
       name: EdgeField.secondaryStat,
-      type: T.number,
-      values: col((e) => e.requestRate ?? e.retransmitRate),
-      config: { displayName: 'Requests', unit: 'reqps' },
+      type: T.string,
+      values: statValues(
+        col((e) => e.requestRate ?? e.retransmitRate),
+        'reqps'
+      ),
+      config: { displayName: 'Requests' },
     };
   }
   if (primary === 'flows') {
     return {
       name: EdgeField.secondaryStat,
-      type: T.number,
-      values: col((e) => e.dropRate),
-      config: { displayName: 'Drops', unit: 'short' },
+      type: T.string,
+      values: statValues(
+        col((e) => e.dropRate),
+        'short'
+      ),
+      config: { displayName: 'Drops' },
     };
   }
   return {
     name: EdgeField.secondaryStat,
-    type: T.number,
-    values: share,
-    config: { displayName: 'Error share', unit: 'percentunit' },
+    type: T.string,
+    values: statValues(share, 'percentunit'),
+    config: { displayName: 'Error share' },
   };
 }
 

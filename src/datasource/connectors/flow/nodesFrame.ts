@@ -2,6 +2,7 @@ import type { DataFrame } from '@grafana/data';
 import { FlowDetail, FlowGraph, FlowNodeInfo, FRAME_NAMES, NodeField } from '../../../model';
 import { COLORS, EXTRA_DETAIL, FieldSpec, frame, FrameOptions, NO_DATA, optional, T } from './frameFields';
 import { Measure } from './presets';
+import { StatUnit, statValues } from './statText';
 
 interface NodeStats {
   bytesIn: number;
@@ -128,12 +129,12 @@ function nodeStatFields(
   errShare: number[]
 ): FieldSpec[] {
   const noData = col((n) => n.noData === true);
-  const stat = (name: string, displayName: string, unit: string, values: number[]): FieldSpec => ({
+  const stat = (name: string, displayName: string, unit: StatUnit, values: number[]): FieldSpec => ({
     name,
-    type: T.number,
+    type: T.string,
     // A node without data has no stat: null, not a 0 that reads as "idle".
-    values: values.map((v, i) => (noData[i] ? null : v)),
-    config: { displayName, unit },
+    values: statValues(values.map((v, i) => (noData[i] ? null : v)), unit),
+    config: { displayName },
   });
   if (primary === 'bytes') {
     return [

@@ -24,6 +24,14 @@ export function str(field: Field | undefined, row: number): string | undefined {
   return String(v);
 }
 
+/**
+ * A stat field read as a number only when it holds numbers: the Node Graph frame format allows text
+ * stats ("123 MB/s"), which are shown as they are and are no invalid numbers.
+ */
+export function numericStat(field: Field | undefined): Field | undefined {
+  return field?.type === 'string' ? undefined : field;
+}
+
 /** Counts values that are present but not finite, so the panel can say how many it ignored. */
 export class NumberReader {
   invalid = 0;

@@ -1,7 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 import type { EdgeDiff } from '../../../model';
 import type { FlowDataError } from './dataErrors';
-import { detailFields, fieldMap, NumberReader, str } from './fields';
+import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
 import type { FlowEdge, FlowNode } from './types';
 
 const DIFFS = new Set<string>(['new', 'vanished', 'changed', 'same']);
@@ -60,13 +60,15 @@ export function readEdges(
     const f = fieldMap(frame);
     const details = detailFields(frame);
     const nums = {
-      main: new NumberReader(f.get('mainstat')),
-      second: new NumberReader(f.get('secondarystat')),
+      main: new NumberReader(numericStat(f.get('mainstat'))),
+      second: new NumberReader(numericStat(f.get('secondarystat'))),
       thickness: new NumberReader(f.get('thickness')),
       bytes: new NumberReader(f.get('detail__bytes')),
       errors: new NumberReader(f.get('detail__errors')),
       share: new NumberReader(f.get('detail__error_share')),
       cost: new NumberReader(f.get('detail__cost')),
+      requests: new NumberReader(f.get('detail__requests')),
+      flows: new NumberReader(f.get('detail__flows')),
     };
     for (let row = 0; row < frame.length; row++) {
       const s = str(f.get('source'), row);
@@ -110,7 +112,7 @@ export function readEdges(
         mainStat: str(f.get('mainstat'), row),
         secondaryStat: str(f.get('secondarystat'), row),
         thickness: nums.thickness.read(row),
-        weight: bytes ?? main ?? 0,
+        weight: bytes ?? main ?? nums.requests.read(row) ?? nums.flows.read(row) ?? 0,
         color: str(f.get('color'), row),
         bytes,
         errors: nums.errors.read(row),

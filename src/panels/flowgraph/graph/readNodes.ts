@@ -1,7 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 import type { BlastRole } from '../../../model';
 import type { FlowDataError } from './dataErrors';
-import { detailFields, fieldMap, NumberReader, str } from './fields';
+import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
 import type { FlowNode } from './types';
 
 const ROLE = /^(target|upstream|downstream)\b/i;
@@ -33,8 +33,8 @@ export function readNodes(frames: DataFrame[]): NodeRead {
       bytes: new NumberReader(f.get('detail__bytes')),
       errors: new NumberReader(f.get('detail__errors')),
       cost: new NumberReader(f.get('detail__cost')),
-      main: new NumberReader(f.get('mainstat')),
-      second: new NumberReader(f.get('secondarystat')),
+      main: new NumberReader(numericStat(f.get('mainstat'))),
+      second: new NumberReader(numericStat(f.get('secondarystat'))),
     };
     for (let row = 0; row < frame.length; row++) {
       const id = str(f.get('id'), row);

@@ -40,7 +40,7 @@ export interface FlowEdge {
   mainStat?: string;
   secondaryStat?: string;
   thickness?: number;
-  /** Throughput used for edge width and ranking: detail__bytes, else a numeric mainstat, else 0. */
+  /** Throughput used for edge width and ranking: detail__bytes, else a numeric mainstat, else detail__requests or detail__flows, else 0. */
   weight: number;
   color?: string;
   bytes?: number;

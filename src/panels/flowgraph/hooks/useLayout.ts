@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowGraph } from '../graph/types';
-import { createLayoutWorker } from '../layout/createLayoutWorker';
-import { computeLayout } from '../layout/engine';
+import { createLayoutWorker, type LayoutWorker } from '../layout/createLayoutWorker';
 import type { LayoutEngine, LayoutInput, LayoutMessage, LayoutMode } from '../layout/types';
 
 export interface LayoutState {
@@ -51,11 +50,15 @@ interface Result {
 let nextId = 1;
 
 /**
- * Lays the graph out in a worker. A newer graph cancels the running layout (the worker is
+ * Lays the graph out in a worker (on the main thread where a page allows none: createLayoutWorker). A newer graph cancels the running layout (the worker is
  * terminated: d3-force cannot be interrupted from outside). Positions are remembered by node id
  * so a refresh keeps every known node where it was; changing the layout mode starts afresh.
  */
-export function useLayout(graph: FlowGraph, mode: LayoutMode, factory: () => Worker = createLayoutWorker): LayoutState {
+export function useLayout(
+  graph: FlowGraph,
+  mode: LayoutMode,
+  factory: () => LayoutWorker = createLayoutWorker
+): LayoutState {
   const [result, setResult] = useState<Result | undefined>();
   const [progress, setProgress] = useState({ graph: undefined as FlowGraph | undefined, done: 0 });
   const memory = useRef(new Map<string, [number, number]>());
@@ -68,27 +71,11 @@ export function useLayout(graph: FlowGraph, mode: LayoutMode, factory: () => Wor
     }
     const input = layoutInput(graph, mode, memory.current);
     const id = nextId++;
-    const accept = (positions: Float32Array, engine: LayoutEngine, ms: number, notice?: string) => {
+    const accept = (positions: Float32Array, engine: LayoutEngine, ms: number) => {
       graph.nodes.forEach((node, i) => memory.current.set(node.id, [positions[2 * i], positions[2 * i + 1]]));
-      setResult({ graph, mode, positions, engine, ms, notice });
+      setResult({ graph, mode, positions, engine, ms });
     };
-    let worker: Worker | undefined;
-    try {
-      worker = factory();
-    } catch {
-      // No worker (strict CSP without blob:, or no Worker at all): lay out here, after this render.
-      const timer = setTimeout(() => {
-        const t0 = performance.now();
-        const out = computeLayout(input);
-        accept(
-          out.positions,
-          out.engine,
-          performance.now() - t0,
-          'Web workers are blocked here, so the layout ran on the main thread.'
-        );
-      }, 0);
-      return () => clearTimeout(timer);
-    }
+    const worker = factory();
     worker.onmessage = (ev: MessageEvent<LayoutMessage>) => {
       const m = ev.data;
       if (m.id !== id) {
@@ -107,7 +94,7 @@ export function useLayout(graph: FlowGraph, mode: LayoutMode, factory: () => Wor
       input.targets.buffer,
       ...(input.seed ? [input.seed.buffer] : []),
     ]);
-    return () => worker!.terminate();
+    return () => worker.terminate();
   }, [graph, mode, factory]);
 
   const current = result !== undefined && result.graph === graph && result.mode === mode;

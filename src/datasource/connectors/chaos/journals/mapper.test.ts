@@ -1,12 +1,13 @@
 import { ChaosRun } from '../../../../model/chaos';
 import { fixture, upstream } from '../fixtures/load';
+import { eachUpstream, itUpstream } from '../../../../../tests/support/upstreamSamples';
 import { mapJournal } from './mapper';
 import { CtkJournal } from './types';
 
 const map = (j: CtkJournal, id = 'j') => mapJournal(j, id, `http://runner.example${id}`) as ChaosRun;
 
 describe('mapJournal on real journals from upstream-samples', () => {
-  it('chaoslib 1.44 failed + deviated, tz-aware timestamps, before/after/during', () => {
+  itUpstream('chaoslib 1.44 failed + deviated, tz-aware timestamps, before/after/during', () => {
     const r = map(upstream('chaostoolkit/Ferkhan__chaos-toolkit__journal.json'), '/ferkhan.json');
     expect(r).toMatchObject({
       source: 'chaostoolkit',
@@ -24,19 +25,23 @@ describe('mapJournal on real journals from upstream-samples', () => {
     expect(r.events.map((e) => e.time)).toEqual([...r.events.map((e) => e.time)].sort((a, b) => a - b));
   });
 
-  it('chaoslib 1.9 naive timestamps are UTC and a missing "during" is fine', () => {
+  itUpstream('chaoslib 1.9 naive timestamps are UTC and a missing "during" is fine', () => {
     const r = map(upstream('chaostoolkit/MDRCS__chaos-engineering__journal.json'));
     expect(r.start).toBe(Date.UTC(2020, 5, 5, 9, 13, 58, 85));
     expect(r.end).toBe(Date.UTC(2020, 5, 5, 9, 13, 58, 373));
     expect(r).toMatchObject({ status: 'failed', verdict: { outcome: 'deviated' }, kind: 'terminate-frontend-service' });
   });
 
-  it.each([
+  eachUpstream([
     ['chaostoolkit/Fault-tolerant-computing__experimento__journal.json', 'terminate-boardsService-pod'],
     ['chaostoolkit/Lfmpaes__chaos-experiment__journal.json', 'parar_container_redis'],
   ])('%s completed without deviation is passed', (file, kind) => {
     const r = map(upstream(file));
-    expect(r).toMatchObject({ status: 'succeeded', verdict: { outcome: 'passed', detail: 'steady state met before and after' }, kind });
+    expect(r).toMatchObject({
+      status: 'succeeded',
+      verdict: { outcome: 'passed', detail: 'steady state met before and after' },
+      kind,
+    });
     expect(r.end).toBeGreaterThan(r.start);
   });
 });
@@ -62,14 +67,27 @@ describe('mapJournal and the Faultline tag convention', () => {
   });
 
   it('keeps a journal without end or status open as running, target: tags included', () => {
-    expect(map(fixture('journals/checkout-kill-running.json'))).toMatchObject({ status: 'running', end: undefined, targets: ['checkout'], verdict: undefined });
+    expect(map(fixture('journals/checkout-kill-running.json'))).toMatchObject({
+      status: 'running',
+      end: undefined,
+      targets: ['checkout'],
+      verdict: undefined,
+    });
   });
 
   it('handles missing pieces: no start is no run, unknown status, end from duration, end before start', () => {
     expect(mapJournal({ status: 'completed' }, 'x', undefined)).toBeUndefined();
-    expect(map({ start: '2026-11-26T10:00:00', status: 'exploded' })).toMatchObject({ status: 'unknown', name: 'j', kind: 'experiment' });
-    expect(map({ start: '2026-11-26T10:00:00', status: 'aborted', duration: 2.5 }).end).toBe(Date.UTC(2026, 10, 26, 10, 0, 2, 500));
-    expect(map({ start: '2026-11-26T10:00:00', end: '2026-11-26T09:00:00', status: 'completed' }).end).toBe(Date.UTC(2026, 10, 26, 10));
+    expect(map({ start: '2026-11-26T10:00:00', status: 'exploded' })).toMatchObject({
+      status: 'unknown',
+      name: 'j',
+      kind: 'experiment',
+    });
+    expect(map({ start: '2026-11-26T10:00:00', status: 'aborted', duration: 2.5 }).end).toBe(
+      Date.UTC(2026, 10, 26, 10, 0, 2, 500)
+    );
+    expect(map({ start: '2026-11-26T10:00:00', end: '2026-11-26T09:00:00', status: 'completed' }).end).toBe(
+      Date.UTC(2026, 10, 26, 10)
+    );
     expect(mapJournal({ start: '2026-11-26T10:00:00' }, 'x', 'javascript:alert(1)')?.url).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { ChaosRun } from '../../../../model/chaos';
-import { describeUpstream, fixture, upstreamText } from '../fixtures/load';
+import { fixture } from '../fixtures/load';
+import { itUpstream, upstreamText } from '../../../../../tests/support/upstreamSamples';
 import { litmusBackend } from '.';
 import { LoadContext } from '../backend';
 import { annotationFrame, experimentsFrame } from '../frames';
@@ -78,16 +79,16 @@ describe('mapLitmusRun on the contract fixtures', () => {
   });
 });
 
-describeUpstream('Litmus targets from real upstream manifests', () => {
+describe('Litmus targets from real upstream manifests', () => {
   const sample = (name: string) => upstreamText(`litmus/${name}`);
 
-  it('reads applabel from the Argo workflow manifest used by ChaosCenter tests', () => {
+  itUpstream('reads applabel from the Argo workflow manifest used by ChaosCenter tests', () => {
     expect(
       targetsOf(sample('chaoscenter__graphql__server__pkg__chaos_experiment__model__mocks__workflow.yaml'))
     ).toEqual(['podtato-main']);
   });
 
-  it('reads applabel from a ChaosEngine manifest', () => {
+  itUpstream('reads applabel from a ChaosEngine manifest', () => {
     expect(
       targetsOf(sample('chaoscenter__graphql__server__pkg__chaos_experiment__model__mocks__chaos_engine.yaml'))
     ).toEqual(['nginx']);
@@ -110,12 +111,12 @@ describe('Litmus targets and states (fixture litmus/targets-and-states.json)', (
   );
   const T = Date.UTC(2026, 10, 26, 12);
 
-  it('reads the targets of every fault node from the engine it ran, with the app namespace, under both chaosData key styles', () => {
+  itUpstream('reads the targets of every fault node from the engine it ran, with the app namespace, under both chaosData key styles', () => {
     expect(byId['run-targets-6'].targets).toEqual(['shop/cart', 'orders/orders']);
     expect(byId['run-targets-6'].labels.context).toBe('gameday');
   });
 
-  it('reads app label and namespace written into chaosData, in either spelling', () => {
+  itUpstream('reads app label and namespace written into chaosData, in either spelling', () => {
     const exec = (chaosData: Record<string, string>) =>
       JSON.stringify({
         startedAt: '1795690800',
@@ -131,7 +132,7 @@ describe('Litmus targets and states (fixture litmus/targets-and-states.json)', (
     expect(run({ engineName: 'e', app_label: 'cart' })?.targets).toEqual(['cart']);
   });
 
-  it('keeps a Queued run pending: no end, no region, no duration growing with the clock', () => {
+  itUpstream('keeps a Queued run pending: no end, no region, no duration growing with the clock', () => {
     const q = byId['run-queued-7'];
     expect(q).toMatchObject({ status: 'pending', end: undefined });
     expect(annotationFrame([q], T, T).length).toBe(0);
@@ -139,17 +140,17 @@ describe('Litmus targets and states (fixture litmus/targets-and-states.json)', (
     expect(duration).toEqual([null]);
   });
 
-  it('shows a Terminated run as aborted whatever its resiliency score', () => {
+  itUpstream('shows a Terminated run as aborted whatever its resiliency score', () => {
     expect(byId['run-terminated-8']).toMatchObject({ status: 'aborted', end: Date.parse('2026-11-26T13:02:00Z') });
     expect(outcomeOf(byId['run-terminated-8'])).toBe('aborted');
   });
 
-  it('maps a run whose executionData is cut without node detail and names it', () => {
+  itUpstream('maps a run whose executionData is cut without node detail and names it', () => {
     expect(byId['run-cut-9']).toMatchObject({ events: [], start: Date.parse('2026-11-26T14:00:00Z') });
     expect(mapLitmusRuns(runs, undefined).unreadable).toEqual(['shop-gameday (run-cut-9)']);
   });
 
-  it('turns unreadable runs into one warning of the backend, the runs still loaded', async () => {
+  itUpstream('turns unreadable runs into one warning of the backend, the runs still loaded', async () => {
     const body = fixture<LitmusListResponse>('litmus/targets-and-states.json');
     const ctx: LoadContext = {
       settings: { litmusUrl: 'http://litmus.example', litmusProjectId: 'p1' },
@@ -164,8 +165,8 @@ describe('Litmus targets and states (fixture litmus/targets-and-states.json)', (
   });
 });
 
-describeUpstream('enginesOf on the real ChaosCenter workflow mock', () => {
-  it('finds the engine, its template and appinfo, with workflow parameters replaced', () => {
+describe('enginesOf on the real ChaosCenter workflow mock', () => {
+  itUpstream('finds the engine, its template and appinfo, with workflow parameters replaced', () => {
     const text = upstreamText(
       'litmus/chaoscenter__graphql__server__pkg__chaos_experiment__model__mocks__workflow.yaml'
     );
