@@ -2,7 +2,7 @@
 // Node environment: the flow connector reaches the catalog's `yaml`, whose jsdom build is an ES module.
 import fc from 'fast-check';
 import type { DataFrame } from '@grafana/data';
-import type { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import { FLOW_GROUPINGS, FLOW_PRESETS, FlowQuery } from '../../src/datasource/types';
 import { readFlowFrames } from '../../src/panels/flowgraph/graph/readFrames';
 import { hostileScalar, hostileString } from './support/arbitraries';
@@ -28,7 +28,7 @@ const query: fc.Arbitrary<FlowQuery> = fc.record({
   joinChaos: fc.constant(false),
 });
 
-function context(transport: HandlerContext['transport'], costPerGb?: number): HandlerContext {
+function context(transport: QueryContext['transport'], costPerGb?: number): QueryContext {
   return {
     settings: { prometheusUrl: 'http://prometheus.example', costPerGb, timeoutSeconds: 5 },
     transport,

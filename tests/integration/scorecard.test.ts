@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { DataFrame } from '@grafana/data';
-import type { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import type { ScorecardQuery } from '../../src/datasource/handlers/scorecard';
 import type { FaultlineOptions } from '../../src/datasource/types';
 import { missingBinaries, Sample, startPrometheus, Store } from '../support/promstores';
@@ -110,7 +110,7 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-function context(settings: Partial<FaultlineOptions>): HandlerContext {
+function context(settings: Partial<FaultlineOptions>): QueryContext {
   const transport = fetchTransport({
     catalogfiles: { url: `${base}/catalog` },
     journals: { url: base },
@@ -143,7 +143,7 @@ describe('scorecard query on real backends', () => {
 
   it('leaves the flow rules unjudged with a notice when the flow store is down, and still scores', async () => {
     const transport = context({ prometheusUrl: 'http://prom.example' }).transport;
-    const down: HandlerContext = { ...context({ prometheusUrl: 'http://prom.example' }), transport: (req) => (req.route === 'prometheus' ? fetchTransport({ prometheus: { url: 'http://127.0.0.1:9' } })(req) : transport(req)) };
+    const down: QueryContext = { ...context({ prometheusUrl: 'http://prom.example' }), transport: (req) => (req.route === 'prometheus' ? fetchTransport({ prometheus: { url: 'http://127.0.0.1:9' } })(req) : transport(req)) };
     const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard' } as ScorecardQuery, down);
     expect(notices(frame)).toEqual([expect.stringMatching(/^Flows left out: /)]);
     expect(row(frame, 'payments', ruleField('observed'))).toBe('na');

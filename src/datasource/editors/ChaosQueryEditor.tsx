@@ -3,7 +3,7 @@ import { AnnotationSupport } from '@grafana/data';
 import { InlineField, MultiCombobox, Text } from '@grafana/ui';
 import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
 import { DEFAULT_ANNOTATION_TARGET } from '../connectors/chaos/annotationQuery';
-import type { EditorProps } from '../QueryEditor';
+import type { EditorProps } from './types';
 import { ChaosFilter, FaultlineQuery } from '../types';
 import { TextFilter } from './TextFilter';
 

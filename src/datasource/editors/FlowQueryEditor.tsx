@@ -1,6 +1,6 @@
 import React from 'react';
 import { Combobox, InlineField, InlineSwitch } from '@grafana/ui';
-import type { EditorProps } from '../QueryEditor';
+import type { EditorProps } from './types';
 import { PRESETS } from '../connectors/flow/presets';
 import { FLOW_GROUPINGS, FLOW_PRESETS, FlowPreset, FlowQuery } from '../types';
 import { TextFilter } from './TextFilter';

@@ -9,7 +9,8 @@ import { loadRuns } from '../connectors/chaos';
 import { configuredBackends } from '../connectors/chaos/backends';
 import { loadFlowGraph } from '../connectors/flow';
 import { FaultlineQuery, FLOW_PRESETS } from '../types';
-import { HandlerContext, QueryHandler } from './context';
+import { QueryContext } from '../connectors/context';
+import { QueryHandler } from './context';
 
 export type ScorecardQuery = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
 
@@ -53,7 +54,7 @@ export const scorecardHandler: QueryHandler = async (query, ctx) => {
 };
 
 /** Runs of the rule window (ending now, whatever the dashboard shows): readiness is about today. */
-async function chaosRuns(ctx: HandlerContext, from: number, to: number, notices: QueryResultMetaNotice[]) {
+async function chaosRuns(ctx: QueryContext, from: number, to: number, notices: QueryResultMetaNotice[]) {
   if (configuredBackends(ctx.settings).length === 0) {
     notices.push({ severity: 'info', text: 'No chaos backend is configured: the chaos rules fail for every service.' });
     return [];
@@ -63,7 +64,7 @@ async function chaosRuns(ctx: HandlerContext, from: number, to: number, notices:
   return result?.runs ?? [];
 }
 
-async function flowGraph(ctx: HandlerContext, q: ScorecardQuery, notices: QueryResultMetaNotice[]): Promise<FlowGraph | undefined> {
+async function flowGraph(ctx: QueryContext, q: ScorecardQuery, notices: QueryResultMetaNotice[]): Promise<FlowGraph | undefined> {
   if (!ctx.settings.prometheusUrl) {
     notices.push({ severity: 'info', text: 'No Prometheus URL is configured: the flow rules are not judged.' });
     return undefined;

@@ -1,5 +1,5 @@
 import { InputError, Ownership } from '../../../model';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { CatalogSource } from '../../types';
 import { loadBackstage } from './backstage';
 import { cached } from './cache';
@@ -20,7 +20,7 @@ const LOADERS: Record<Exclude<CatalogSource, 'none'>, (ctx: CatalogLoadContext) 
  * Every service of the configured catalog, normalized and cached for the configured TTL.
  * Used by the catalog queries and by every join (flow owners, scorecards, app pages).
  */
-export async function loadServices(ctx: HandlerContext | CatalogLoadContext): Promise<Ownership[]> {
+export async function loadServices(ctx: QueryContext | CatalogLoadContext): Promise<Ownership[]> {
   const source = ctx.settings.catalogSource;
   if (!source || source === 'none') {
     return [];

@@ -2,7 +2,7 @@ import { createDataFrame, DataFrame, FieldType, MappingType, ValueMapping } from
 import { ChaosRun } from '../../../model/chaos';
 import { FRAME_NAMES } from '../../../model/frames';
 import { safeUrl } from '../../../model/safeUrl';
-import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from './outcome';
+import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from '../../../model/outcome';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

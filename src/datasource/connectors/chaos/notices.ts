@@ -1,6 +1,6 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { FaultlineError } from '../../../model/errors';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { ChaosFilter } from '../../types';
 import { ChaosRun } from '../../../model/chaos';
 import { loadRuns } from '.';
@@ -10,7 +10,7 @@ import { configuredBackends } from './backends';
  * Loads runs for a query handler. With several backends, those that failed become warnings on the
  * frame; when every one failed the query fails with their errors, so the panel shows why.
  */
-export async function runsForQuery(ctx: HandlerContext, filter: ChaosFilter | undefined): Promise<{ runs: ChaosRun[]; notices: QueryResultMetaNotice[] }> {
+export async function runsForQuery(ctx: QueryContext, filter: ChaosFilter | undefined): Promise<{ runs: ChaosRun[]; notices: QueryResultMetaNotice[] }> {
   const configured = configuredBackends(ctx.settings).length;
   if (configured === 0) {
     return { runs: [], notices: [{ severity: 'info', text: 'No chaos backend is configured: set a Chaos Mesh, Litmus, Gremlin or journals URL in the data source settings.' }] };

@@ -1,5 +1,5 @@
 import { FlowGraph, FlowNotice, InputError, isFaultlineError } from '../../../model';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { FlowGrouping, FlowQuery } from '../../types';
 import { loadServices } from '../catalog';
 import { loadRuns } from '../chaos';
@@ -34,7 +34,7 @@ const DEFAULT_DIFF_THRESHOLD = 0.5;
  * graph, then joined with owners, chaos runs, an earlier range and zone prices. Only the primary
  * measure may fail the query; every other failure becomes a notice on the frames.
  */
-export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Promise<FlowResult> {
+export async function loadFlowGraph(ctx: QueryContext, query: FlowQuery): Promise<FlowResult> {
   if (!ctx.settings.prometheusUrl) {
     throw new InputError('no Prometheus URL is configured for flows; set it in the data source settings', 'Flow query');
   }
@@ -88,7 +88,7 @@ export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Prom
   return { graph, primary: plan.primary, notices, queries: plan.queries.map((q) => q.promql) };
 }
 
-function planQueries(query: FlowQuery, ctx: HandlerContext, notices: FlowNotice[], rangeMs: number): Plan {
+function planQueries(query: FlowQuery, ctx: QueryContext, notices: FlowNotice[], rangeMs: number): Plan {
   const matchers = checkMatchers(ctx.interpolate(query.matchers));
   if (query.preset === 'custom') {
     const promql = ctx.interpolate(query.customQuery).trim();

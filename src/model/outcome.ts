@@ -1,4 +1,4 @@
-import { ChaosRun } from '../../../model/chaos';
+import { ChaosRun } from './chaos';
 
 /** What a region's colour says: status, except that a run whose hypothesis broke is "deviated". */
 export type Outcome = 'failed' | 'deviated' | 'succeeded' | 'running' | 'aborted' | 'paused' | 'unknown';
