@@ -15,8 +15,7 @@ import { damage, fuzzTransport } from './support/transport';
 const { JSDOM } = require('jsdom');
 const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
 Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-const { loadFlowGraph } =
-  require('../../src/datasource/connectors/flow') as typeof import('../../src/datasource/connectors/flow');
+const { loadJoinedFlowGraph } = require('../../src/datasource/joins') as typeof import('../../src/datasource/joins');
 const { toNodeGraphFrames } =
   require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
 
@@ -102,7 +101,7 @@ describe('fuzzing flows: Prometheus answers to node graph frames, and any frames
         'Prometheus responses to flow frames',
         arb,
         async (c) => {
-          const result = await loadFlowGraph(
+          const result = await loadJoinedFlowGraph(
             context(
               fuzzTransport((_req, n) => c.bodies[n % c.bodies.length], c.hurt),
               c.cost

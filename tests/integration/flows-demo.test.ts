@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { FlowGraph } from '../../src/model';
-import { loadFlowGraph } from '../../src/datasource/connectors/flow';
+import { loadJoinedFlowGraph as loadFlowGraph } from '../../src/datasource/joins';
 import { QueryContext } from '../../src/datasource/connectors/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { freeDemoPorts } from '../support/demoPorts';

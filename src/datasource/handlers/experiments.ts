@@ -10,6 +10,8 @@ import { QueryHandler } from './context';
 export const experimentsHandler: QueryHandler = async (query, ctx) => {
   const { runs, notices } = await runsForQuery(ctx, query.chaos);
   const now = Date.now();
-  const frame = isChaosAnnotationQuery(query) ? annotationFrame(runs, ctx.range.to, now) : experimentsFrame(runs, ctx.range.to, now);
+  const frame = isChaosAnnotationQuery(query)
+    ? annotationFrame(runs, ctx.range.to, now)
+    : experimentsFrame(runs, ctx.range.to, now);
   return [withNotices(frame, notices)];
 };

@@ -1,5 +1,5 @@
 import { FlowQuery, FLOW_PRESETS } from '../types';
-import { loadFlowGraph } from '../connectors/flow';
+import { loadJoinedFlowGraph } from '../joins';
 import { toNodeGraphFrames } from '../connectors/flow/frames';
 import { QueryHandler } from './context';
 
@@ -15,7 +15,7 @@ export const flowsHandler: QueryHandler = async (query, ctx) => {
   // Dashboards switch preset and grouping with variables (`$preset`: beyla when the eBPF exporter runs).
   const preset = ctx.interpolate(flows.preset) as FlowQuery['preset'];
   const grouping = (ctx.interpolate(flows.grouping) || undefined) as FlowQuery['grouping'];
-  const result = await loadFlowGraph(ctx, { ...flows, preset, grouping });
+  const result = await loadJoinedFlowGraph(ctx, { ...flows, preset, grouping });
   const frames = toNodeGraphFrames(result.graph, {
     primary: result.primary,
     notices: result.notices,

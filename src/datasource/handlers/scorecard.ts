@@ -1,5 +1,5 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
-import { FaultlineError, FlowGraph, InputError, isFaultlineError, Ownership } from '../../model';
+import { FlowGraph, InputError, Ownership } from '../../model';
 import { PLUGIN_BASE_URL } from '../../constants';
 import { matchesSearch, resolveSettings, ScorecardQueryOptions, scoreServices, scoreTeams } from '../../scorecard';
 import { ruleFrame, scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
@@ -8,6 +8,7 @@ import { filterServices } from '../connectors/catalog/filter';
 import { loadRuns } from '../connectors/chaos';
 import { configuredBackends } from '../connectors/chaos/backends';
 import { loadFlowGraph } from '../connectors/flow';
+import { optional } from '../connectors/optional';
 import { FaultlineQuery, FLOW_PRESETS } from '../types';
 import { QueryContext } from '../connectors/context';
 import { QueryHandler } from './context';
@@ -41,15 +42,27 @@ export const scorecardHandler: QueryHandler = async (query, ctx) => {
     flowGraph(ctx, q, notices),
   ]);
   const reports = scoreServices({ services, runs, flows, settings, now });
-  const wanted = new Set(filterServices(services, q.catalog, (v) => ctx.interpolate(v, ctx.scopedVars)).map((s: Ownership) => s.ref));
+  const wanted = new Set(
+    filterServices(services, q.catalog, (v) => ctx.interpolate(v, ctx.scopedVars)).map((s: Ownership) => s.ref)
+  );
   // Least ready first: the rows to act on lead, whatever panel shows them.
   const search = ctx.interpolate(q.scorecard?.search, ctx.scopedVars).replace(UNRESOLVED, '');
-  const shown = reports.filter((r) => wanted.has(r.ownership.ref) && matchesSearch(r.ownership, search)).sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.service.localeCompare(b.service));
+  const shown = reports
+    .filter((r) => wanted.has(r.ownership.ref) && matchesSearch(r.ownership, search))
+    .sort((a, b) => (a.score ?? -1) - (b.score ?? -1) || a.service.localeCompare(b.service));
   if (shown.length === 0) {
-    notices.push({ severity: 'info', text: services.length ? 'No catalog services match these filters.' : 'The catalog has no services.' });
+    notices.push({
+      severity: 'info',
+      text: services.length ? 'No catalog services match these filters.' : 'The catalog has no services.',
+    });
   }
   const by = q.scorecard?.by ?? 'service';
-  const frame: DataFrame = by === 'team' ? teamScoreFrame(scoreTeams(shown), settings) : by === 'rule' ? ruleFrame(shown, settings) : scorecardFrame(shown, settings, SERVICE_PAGE_LINK);
+  const frame: DataFrame =
+    by === 'team'
+      ? teamScoreFrame(scoreTeams(shown), settings)
+      : by === 'rule'
+        ? ruleFrame(shown, settings)
+        : scorecardFrame(shown, settings, SERVICE_PAGE_LINK);
   return [notices.length ? { ...frame, meta: { ...frame.meta, notices } } : frame];
 };
 
@@ -59,32 +72,23 @@ async function chaosRuns(ctx: QueryContext, from: number, to: number, notices: Q
     notices.push({ severity: 'info', text: 'No chaos backend is configured: the chaos rules fail for every service.' });
     return [];
   }
-  const result = await optional(notices, 'Chaos runs', () => loadRuns({ ...ctx, range: { from, to } }, {}));
+  const result = await optional(notices, 'Chaos runs left out', () => loadRuns({ ...ctx, range: { from, to } }, {}));
   result?.errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
   return result?.runs ?? [];
 }
 
-async function flowGraph(ctx: QueryContext, q: ScorecardQuery, notices: QueryResultMetaNotice[]): Promise<FlowGraph | undefined> {
+async function flowGraph(
+  ctx: QueryContext,
+  q: ScorecardQuery,
+  notices: QueryResultMetaNotice[]
+): Promise<FlowGraph | undefined> {
   if (!ctx.settings.prometheusUrl) {
     notices.push({ severity: 'info', text: 'No Prometheus URL is configured: the flow rules are not judged.' });
     return undefined;
   }
   const preset = (ctx.interpolate(q.flows?.preset) || FLOW_PRESETS[0]) as (typeof FLOW_PRESETS)[number];
-  const result = await optional(notices, 'Flows', () =>
-    loadFlowGraph(ctx, { ...q.flows, preset, grouping: 'workload', joinOwners: false, joinChaos: false, compareWith: undefined })
+  const result = await optional(notices, 'Flows left out', () =>
+    loadFlowGraph(ctx, { ...q.flows, preset, grouping: 'workload', compareWith: undefined })
   );
   return result?.graph;
-}
-
-/** A failing optional source becomes a warning; a bug still throws. */
-async function optional<T>(notices: QueryResultMetaNotice[], what: string, load: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await load();
-  } catch (e) {
-    if (!isFaultlineError(e)) {
-      throw e;
-    }
-    notices.push({ severity: 'warning', text: `${what} left out: ${(e as FaultlineError).message}` });
-    return undefined;
-  }
 }

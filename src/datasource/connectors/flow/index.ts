@@ -1,12 +1,10 @@
 import { FlowGraph, FlowNotice, InputError, isFaultlineError } from '../../../model';
 import { QueryContext } from '../context';
 import { FlowGrouping, FlowQuery } from '../../types';
-import { loadServices } from '../catalog';
-import { loadRuns } from '../chaos';
 import { lookup } from '../json';
+import { optional } from '../optional';
 import { applyCost } from './cost';
 import { diffGraphs } from './diff';
-import { activeRuns, joinOwners, markBlastRadius } from './joins';
 import { MapStats, mapFlowGraph, MeasureSamples } from './mapper';
 import { groupingLabels, Grouping, Measure, PRESETS } from './presets';
 import { PrometheusClient } from './promClient';
@@ -31,8 +29,9 @@ const DEFAULT_DIFF_THRESHOLD = 0.5;
 
 /**
  * The flows query: the preset's PromQL as instant queries over the whole range, mapped to one
- * graph, then joined with owners, chaos runs, an earlier range and zone prices. Only the primary
- * measure may fail the query; every other failure becomes a notice on the frames.
+ * graph, then compared with an earlier range and priced per zone (owners and chaos runs are joined
+ * above, in `joins/`). Only the primary measure may fail the query; every other failure of the
+ * store becomes a notice on the frames.
  */
 export async function loadFlowGraph(ctx: QueryContext, query: FlowQuery): Promise<FlowResult> {
   if (!ctx.settings.prometheusUrl) {
@@ -52,7 +51,7 @@ export async function loadFlowGraph(ctx: QueryContext, query: FlowQuery): Promis
   }
   if (compareMs) {
     const primaryOnly = { ...plan, queries: plan.queries.filter((q) => q.measure === plan.primary) };
-    const earlier = await optional(notices, `comparison with ${compareWith} ago`, () =>
+    const earlier = await optional(notices, `No comparison with ${compareWith} ago`, () =>
       runPlan(client, primaryOnly, to - compareMs, to - from, [], ctx.signal)
     );
     if (earlier) {
@@ -61,19 +60,6 @@ export async function loadFlowGraph(ctx: QueryContext, query: FlowQuery): Promis
         severity: 'info',
         text: `Compared with ${compareWith} earlier: ${d.new} new, ${d.vanished} vanished, ${d.changed} changed edges.`,
       });
-    }
-  }
-  if (query.joinOwners !== false) {
-    const services = await optional(notices, 'owners from the catalog', () => loadServices(ctx));
-    if (services && services.length > 0) {
-      joinOwners(graph.nodes, services);
-    }
-  }
-  if (query.joinChaos !== false) {
-    const result = await optional(notices, 'chaos runs', () => loadRuns(ctx, {}));
-    result?.errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
-    if (result) {
-      markBlastRadius(graph, activeRuns(result.runs, from, to));
     }
   }
   if (ctx.settings.costPerGb !== undefined && ctx.settings.costPerGb > 0) {
@@ -177,10 +163,16 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
     out.push({ severity: 'warning', text: `${stats.missingLabels} series without ${names} labels were left out.` });
   }
   if (stats.nonFinite > 0) {
-    out.push({ severity: 'warning', text: `${stats.nonFinite} series with NaN, infinite or out-of-range values were left out.` });
+    out.push({
+      severity: 'warning',
+      text: `${stats.nonFinite} series with NaN, infinite or out-of-range values were left out.`,
+    });
   }
   if (stats.negative > 0) {
-    out.push({ severity: 'warning', text: `${stats.negative} series with negative values were left out: no flow measure can be below zero.` });
+    out.push({
+      severity: 'warning',
+      text: `${stats.negative} series with negative values were left out: no flow measure can be below zero.`,
+    });
   }
   if (stats.selfLoops > 0) {
     out.push({ severity: 'info', text: `${stats.selfLoops} series from a node to itself are not drawn.` });
@@ -192,14 +184,4 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
     });
   }
   return out;
-}
-
-/** Runs a join that may fail (a catalog not built or down) and turns the failure into a notice. */
-async function optional<T>(notices: FlowNotice[], what: string, run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (e) {
-    notices.push({ severity: 'warning', text: `No ${what}: ${e instanceof Error ? e.message : String(e)}` });
-    return undefined;
-  }
 }

@@ -1,4 +1,4 @@
-import { BlastRole, ChaosRun, FlowGraph, FlowNodeInfo, Ownership } from '../../../model';
+import { BlastRole, ChaosRun, FlowGraph, FlowNodeInfo, Ownership } from '../../model';
 
 /**
  * Adds owner and team from the catalog to every node that names a service: by the service name or
@@ -27,9 +27,9 @@ export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number
     }
     const ns = node.namespace;
     const hit = ns
-      ? candidates.find((s) => s.kubernetes?.namespace === ns) ??
+      ? (candidates.find((s) => s.kubernetes?.namespace === ns) ??
         candidates.find((s) => !s.kubernetes?.namespace && s.namespace === ns) ??
-        candidates.find((s) => !s.kubernetes?.namespace)
+        candidates.find((s) => !s.kubernetes?.namespace))
       : candidates[0];
     if (hit) {
       node.owner = hit.owner;
