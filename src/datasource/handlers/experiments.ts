@@ -10,8 +10,6 @@ import { QueryHandler } from './context';
 export const experimentsHandler: QueryHandler = async (query, ctx) => {
   const { runs, notices } = await runsForQuery(ctx, query.chaos);
   const now = Date.now();
-  const frame = isChaosAnnotationQuery(query)
-    ? annotationFrame(runs, ctx.range.to, now)
-    : experimentsFrame(runs, ctx.range.to, now);
+  const frame = isChaosAnnotationQuery(query) ? annotationFrame(runs, ctx.range.to, now) : experimentsFrame(runs, ctx.range.to, now);
   return [withNotices(frame, notices)];
 };

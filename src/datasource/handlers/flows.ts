@@ -1,14 +1,7 @@
-import { FlowQuery, FLOW_PRESETS } from '../types';
+import { DEFAULT_FLOW_QUERY, FlowQuery } from '../types';
 import { loadJoinedFlowGraph } from '../joins';
 import { toNodeGraphFrames } from '../connectors/flow/frames';
 import { QueryHandler } from './context';
-
-const DEFAULT_FLOW_QUERY: FlowQuery = {
-  preset: FLOW_PRESETS[0],
-  grouping: 'workload',
-  joinOwners: true,
-  joinChaos: true,
-};
 
 export const flowsHandler: QueryHandler = async (query, ctx) => {
   const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };

@@ -1,9 +1,9 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
-import { FlowGraph, InputError, Ownership } from '../../model';
+import { FlowGraph, Ownership } from '../../model';
 import { PLUGIN_BASE_URL } from '../../constants';
-import { matchesSearch, resolveSettings, ScorecardQueryOptions, scoreServices, scoreTeams } from '../../scorecard';
+import { matchesSearch, resolveSettings, scoreServices, scoreTeams } from '../../scorecard';
 import { ruleFrame, scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
-import { loadServices } from '../connectors/catalog';
+import { loadServices, requireCatalog } from '../connectors/catalog';
 import { filterServices } from '../connectors/catalog/filter';
 import { loadRuns } from '../connectors/chaos';
 import { configuredBackends } from '../connectors/chaos/backends';
@@ -12,8 +12,6 @@ import { optional } from '../connectors/optional';
 import { FaultlineQuery, FLOW_PRESETS } from '../types';
 import { QueryContext } from '../connectors/context';
 import { QueryHandler } from './context';
-
-export type ScorecardQuery = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
 
 const DAY_MS = 86_400_000;
 
@@ -29,10 +27,8 @@ export const SERVICE_PAGE_LINK = `${PLUGIN_BASE_URL}/service/\${__value.raw}`;
  * become notices and the rules they feed are failed or left unjudged, never the whole query.
  */
 export const scorecardHandler: QueryHandler = async (query, ctx) => {
-  const q = query as ScorecardQuery;
-  if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
-    throw new InputError('no service catalog is configured; the scorecard judges catalog services', 'Scorecard');
-  }
+  const q = query;
+  requireCatalog(ctx.settings, 'Scorecard');
   const settings = resolveSettings(q.scorecard?.config);
   const now = Date.now();
   const notices: QueryResultMetaNotice[] = [];
@@ -79,7 +75,7 @@ async function chaosRuns(ctx: QueryContext, from: number, to: number, notices: Q
 
 async function flowGraph(
   ctx: QueryContext,
-  q: ScorecardQuery,
+  q: FaultlineQuery,
   notices: QueryResultMetaNotice[]
 ): Promise<FlowGraph | undefined> {
   if (!ctx.settings.prometheusUrl) {

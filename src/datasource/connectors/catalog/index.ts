@@ -1,6 +1,6 @@
 import { InputError, Ownership } from '../../../model';
 import { QueryContext } from '../context';
-import { CatalogSource } from '../../types';
+import { CatalogSource, FaultlineOptions } from '../../types';
 import { loadBackstage } from './backstage';
 import { cached } from './cache';
 import { CatalogLoadContext } from './context';
@@ -15,6 +15,16 @@ const LOADERS: Record<Exclude<CatalogSource, 'none'>, (ctx: CatalogLoadContext) 
   'catalog-files': (ctx) => loadCatalogFiles(ctx),
   opslevel: (ctx) => loadOpsLevel(ctx),
 };
+
+/** For queries that mean nothing without a catalog: a clear error instead of an empty answer. */
+export function requireCatalog(settings: FaultlineOptions, where: string): void {
+  if (!settings.catalogSource || settings.catalogSource === 'none') {
+    throw new InputError(
+      'no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings',
+      where
+    );
+  }
+}
 
 /**
  * Every service of the configured catalog, normalized and cached for the configured TTL.
