@@ -4,8 +4,8 @@ import { FRAME_NAMES } from '../../../model/frames';
 import { safeUrl } from '../../../model/safeUrl';
 import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from '../../../model/outcome';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => (/[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : s);
 
 /**
  * One row per run in the shape Grafana turns into one region each (time, timeEnd, title, text,
