@@ -34,8 +34,9 @@ export async function startPreview(options = {}) {
   const routesByType = Object.fromEntries(plugins.filter((p) => p.routes).map((p) => [p.id, p.routes]));
   const entries = ['smoke.tsx', 'shell/main.tsx'].filter((e) => fs.existsSync(path.join(root, 'preview', 'src', e)));
   const bundle = await buildBrowserBundle({ root, entries, minify: process.env.FAULTLINE_PREVIEW_MINIFY !== '0' });
-  const boot = bootData({ ...provisioning, plugins });
-  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, dashboardsDir, routesByType };
+  const role = options.role ?? 'Admin';
+  const boot = bootData({ ...provisioning, plugins, role });
+  const ctx = { datasources: provisioning.datasources, apps: provisioning.apps, plugins, dashboardsDir, routesByType, role };
 
   const page = ({ entry, title }) => {
     const css = entry.replace(/\.js$/, '.css');
@@ -104,6 +105,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     port: Number(argValue('--port') ?? 3000),
     host: argValue('--host') ?? '127.0.0.1',
     provisioningDir: argValue('--provisioning'),
+    role: argValue('--role'),
   });
   console.log(`Faultline preview: ${preview.url}/`);
   const stop = () => preview.stop().then(() => process.exit(0));

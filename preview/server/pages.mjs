@@ -21,7 +21,7 @@ export function instanceSettings(ds, plugins, index) {
   };
 }
 
-export function bootData({ datasources, apps, plugins }) {
+export function bootData({ datasources, apps, plugins, role = 'Admin' }) {
   const settings = datasources.map((ds, i) => instanceSettings(ds, plugins, i));
   const defaultDs = settings.find((s) => s.isDefault) ?? settings[0];
   return {
@@ -40,7 +40,7 @@ export function bootData({ datasources, apps, plugins }) {
       featureToggles: {},
       minRefreshInterval: '5s',
     },
-    user: { id: 1, login: 'preview', name: 'Preview', orgId: 1, orgRole: 'Admin', isSignedIn: true, theme: 'dark', timezone: 'utc', language: 'en-US' },
+    user: { id: 1, login: 'preview', name: 'Preview', orgId: 1, orgRole: role, isSignedIn: true, theme: 'dark', timezone: 'utc', language: 'en-US' },
     navTree: [],
     assets: { dark: '', light: '' },
   };

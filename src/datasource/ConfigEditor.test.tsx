@@ -52,4 +52,19 @@ describe('ConfigEditor', () => {
     render(<Host initial={{ catalogSource: 'opslevel' }} seen={[]} />);
     expect(screen.queryByText('Annotation keys')).toBeNull();
   });
+
+  it('saves the default Gremlin scheme the gremlin route reads, and keeps a chosen one', () => {
+    const seen: Array<ConfigProps['options']> = [];
+    const { unmount } = render(<Host initial={{}} seen={seen} />);
+    expect(seen.at(-1)?.jsonData.gremlinAuthScheme).toBe('Key');
+    unmount();
+    const kept: Array<ConfigProps['options']> = [];
+    render(<Host initial={{ gremlinAuthScheme: 'Bearer' }} seen={kept} />);
+    expect(kept).toEqual([]);
+  });
+
+  it('asks for read-only tokens where the route allows POST', () => {
+    render(<Host initial={{ catalogSource: 'opslevel' }} seen={[]} />);
+    expect(screen.getAllByText(/Use a read-only token/)).toHaveLength(2);
+  });
 });

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { Collapse, Field, FieldSet, Input, RadioButtonGroup } from '@grafana/ui';
 import { AnnotationKeyMap, CatalogSource } from './types';
 import { DEFAULT_ANNOTATION_KEYS } from './connectors/catalog/annotationKeys';
@@ -13,6 +13,22 @@ const KEY_FIELDS: Array<{ field: keyof AnnotationKeyMap; label: string }> = [
   { field: 'tier', label: 'Tier' },
 ];
 
+/** GraphQL needs POST, so a route of plugin.json allows it: what the token may do is what any user may do. */
+const READ_ONLY_TOKEN =
+  "Use a read-only token: GraphQL needs POST, and Grafana's data proxy adds this token to every POST any user of this data source sends to this route";
+
+/**
+ * Settings the data proxy routes read (plugin.json) are saved with their default, so what Grafana
+ * sends is what the editor shows: a missing key would render as "<no value>" in a route template.
+ */
+function useSavedDefaults({ options, onOptionsChange }: ConfigProps) {
+  useEffect(() => {
+    if (options.jsonData.gremlinAuthScheme === undefined) {
+      onOptionsChange({ ...options, jsonData: { ...options.jsonData, gremlinAuthScheme: 'Key' } });
+    }
+  }, [options, onOptionsChange]);
+}
+
 const CATALOG_OPTIONS: Array<{ label: string; value: CatalogSource }> = [
   { label: 'Backstage', value: 'backstage' },
   { label: 'catalog-info.yaml files', value: 'catalog-files' },
@@ -23,6 +39,7 @@ const CATALOG_OPTIONS: Array<{ label: string; value: CatalogSource }> = [
 export function ConfigEditor(props: ConfigProps) {
   const { options, onOptionsChange } = props;
   const { jsonData } = options;
+  useSavedDefaults(props);
   const setJson = (patch: Partial<typeof jsonData>) => onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
   const catalog = jsonData.catalogSource ?? 'backstage';
 
@@ -53,7 +70,7 @@ export function ConfigEditor(props: ConfigProps) {
         {catalog === 'opslevel' && (
           <>
             <JsonField props={props} name="opslevelUrl" label="OpsLevel GraphQL URL" placeholder="https://app.opslevel.com/graphql" />
-            <SecretField props={props} name="opslevelToken" label="API token" />
+            <SecretField props={props} name="opslevelToken" label="API token" description={READ_ONLY_TOKEN} />
           </>
         )}
         {(catalog === 'backstage' || catalog === 'catalog-files') && <AnnotationKeys {...props} />}
@@ -72,7 +89,7 @@ export function ConfigEditor(props: ConfigProps) {
         <SecretField props={props} name="chaosMeshToken" label="Chaos Mesh token" />
         <JsonField props={props} name="litmusUrl" label="Litmus ChaosCenter GraphQL URL" placeholder="http://litmus-server:9002" />
         <JsonField props={props} name="litmusProjectId" label="Litmus project ID" />
-        <SecretField props={props} name="litmusToken" label="Litmus token" />
+        <SecretField props={props} name="litmusToken" label="Litmus token" description={READ_ONLY_TOKEN} />
         <JsonField props={props} name="gremlinUrl" label="Gremlin API URL" placeholder="https://api.gremlin.com/v1" />
         <JsonField props={props} name="gremlinTeamId" label="Gremlin team ID" />
         <Field label="Gremlin auth scheme">

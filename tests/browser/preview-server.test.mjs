@@ -30,6 +30,7 @@ before(async () => {
       '      backstageUrl: ${BACKEND_URL}/catalog-base',
       '      gremlinUrl: $BACKEND_URL',
       '      gremlinAuthScheme: Key',
+      '      litmusUrl: ${BACKEND_URL}/litmus',
       '    secureJsonData:',
       '      backstageToken: ${PROXY_SECRET}',
       '      gremlinToken: ${PROXY_SECRET}',
@@ -73,9 +74,13 @@ test('the browser cannot replace the secret header, and cookies stay home', asyn
   assert.equal(last().headers.cookie, undefined);
 });
 
-test('a POST body is forwarded', async () => {
-  const res = await proxy('fl/backstage/api/catalog/entities/by-refs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"entityRefs":[]}' });
-  assert.deepEqual(await res.json(), { method: 'POST', url: '/catalog-base/api/catalog/entities/by-refs' });
+test('a POST body is forwarded on a POST route, and a POST to a GET route reaches no backend', async () => {
+  const res = await proxy('fl/litmus/api/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{}"}' });
+  assert.deepEqual(await res.json(), { method: 'POST', url: '/litmus/api/query' });
+  const seen = backend.requests.length;
+  const refused = await proxy('fl/backstage/api/catalog/entities/by-refs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"entityRefs":[]}' });
+  assert.equal(refused.status, 502);
+  assert.equal(backend.requests.length, seen);
 });
 
 test('a data source without routes forwards to its url with its custom headers', async () => {
@@ -84,11 +89,14 @@ test('a data source without routes forwards to its url with its custom headers',
   assert.equal(last().headers['x-scope-orgid'], 'tenant-1');
 });
 
-test('unknown route, unconfigured route, unknown data source and path traversal get clear errors', async () => {
+test("unknown and unconfigured routes are Grafana's empty 502, unknown data sources and path traversal clear errors", async () => {
+  for (const p of ['fl/nope/x', 'fl/chaosmesh/api/events']) {
+    const res = await proxy(p);
+    assert.equal(res.status, 502, p);
+    assert.equal(await res.text(), '', p);
+  }
   const cases = [
-    ['fl/nope/x', 404, /no data proxy route "nope"/],
-    ['fl/chaosmesh/api/events', 502, /no http\(s\) URL configured/],
-    ['nope/x', 404, /data source nope not found/],
+    ['nope/x', 404, /^Unable to find datasource$/],
     ['fl/backstage/..%2F..%2Fadmin', 400, /path traversal/],
   ];
   for (const [p, status, message] of cases) {
@@ -102,6 +110,7 @@ test('the pages carry instance settings without any secureJsonData value', async
   const html = await (await fetch(`${preview.url}/d/anything`)).text();
   assert.ok(html.includes('"secureJsonFields":{"backstageToken":true,"gremlinToken":true}'));
   assert.ok(html.includes('"url":"/api/datasources/proxy/uid/fl"'));
+  assert.ok(html.includes('"orgRole":"Admin"'));
   assert.ok(!html.includes(SECRET));
   assert.ok(!html.includes('tenant-1'));
 });

@@ -1,4 +1,5 @@
-// The provisioned secret never reaches the browser, and hostile chaos data is shown as text.
+// The provisioned secret never reaches the browser, a route lends its token only to the method it
+// lists, and hostile chaos data is shown as text.
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -20,6 +21,24 @@ test('no request or response seen by the page carries a secret from secureJsonDa
     await dashboardPage.waitForPanelsQueriesToComplete({ scrollAll: true });
   }
   expect(leaks).toEqual([]);
+});
+
+test('the data proxy applies a route only to its method: a write to the catalog never reaches it with the token', async ({ page }) => {
+  // src/datasource/plugin.json gives backstage and journals GET only. Grafana sends a request that
+  // matches no route to the data source's own URL, unset for this plugin: an empty 502 (ds_proxy.go).
+  const base = '/api/datasources/proxy/uid/faultline-demo';
+  const read = await page.request.get(`${base}/backstage/api/catalog/entities/by-query?limit=1`);
+  expect(read.status()).toBe(200);
+  const writes: Array<[string, string]> = [
+    ['POST', 'backstage/api/catalog/locations'],
+    ['DELETE', 'backstage/api/catalog/entities/by-uid/any'],
+    ['PUT', 'journals/journals/index.json'],
+  ];
+  for (const [method, path] of writes) {
+    const res = await page.request.fetch(`${base}/${path}`, { method, data: method === 'DELETE' ? undefined : {} });
+    expect(res.status(), `${method} ${path}`).toBe(502);
+    expect(await res.text()).toBe('');
+  }
 });
 
 test('markup and javascript: URLs in chaos journals are shown as text and never run', async ({ gotoDashboardPage, page }) => {

@@ -87,6 +87,19 @@ describe('HttpClient against a real HTTP server', () => {
     expect(hits.get('/auth')).toBe(1);
   });
 
+  // The answers Grafana's data proxy gives itself (pkg/api/pluginproxy/ds_proxy.go, pkg/util/proxyutil).
+  it("reads the data proxy's own answers: the rewritten 401, a route denied by role, an empty 502 and 504", async () => {
+    handlers.set('/g400', (_req, res) => res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Authentication to data source failed'));
+    handlers.set('/g403', (_req, res) => res.writeHead(403, { 'content-type': 'application/json; charset=UTF-8' }).end('{"message":"plugin proxy route access denied"}\n'));
+    handlers.set('/g502', (_req, res) => res.writeHead(502).end());
+    handlers.set('/g504', (_req, res) => res.writeHead(504).end());
+    const seen = async (path: string) => failure(client({ attempts: 1 }).getJson({ route: 'api', path }));
+    expect(await seen('/g400')).toEqual(expect.objectContaining({ name: 'AuthError', message: expect.stringMatching(/refused the credentials .*check the token/) }));
+    expect(await seen('/g403')).toEqual(expect.objectContaining({ name: 'AuthError', message: expect.stringMatching(/your Grafana role may not use this route/) }));
+    expect(await seen('/g502')).toEqual(expect.objectContaining({ name: 'UnreachableError', message: expect.stringMatching(/could not reach the backend \(502\); check its URL/) }));
+    expect(await seen('/g504')).toEqual(expect.objectContaining({ name: 'TimeoutError', message: expect.stringMatching(/no answer from the backend in time \(504\)/) }));
+  });
+
   it("shows the backend's own error message on 4xx", async () => {
     handlers.set('/bad', json(400, { status: 'error', errorType: 'bad_data', error: 'parse error at char 4' }));
     await expect(client().getJson({ route: 'api', path: '/bad' })).rejects.toThrow('HTTP 400: parse error at char 4');

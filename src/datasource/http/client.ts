@@ -100,6 +100,10 @@ export class HttpClient {
         res.status
       );
     }
+    const grafana = grafanaProxyError(res);
+    if (grafana) {
+      throw grafana(where);
+    }
     if (res.status === 401 || res.status === 403) {
       throw new AuthError(
         `${res.status === 401 ? 'not authenticated (401)' : 'access denied (403)'}; check the token in the data source settings`,
@@ -137,6 +141,57 @@ export class HttpClient {
     } catch (e) {
       throw new BadResponseError(`answered with malformed JSON (${(e as Error).message})`, where, res.status);
     }
+  }
+}
+
+/*
+ * What Grafana's data proxy answers itself, never the backend (grafana/grafana
+ * pkg/api/pluginproxy/ds_proxy.go and pkg/util/proxyutil/reverse_proxy.go): an upstream 401 is
+ * rewritten to a 400 with this text, an unreachable upstream is a 502 and a timed-out one a 504,
+ * both without a body, and a route whose reqRole the user lacks is a 403 with this message.
+ */
+export const GRAFANA_AUTH_FAILED = 'Authentication to data source failed';
+const GRAFANA_ROUTE_DENIED = 'plugin proxy route access denied';
+const CHECK_URL = 'check its URL in the data source settings, and that the Grafana server can reach it';
+
+function grafanaProxyError(res: TransportResponse): ((where: string) => FaultlineError) | undefined {
+  const text = res.text.trim();
+  if (res.status === 400 && text === GRAFANA_AUTH_FAILED) {
+    return (where) =>
+      new AuthError(
+        `refused the credentials (Grafana reports the backend's 401 as "${GRAFANA_AUTH_FAILED}"); check the token in the data source settings`,
+        where,
+        res.status
+      );
+  }
+  if (res.status === 403 && jsonMessage(text) === GRAFANA_ROUTE_DENIED) {
+    return (where) =>
+      new AuthError(
+        `Grafana's data proxy refused the request (${GRAFANA_ROUTE_DENIED}): your Grafana role may not use this route`,
+        where,
+        res.status
+      );
+  }
+  if (res.status === 502 && (text === '' || looksLikeHtml(text))) {
+    return (where) =>
+      new UnreachableError(`Grafana's data proxy could not reach the backend (502); ${CHECK_URL}`, where, res.status);
+  }
+  if (res.status === 504 && (text === '' || looksLikeHtml(text))) {
+    return (where) =>
+      new TimeoutError(
+        `Grafana's data proxy got no answer from the backend in time (504); check that it is up and not overloaded`,
+        where,
+        res.status
+      );
+  }
+  return undefined;
+}
+
+function jsonMessage(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { message?: unknown })?.message;
+  } catch {
+    return undefined;
   }
 }
 

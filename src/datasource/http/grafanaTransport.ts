@@ -45,7 +45,8 @@ export function grafanaTransport(instanceUrl: string): Transport {
       }
       const err = e as FetchError<unknown>;
       if (typeof err?.status === 'number' && err.status > 0) {
-        const text = typeof err.data === 'string' ? err.data : JSON.stringify(err.data ?? '');
+        // Grafana's own 502/504 have no body: an absent body is "", not the JSON of "".
+        const text = typeof err.data === 'string' ? err.data : err.data === undefined ? '' : JSON.stringify(err.data);
         return { status: err.status, text, headers: {} };
       }
       throw new TransportFailure('the Grafana data proxy could not reach the backend', 'unreachable');

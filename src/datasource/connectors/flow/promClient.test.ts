@@ -33,6 +33,16 @@ const ok =
   () => ({ status: 200, body: JSON.stringify({ status: 'success', data, ...extra }) });
 
 describe('PrometheusClient', () => {
+  it('uses the tenant route only when a tenant is set, so no empty X-Scope-OrgID reaches the store', async () => {
+    reply = ok({ resultType: 'vector', result: [] });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const only = (route: string) => fetchTransport({ [route]: { url: `${url}/${route}` } });
+    await PrometheusClient.fromSettings({ prometheusTenant: 'team-a' }, only('promtenant')).queryVector('up', 0);
+    expect(lastUrl?.pathname).toBe('/promtenant/api/v1/query');
+    await PrometheusClient.fromSettings({ prometheusTenant: ' ' }, only('prometheus')).queryVector('up', 0);
+    expect(lastUrl?.pathname).toBe('/prometheus/api/v1/query');
+  });
+
   it('sends query, time in seconds and a store-side timeout, and returns warnings and infos apart', async () => {
     reply = ok(
       { resultType: 'vector', result: [{ metric: { a: '1' }, value: [1, 'NaN'] }] },

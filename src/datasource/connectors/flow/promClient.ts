@@ -8,6 +8,16 @@ import { promTime } from './promValues';
 
 export const PROMETHEUS_WHERE = 'Prometheus store';
 
+/**
+ * The data proxy route for the store. Grafana sets every header a route lists, even when its template
+ * renders empty (pkg/api/pluginproxy/utils.go addHeaders), and an empty X-Scope-OrgID is a tenant ""
+ * to Mimir and Cortex (dskit user.ExtractOrgIDFromHTTPRequest), not an absent one: so the tenant
+ * header lives on a route of its own, used only when a tenant is set.
+ */
+export function prometheusRoute(settings: Pick<FaultlineOptions, 'prometheusTenant'>): 'prometheus' | 'promtenant' {
+  return settings.prometheusTenant?.trim() ? 'promtenant' : 'prometheus';
+}
+
 /** Prometheus states an error as `errorType` + `error`; show it exactly so. */
 export function promErrorMessage(body: unknown): string | undefined {
   const b = body as PromEnvelope<unknown> | undefined;
@@ -18,14 +28,15 @@ export function promErrorMessage(body: unknown): string | undefined {
 }
 
 /**
- * Client of any Prometheus-compatible HTTP API through the `prometheus` data proxy route.
+ * Client of any Prometheus-compatible HTTP API through the `prometheus` (or `promtenant`) data proxy route.
  * Only instant queries, series and label look-ups: a flow graph is one value per edge.
  */
 export class PrometheusClient {
   constructor(
     private readonly http: HttpClient,
     /** Sent as the `timeout` parameter so the store gives up before the HTTP client does. */
-    private readonly timeoutMs = 15_000
+    private readonly timeoutMs = 15_000,
+    private readonly route: 'prometheus' | 'promtenant' = 'prometheus'
   ) {}
 
   static fromSettings(settings: FaultlineOptions, transport: Transport): PrometheusClient {
@@ -36,7 +47,7 @@ export class PrometheusClient {
       timeoutMs: timeoutMs + 2000,
       errorMessage: promErrorMessage,
     });
-    return new PrometheusClient(http, timeoutMs);
+    return new PrometheusClient(http, timeoutMs, prometheusRoute(settings));
   }
 
   /** Instant query at `timeMs`; the result must be a vector (every flow preset sums by labels). */
@@ -119,7 +130,7 @@ export class PrometheusClient {
     params: Record<string, string | string[] | undefined>,
     signal?: AbortSignal
   ): Promise<PromAnswer<T>> {
-    const body = await this.http.getJson<PromEnvelope<T>>({ route: 'prometheus', path, params, signal });
+    const body = await this.http.getJson<PromEnvelope<T>>({ route: this.route, path, params, signal });
     if (!body || typeof body !== 'object' || (body.status !== 'success' && body.status !== 'error')) {
       throw new BadResponseError('answered, but not like a Prometheus API (no "status")', PROMETHEUS_WHERE);
     }
