@@ -43,15 +43,6 @@ export function drawnEnd(run: ChaosRun, rangeTo: number, now: number): number {
   return Math.max(run.start, run.end ?? Math.min(rangeTo, now));
 }
 
-const SOURCE_NAMES: Record<ChaosRun['source'], string> = {
-  chaosmesh: 'Chaos Mesh',
-  litmus: 'LitmusChaos',
-  gremlin: 'Gremlin',
-  chaostoolkit: 'Chaos Toolkit',
-};
-
-export const sourceName = (run: ChaosRun) => SOURCE_NAMES[run.source] ?? run.source;
-
 export function verdictText(run: ChaosRun): string {
   if (!run.verdict) {
     return '';

@@ -2,6 +2,7 @@ import { ChaosRun, ChaosSource } from '../../../model/chaos';
 import { FaultlineError } from '../../../model/errors';
 import { Transport } from '../../http/transport';
 import { FaultlineOptions } from '../../types';
+import { SettingField } from '../settings';
 
 /** What a chaos backend needs to load the runs of a time range. */
 export interface LoadContext {
@@ -21,11 +22,18 @@ export interface BackendResult {
   warnings?: FaultlineError[];
 }
 
-/** One configured chaos backend: a client plus a pure mapper behind one call. */
+/**
+ * One chaos backend: a client plus a pure mapper behind one call, and what the rest of the data
+ * source needs to know of it (its settings, its data proxy route, when it counts as configured).
+ */
 export interface ChaosBackend {
   source: ChaosSource;
-  /** Human name used in errors, e.g. "Chaos Mesh". */
+  /** Human name used in errors, notices and tables, e.g. "Chaos Mesh". */
   where: string;
+  /** The data proxy route (plugin.json `routes[].path`) its client calls. */
+  route: string;
+  isConfigured: (s: FaultlineOptions) => boolean;
+  settings: SettingField[];
   load: (ctx: LoadContext) => Promise<BackendResult>;
 }
 

@@ -2,7 +2,8 @@ import { createDataFrame, DataFrame, FieldType, MappingType, ValueMapping } from
 import { ChaosRun } from '../../../model/chaos';
 import { FRAME_NAMES } from '../../../model/frames';
 import { safeUrl } from '../../../model/safeUrl';
-import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from '../../../model/outcome';
+import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, verdictText } from '../../../model/outcome';
+import { sourceName } from './backends';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => (/[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : s);
