@@ -24,7 +24,7 @@ export function ChaosFilterEditor({ filter, onChange }: { filter: ChaosFilter; o
           width={40}
           placeholder="all configured"
           createCustomValue
-          options={Object.values(CHAOS_BACKENDS).map((b) => ({ label: b.where, value: b.source }))}
+          options={Object.values(CHAOS_BACKENDS).map((b) => ({ label: b.name, value: b.source }))}
           value={filter.sources ?? []}
           onChange={(v) => onChange({ ...filter, sources: v.map((o) => o.value as ChaosSource) })}
         />

@@ -28,7 +28,9 @@ export interface BackendResult {
  */
 export interface ChaosBackend {
   source: ChaosSource;
-  /** Human name used in errors, notices and tables, e.g. "Chaos Mesh". */
+  /** The product's name, as tables, links and the source filter show it, e.g. "Chaos Toolkit". */
+  name: string;
+  /** Who failed, in error messages, e.g. "Chaos Toolkit journals". */
   where: string;
   /** The data proxy route (plugin.json `routes[].path`) its client calls. */
   route: string;

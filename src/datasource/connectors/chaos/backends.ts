@@ -23,4 +23,4 @@ export function configuredBackends(s: FaultlineOptions, backends: Record<string,
 }
 
 /** The backend's name for a run, e.g. "Chaos Mesh". */
-export const sourceName = (run: ChaosRun) => CHAOS_BACKENDS[run.source]?.where ?? run.source;
+export const sourceName = (run: ChaosRun) => CHAOS_BACKENDS[run.source]?.name ?? run.source;

@@ -26,8 +26,8 @@ export function withNotices(frame: DataFrame, notices: QueryResultMetaNotice[]):
   return notices.length ? { ...frame, meta: { ...frame.meta, notices: [...(frame.meta?.notices ?? []), ...notices] } } : frame;
 }
 
-/** "Chaos Mesh, LitmusChaos, Gremlin or Chaos Toolkit journals", from the registry. */
+/** "Chaos Mesh, LitmusChaos, Gremlin or Chaos Toolkit", from the registry. */
 function backendNames(): string {
-  const names = Object.values(CHAOS_BACKENDS).map((b) => b.where);
+  const names = Object.values(CHAOS_BACKENDS).map((b) => b.name);
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
 }

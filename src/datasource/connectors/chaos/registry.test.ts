@@ -28,6 +28,7 @@ describe('adding a backend takes its folder and one registry line', () => {
   // What a new backend's folder exports: nothing else in the data source names it.
   const fake: ChaosBackend = {
     source: 'chaosmesh',
+    name: 'Fake chaos',
     where: 'Fake chaos',
     route: 'fake',
     isConfigured: (s) => Boolean((s as FaultlineOptions & { fakeUrl?: string }).fakeUrl),

@@ -54,6 +54,7 @@ async function detailsFor(ctx: LoadContext, runs: ChaosRun[], client: ReturnType
 
 export const chaosMeshBackend: ChaosBackend = {
   source: 'chaosmesh',
+  name: 'Chaos Mesh',
   where: CHAOS_MESH,
   route: ROUTE,
   isConfigured: (s) => Boolean(s.chaosMeshUrl),

@@ -5,6 +5,7 @@ import { mapGremlinTask } from './mapper';
 
 export const gremlinBackend: ChaosBackend = {
   source: 'gremlin',
+  name: 'Gremlin',
   where: GREMLIN,
   route: ROUTE,
   isConfigured: (s) => Boolean(s.gremlinUrl),

@@ -35,6 +35,7 @@ async function load(ctx: LoadContext): Promise<BackendResult> {
 
 export const journalsBackend: ChaosBackend = {
   source: 'chaostoolkit',
+  name: 'Chaos Toolkit',
   where: JOURNALS,
   route: ROUTE,
   isConfigured: (s) => Boolean(s.journalsUrl && (s.journalIndex || s.journals?.length)),

@@ -6,6 +6,7 @@ import { mapLitmusRun } from './mapper';
 
 export const litmusBackend: ChaosBackend = {
   source: 'litmus',
+  name: 'LitmusChaos',
   where: LITMUS,
   route: ROUTE,
   isConfigured: (s) => Boolean(s.litmusUrl),
