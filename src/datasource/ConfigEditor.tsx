@@ -1,8 +1,10 @@
 import React, { useEffect, useState } from 'react';
 import { Collapse, Field, FieldSet, Input, RadioButtonGroup } from '@grafana/ui';
+import { CHAOS_BACKENDS } from './connectors/chaos/backends';
+import { READ_ONLY_TOKEN } from './connectors/settings';
 import { AnnotationKeyMap, CatalogSource } from './types';
 import { DEFAULT_ANNOTATION_KEYS } from './connectors/catalog/annotationKeys';
-import { ConfigProps, JsonField, ListField, SecretField } from './editors/config/fields';
+import { ConfigProps, JsonField, ListField, savedDefaults, SecretField, SettingFields } from './editors/config/fields';
 
 const KEY_FIELDS: Array<{ field: keyof AnnotationKeyMap; label: string }> = [
   { field: 'onCall', label: 'On-call' },
@@ -13,9 +15,7 @@ const KEY_FIELDS: Array<{ field: keyof AnnotationKeyMap; label: string }> = [
   { field: 'tier', label: 'Tier' },
 ];
 
-/** GraphQL needs POST, so a route of plugin.json allows it: what the token may do is what any user may do. */
-const READ_ONLY_TOKEN =
-  "Use a read-only token: GraphQL needs POST, and Grafana's data proxy adds this token to every POST any user of this data source sends to this route";
+const CHAOS_FIELDS = Object.values(CHAOS_BACKENDS).flatMap((b) => b.settings);
 
 /**
  * Settings the data proxy routes read (plugin.json) are saved with their default, so what Grafana
@@ -23,8 +23,9 @@ const READ_ONLY_TOKEN =
  */
 function useSavedDefaults({ options, onOptionsChange }: ConfigProps) {
   useEffect(() => {
-    if (options.jsonData.gremlinAuthScheme === undefined) {
-      onOptionsChange({ ...options, jsonData: { ...options.jsonData, gremlinAuthScheme: 'Key' } });
+    const unset = savedDefaults(CHAOS_FIELDS).filter((d) => options.jsonData[d.key] === undefined);
+    if (unset.length > 0) {
+      onOptionsChange({ ...options, jsonData: { ...options.jsonData, ...Object.fromEntries(unset.map((d) => [d.key, d.value])) } });
     }
   }, [options, onOptionsChange]);
 }
@@ -85,23 +86,7 @@ export function ConfigEditor(props: ConfigProps) {
       </FieldSet>
 
       <FieldSet label="Chaos experiments">
-        <JsonField props={props} name="chaosMeshUrl" label="Chaos Mesh dashboard URL" placeholder="http://chaos-dashboard:2333" />
-        <SecretField props={props} name="chaosMeshToken" label="Chaos Mesh token" />
-        <JsonField props={props} name="litmusUrl" label="Litmus ChaosCenter GraphQL URL" placeholder="http://litmus-server:9002" />
-        <JsonField props={props} name="litmusProjectId" label="Litmus project ID" />
-        <SecretField props={props} name="litmusToken" label="Litmus token" description={READ_ONLY_TOKEN} />
-        <JsonField props={props} name="gremlinUrl" label="Gremlin API URL" placeholder="https://api.gremlin.com/v1" />
-        <JsonField props={props} name="gremlinTeamId" label="Gremlin team ID" />
-        <Field label="Gremlin auth scheme">
-          <RadioButtonGroup<'Key' | 'Bearer'>
-            options={[{ label: 'Key', value: 'Key' }, { label: 'Bearer', value: 'Bearer' }]}
-            value={jsonData.gremlinAuthScheme ?? 'Key'}
-            onChange={(v) => setJson({ gremlinAuthScheme: v })}
-          />
-        </Field>
-        <SecretField props={props} name="gremlinToken" label="Gremlin API key or token" />
-        <JsonField props={props} name="journalsUrl" label="Chaos Toolkit journals base URL" />
-        <JsonField props={props} name="journalIndex" label="Journal index path" description="A JSON array of journal paths below the base URL" placeholder="/index.json" />
+        <SettingFields props={props} fields={CHAOS_FIELDS} />
         <JsonField props={props} name="tracingDatasourceUid" label="Tracing data source UID" description="Each run links to Explore with its targets' traces during the run" placeholder="tempo" />
         <Field label="Tracing data source type">
           <RadioButtonGroup<'tempo' | 'jaeger'>

@@ -1,13 +1,10 @@
 import React, { ComponentType } from 'react';
-import { QueryEditorProps } from '@grafana/data';
 import { Field, Select } from '@grafana/ui';
-import { FaultlineDataSource } from './datasource';
 import { CatalogQueryEditor } from './editors/CatalogQueryEditor';
 import { ChaosQueryEditor } from './editors/ChaosQueryEditor';
 import { FlowQueryEditor } from './editors/FlowQueryEditor';
-import { FaultlineOptions, FaultlineQuery, QUERY_TYPE_LABELS, QUERY_TYPES, QueryType } from './types';
-
-export type EditorProps = QueryEditorProps<FaultlineDataSource, FaultlineQuery, FaultlineOptions>;
+import { EditorProps } from './editors/types';
+import { QUERY_TYPE_LABELS, QUERY_TYPES, QueryType } from './types';
 
 /** A Record, so a query type without an editor is a compile error. */
 const EDITORS: Record<QueryType, ComponentType<EditorProps>> = {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AnnotationQuery } from '@grafana/data';
 import { createAnnotationSupport } from './annotations';
 import { annotationFrame } from './connectors/chaos/frames';
-import { OUTCOME_COLOR, OUTCOME_STATE, Outcome } from './connectors/chaos/outcome';
+import { OUTCOME_COLOR, OUTCOME_STATE, Outcome } from '../model/outcome';
 import { FaultlineQuery } from './types';
 
 // The annotations layer Grafana's dashboards run (@grafana/scenes, as installed), read as text:

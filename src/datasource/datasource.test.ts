@@ -2,21 +2,21 @@ import { DataQueryRequest, DataSourceInstanceSettings, dateTime, toDataFrame } f
 import { lastValueFrom } from 'rxjs';
 import { BackendError } from '../model';
 import { FaultlineDataSource } from './datasource';
-import { HandlerContext } from './handlers/context';
+import { QueryContext } from './connectors/context';
 import { FaultlineOptions, FaultlineQuery } from './types';
 
 // The dispatcher is under test here, not the handlers: they are replaced by ones that record what they get.
-const seen: HandlerContext[] = [];
+const seen: QueryContext[] = [];
 jest.mock('./handlers', () => ({
   HANDLERS: {
-    services: async (_q: unknown, ctx: HandlerContext) => {
+    services: async (_q: unknown, ctx: QueryContext) => {
       seen.push(ctx);
       return [toDataFrame({ name: 'services', fields: [{ name: 'service', values: ['payments'] }] })];
     },
     ownership: async () => {
       throw new BackendError('HTTP 503', 'Backstage catalog', 503);
     },
-    experiments: (_q: unknown, ctx: HandlerContext) =>
+    experiments: (_q: unknown, ctx: QueryContext) =>
       new Promise((_resolve, reject) => ctx.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
     flows: async () => {
       throw new TypeError('a bug');

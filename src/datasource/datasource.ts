@@ -15,7 +15,7 @@ import { catalogProbes } from './connectors/catalog/probe';
 import { chaosProbes } from './connectors/chaos/probe';
 import { flowProbes } from './connectors/flow/probe';
 import { HANDLERS } from './handlers';
-import { HandlerContext } from './handlers/context';
+import { QueryContext } from './connectors/context';
 import { createAnnotationSupport } from './annotations';
 import { checkHealth } from './health';
 import { grafanaTransport } from './http/grafanaTransport';
@@ -78,7 +78,7 @@ export class FaultlineDataSource extends DataSourceApi<FaultlineQuery, Faultline
   }
 
   /** Exposed for handlers that need another handler's data (flows joining owners and chaos). */
-  context(from: number, to: number, scopedVars: ScopedVars = {}, refId = 'A', signal?: AbortSignal): HandlerContext {
+  context(from: number, to: number, scopedVars: ScopedVars = {}, refId = 'A', signal?: AbortSignal): QueryContext {
     return {
       settings: this.settings,
       transport: this.transport,

@@ -1,5 +1,6 @@
 import { AuthError } from '../model';
-import { checkHealth, ProbeFactory } from './health';
+import { ProbeFactory } from './connectors/probe';
+import { checkHealth } from './health';
 import { Transport } from './http/transport';
 
 const transport: Transport = async () => ({ status: 200, text: '{}', headers: {} });

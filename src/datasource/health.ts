@@ -1,22 +1,13 @@
 import { FaultlineError } from '../model';
-import { HttpClient } from './http/client';
+import { ProbeFactory } from './connectors/probe';
 import { Transport } from './http/transport';
 import { FaultlineOptions } from './types';
-
-export interface Probe {
-  /** Human name, as used in messages. */
-  name: string;
-  /** Returns a one-line success message, or throws a FaultlineError saying what is wrong. */
-  run: () => Promise<string>;
-}
 
 export interface HealthResult {
   ok: boolean;
   message: string;
   details: Array<{ name: string; ok: boolean; message: string }>;
 }
-
-export type ProbeFactory = (settings: FaultlineOptions, transport: Transport) => Probe[];
 
 /** Runs every configured backend's probe; the data source is healthy only if all of them pass. */
 export async function checkHealth(
@@ -44,14 +35,4 @@ export async function checkHealth(
     message: failed.length === 0 ? details.map((d) => d.message).join(' · ') : failed.map((d) => d.message).join(' · '),
     details,
   };
-}
-
-/** Builds a probe that GETs one JSON endpoint and checks the body with `accept`. */
-export function jsonProbe(
-  name: string,
-  client: HttpClient,
-  req: Parameters<HttpClient['getJson']>[0],
-  accept: (body: unknown) => string
-): Probe {
-  return { name, run: async () => accept(await client.getJson(req)) };
 }

@@ -10,6 +10,11 @@ export function parseTimestamp(value: unknown): number | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
+  // The common case first (RFC 3339 in UTC, as Kubernetes, Chaos Mesh and Gremlin write it): the
+  // general path below costs a trim and three regular expressions per timestamp.
+  if (value.length > 19 && value.charCodeAt(10) === 84 /* T */ && value.charCodeAt(value.length - 1) === 90 /* Z */) {
+    return plausible(Date.parse(value));
+  }
   const s = value.trim();
   if (s === '') {
     return undefined;

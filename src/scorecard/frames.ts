@@ -1,14 +1,6 @@
-import {
-  createDataFrame,
-  DataFrame,
-  FieldConfig,
-  FieldType,
-  MappingType,
-  ThresholdsMode,
-  ValueMapping,
-} from '@grafana/data';
+import { createDataFrame, DataFrame, FieldConfig, FieldType, MappingType, ThresholdsMode, ValueMapping } from '@grafana/data';
 import { clipForDisplay, DEFAULT_NAMESPACE, FRAME_NAMES } from '../model';
-import { outcomeOf, verdictText } from '../datasource/connectors/chaos/outcome';
+import { outcomeOf, verdictText } from '../model/outcome';
 import { hintOf, ServiceReport } from './evaluate';
 import { lastFinished } from './rules';
 import { RULE_LABELS } from './settings';

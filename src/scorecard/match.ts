@@ -1,4 +1,4 @@
-import { targetMatchesService } from '../datasource/connectors/chaos/targets';
+import { targetMatchesService } from '../model/targets';
 
 /**
  * Finds the catalog service a workload name (chaos target, flow node) stands for, in constant time

@@ -2,7 +2,7 @@
 // Node environment: the flow connector reaches the catalog's `yaml`, whose jsdom build is an ES module.
 import fc from 'fast-check';
 import type { DataFrame } from '@grafana/data';
-import type { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import { FLOW_GROUPINGS, FLOW_PRESETS, FlowQuery } from '../../src/datasource/types';
 import { readFlowFrames } from '../../src/panels/flowgraph/graph/readFrames';
 import { hostileScalar, hostileString } from './support/arbitraries';
@@ -15,8 +15,7 @@ import { damage, fuzzTransport } from './support/transport';
 const { JSDOM } = require('jsdom');
 const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
 Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-const { loadFlowGraph } =
-  require('../../src/datasource/connectors/flow') as typeof import('../../src/datasource/connectors/flow');
+const { loadJoinedFlowGraph } = require('../../src/datasource/joins') as typeof import('../../src/datasource/joins');
 const { toNodeGraphFrames } =
   require('../../src/datasource/connectors/flow/frames') as typeof import('../../src/datasource/connectors/flow/frames');
 
@@ -28,7 +27,7 @@ const query: fc.Arbitrary<FlowQuery> = fc.record({
   joinChaos: fc.constant(false),
 });
 
-function context(transport: HandlerContext['transport'], costPerGb?: number): HandlerContext {
+function context(transport: QueryContext['transport'], costPerGb?: number): QueryContext {
   return {
     settings: { prometheusUrl: 'http://prometheus.example', costPerGb, timeoutSeconds: 5 },
     transport,
@@ -102,7 +101,7 @@ describe('fuzzing flows: Prometheus answers to node graph frames, and any frames
         'Prometheus responses to flow frames',
         arb,
         async (c) => {
-          const result = await loadFlowGraph(
+          const result = await loadJoinedFlowGraph(
             context(
               fuzzTransport((_req, n) => c.bodies[n % c.bodies.length], c.hurt),
               c.cost

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import type { FaultlineQuery } from '../../src/datasource/types';
 import { backendBody, hostileJson } from './support/arbitraries';
 import { vectorBody } from './support/bodies';
@@ -61,7 +61,7 @@ describe('fuzzing the readiness scorecard: catalog, chaos and flows answers, and
             }
             return c.vector;
           }, c.hurt);
-          const ctx: HandlerContext = {
+          const ctx: QueryContext = {
             settings: {
               catalogSource: 'backstage',
               backstageUrl: 'http://backstage.example',

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import type { DataFrame } from '@grafana/data';
-import type { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import type { LitmusListResponse } from '../../src/datasource/connectors/chaos/litmus/types';
 import type { FaultlineOptions, FaultlineQuery } from '../../src/datasource/types';
 
@@ -188,7 +188,7 @@ const SETTINGS: FaultlineOptions = {
   timeoutSeconds: 1,
 };
 
-function context(settings: FaultlineOptions = SETTINGS): HandlerContext {
+function context(settings: FaultlineOptions = SETTINGS): QueryContext {
   const transport = fetchTransport({
     chaosmesh: { url: `${base}/cm`, headers: { authorization: 'Bearer cm-token' } },
     litmus: { url: `${base}/litmus`, headers: { authorization: 'Bearer litmus-token' } },

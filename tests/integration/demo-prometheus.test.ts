@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FlowEdge } from '../../src/model';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
 import { PrometheusClient } from '../../src/datasource/connectors/flow/promClient';
-import { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { freeDemoPorts } from '../support/demoPorts';
 
@@ -29,7 +29,7 @@ let client: PrometheusClient;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function ctxFor(range: { from: number; to: number }): HandlerContext {
+function ctxFor(range: { from: number; to: number }): QueryContext {
   return {
     settings: { prometheusUrl: promUrl, timeoutSeconds: 10 },
     transport: fetchTransport({ prometheus: { url: promUrl } }),

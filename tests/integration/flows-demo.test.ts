@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { FlowGraph } from '../../src/model';
-import { loadFlowGraph } from '../../src/datasource/connectors/flow';
-import { HandlerContext } from '../../src/datasource/handlers/context';
+import { loadJoinedFlowGraph as loadFlowGraph } from '../../src/datasource/joins';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { freeDemoPorts } from '../support/demoPorts';
 import { FlowQuery } from '../../src/datasource/types';
@@ -38,7 +38,7 @@ let ebpf = '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function ctx(): HandlerContext {
+function ctx(): QueryContext {
   const now = Date.now();
   return {
     settings: {

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import path from 'node:path';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
-import { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { missingBinaries, startScrapingPrometheus } from '../support/promstores';
 
@@ -157,7 +157,7 @@ describe('eBPF flow exporter on real loopback connections', () => {
     }
     const prom = await startScrapingPrometheus([new URL(metricsUrl).host]);
     stores.push(prom);
-    const ctx = (): HandlerContext => ({
+    const ctx = (): QueryContext => ({
       settings: { prometheusUrl: prom.url, costPerGb: 0.02 },
       transport: fetchTransport({ prometheus: { url: prom.url } }),
       range: { from: Date.now() - 120_000, to: Date.now() },

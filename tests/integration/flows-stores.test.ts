@@ -4,7 +4,7 @@ import { DataFrame } from '@grafana/data';
 import { BackendError, FlowEdge, InputError, TimeoutError } from '../../src/model';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
 import { PrometheusClient } from '../../src/datasource/connectors/flow/promClient';
-import { HandlerContext } from '../../src/datasource/handlers/context';
+import { QueryContext } from '../../src/datasource/connectors/context';
 import { flowsHandler } from '../../src/datasource/handlers/flows';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { FaultlineOptions, FlowQuery } from '../../src/datasource/types';
@@ -125,7 +125,7 @@ function ctxFor(
   url: string,
   settings: Partial<FaultlineOptions> = {},
   range = { from: END - HOUR, to: END }
-): HandlerContext {
+): QueryContext {
   return {
     settings: { prometheusUrl: url, costPerGb: 0.02, timeoutSeconds: 10, ...settings },
     transport: fetchTransport({ prometheus: { url } }),

@@ -4,8 +4,8 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { DataFrame } from '@grafana/data';
-import type { HandlerContext } from '../../src/datasource/handlers/context';
-import type { ScorecardQuery } from '../../src/datasource/handlers/scorecard';
+import { QueryContext } from '../../src/datasource/connectors/context';
+import type { FaultlineQuery } from '../../src/datasource/types';
 import type { FaultlineOptions } from '../../src/datasource/types';
 import { missingBinaries, Sample, startPrometheus, Store } from '../support/promstores';
 
@@ -110,7 +110,7 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-function context(settings: Partial<FaultlineOptions>): HandlerContext {
+function context(settings: Partial<FaultlineOptions>): QueryContext {
   const transport = fetchTransport({
     catalogfiles: { url: `${base}/catalog` },
     journals: { url: base },
@@ -126,7 +126,7 @@ const notices = (f: DataFrame) => (f.meta?.notices ?? []).map((n) => n.text);
 
 describe('scorecard query on real backends', () => {
   (missing.length ? it.skip : it)('judges catalog, chaos and flow rules together, least ready first', async () => {
-    const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', flows: { preset: 'beyla' } } as ScorecardQuery, context({ prometheusUrl: 'http://prom.example' }));
+    const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', flows: { preset: 'beyla' } } as FaultlineQuery, context({ prometheusUrl: 'http://prom.example' }));
     expect(notices(frame)).toEqual([]);
     expect(column(frame, 'service')).toEqual(['shipping', 'payments', 'checkout']);
     expect(row(frame, 'checkout', 'score')).toBe(100);
@@ -143,8 +143,8 @@ describe('scorecard query on real backends', () => {
 
   it('leaves the flow rules unjudged with a notice when the flow store is down, and still scores', async () => {
     const transport = context({ prometheusUrl: 'http://prom.example' }).transport;
-    const down: HandlerContext = { ...context({ prometheusUrl: 'http://prom.example' }), transport: (req) => (req.route === 'prometheus' ? fetchTransport({ prometheus: { url: 'http://127.0.0.1:9' } })(req) : transport(req)) };
-    const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard' } as ScorecardQuery, down);
+    const down: QueryContext = { ...context({ prometheusUrl: 'http://prom.example' }), transport: (req) => (req.route === 'prometheus' ? fetchTransport({ prometheus: { url: 'http://127.0.0.1:9' } })(req) : transport(req)) };
+    const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard' } as FaultlineQuery, down);
     expect(notices(frame)).toEqual([expect.stringMatching(/^Flows left out: /)]);
     expect(row(frame, 'payments', ruleField('observed'))).toBe('na');
     expect(row(frame, 'checkout', 'score')).toBe(100);
@@ -152,18 +152,18 @@ describe('scorecard query on real backends', () => {
 
   it('gives one row per team and filters by team with the catalog filter', async () => {
     const ctx = context({});
-    const [teams] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { by: 'team' } } as ScorecardQuery, ctx);
+    const [teams] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { by: 'team' } } as FaultlineQuery, ctx);
     expect(column(teams, 'team')).toEqual(['team-checkout', 'team-fulfilment', 'team-payments']);
-    const [one] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', catalog: { owner: 'team-payments' } } as ScorecardQuery, ctx);
+    const [one] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', catalog: { owner: 'team-payments' } } as FaultlineQuery, ctx);
     expect(column(one, 'service')).toEqual(['payments']);
     expect(notices(one)).toEqual(['No Prometheus URL is configured: the flow rules are not judged.']);
   });
 
   it('narrows the rows to a search text, and ignores a search variable the dashboard lacks', async () => {
     const ctx = context({});
-    const [found] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: 'PAY' } } as ScorecardQuery, ctx);
+    const [found] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: 'PAY' } } as FaultlineQuery, ctx);
     expect(column(found, 'service')).toEqual(['payments']);
-    const [all] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: '$search' } } as ScorecardQuery, ctx);
+    const [all] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: '$search' } } as FaultlineQuery, ctx);
     expect(column(all, 'service')).toHaveLength(3);
   });
 

@@ -17,8 +17,19 @@ export function str(v: unknown): string | undefined {
   if (typeof v === 'number') {
     return Number.isFinite(v) ? String(v) : undefined;
   }
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  if (typeof v !== 'string') {
+    return undefined;
+  }
+  // Most backend text has no surrounding space: skip the copy trim() makes (hot in every mapper).
+  if (v.length > 0 && isPlainEdge(v.charCodeAt(0)) && isPlainEdge(v.charCodeAt(v.length - 1))) {
+    return v;
+  }
+  const t = v.trim();
+  return t === '' ? undefined : t;
 }
+
+/** A printable ASCII character: never white space that trim() would remove. */
+const isPlainEdge = (c: number) => c > 32 && c < 127;
 
 export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;

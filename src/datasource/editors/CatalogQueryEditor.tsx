@@ -1,5 +1,5 @@
 import React from 'react';
-import type { EditorProps } from '../QueryEditor';
+import type { EditorProps } from './types';
 import { CatalogFilter } from '../types';
 import { TextFilter } from './TextFilter';
 

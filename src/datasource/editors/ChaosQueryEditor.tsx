@@ -1,9 +1,10 @@
 import React from 'react';
 import { AnnotationSupport } from '@grafana/data';
 import { InlineField, MultiCombobox, Text } from '@grafana/ui';
-import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
+import { CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
+import { CHAOS_BACKENDS } from '../connectors/chaos/backends';
 import { DEFAULT_ANNOTATION_TARGET } from '../connectors/chaos/annotationQuery';
-import type { EditorProps } from '../QueryEditor';
+import type { EditorProps } from './types';
 import { ChaosFilter, FaultlineQuery } from '../types';
 import { TextFilter } from './TextFilter';
 
@@ -23,7 +24,7 @@ export function ChaosFilterEditor({ filter, onChange }: { filter: ChaosFilter; o
           width={40}
           placeholder="all configured"
           createCustomValue
-          options={CHAOS_SOURCES.map((s) => ({ label: s, value: s }))}
+          options={Object.values(CHAOS_BACKENDS).map((b) => ({ label: b.name, value: b.source }))}
           value={filter.sources ?? []}
           onChange={(v) => onChange({ ...filter, sources: v.map((o) => o.value as ChaosSource) })}
         />

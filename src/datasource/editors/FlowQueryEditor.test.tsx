@@ -1,6 +1,6 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { EditorProps } from '../QueryEditor';
+import type { EditorProps } from './types';
 import { FaultlineQuery } from '../types';
 import { FlowQueryEditor } from './FlowQueryEditor';
 

@@ -1,11 +1,9 @@
 import React from 'react';
 import { Combobox, InlineField, InlineSwitch } from '@grafana/ui';
-import type { EditorProps } from '../QueryEditor';
+import type { EditorProps } from './types';
 import { PRESETS } from '../connectors/flow/presets';
-import { FLOW_GROUPINGS, FLOW_PRESETS, FlowPreset, FlowQuery } from '../types';
+import { DEFAULT_FLOW_QUERY, FLOW_GROUPINGS, FLOW_PRESETS, FlowPreset, FlowQuery } from '../types';
 import { TextFilter } from './TextFilter';
-
-const DEFAULT_FLOWS: FlowQuery = { preset: 'beyla', grouping: 'workload', joinOwners: true, joinChaos: true };
 
 const PRESET_OPTIONS = FLOW_PRESETS.map((p: FlowPreset) =>
   p === 'custom'
@@ -16,7 +14,7 @@ const PRESET_OPTIONS = FLOW_PRESETS.map((p: FlowPreset) =>
 const GROUPING_OPTIONS = FLOW_GROUPINGS.map((g) => ({ value: g, label: g }));
 
 export function FlowQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
-  const flows = { ...DEFAULT_FLOWS, ...query.flows };
+  const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };
   const set = (patch: Partial<FlowQuery>) => {
     onChange({ ...query, flows: { ...flows, ...patch } });
     onRunQuery();

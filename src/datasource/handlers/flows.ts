@@ -1,21 +1,14 @@
-import { FlowQuery, FLOW_PRESETS } from '../types';
-import { loadFlowGraph } from '../connectors/flow';
+import { DEFAULT_FLOW_QUERY, FlowQuery } from '../types';
+import { loadJoinedFlowGraph } from '../joins';
 import { toNodeGraphFrames } from '../connectors/flow/frames';
 import { QueryHandler } from './context';
-
-const DEFAULT_FLOW_QUERY: FlowQuery = {
-  preset: FLOW_PRESETS[0],
-  grouping: 'workload',
-  joinOwners: true,
-  joinChaos: true,
-};
 
 export const flowsHandler: QueryHandler = async (query, ctx) => {
   const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };
   // Dashboards switch preset and grouping with variables (`$preset`: beyla when the eBPF exporter runs).
   const preset = ctx.interpolate(flows.preset) as FlowQuery['preset'];
   const grouping = (ctx.interpolate(flows.grouping) || undefined) as FlowQuery['grouping'];
-  const result = await loadFlowGraph(ctx, { ...flows, preset, grouping });
+  const result = await loadJoinedFlowGraph(ctx, { ...flows, preset, grouping });
   const frames = toNodeGraphFrames(result.graph, {
     primary: result.primary,
     notices: result.notices,

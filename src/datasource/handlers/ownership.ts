@@ -1,5 +1,5 @@
-import { FRAME_NAMES, InputError } from '../../model';
-import { loadServices } from '../connectors/catalog';
+import { FRAME_NAMES } from '../../model';
+import { loadServices, requireCatalog } from '../connectors/catalog';
 import { filterServices, filterValues } from '../connectors/catalog/filter';
 import { ownershipFrame } from '../connectors/catalog/frames';
 import { QueryHandler } from './context';
@@ -9,12 +9,7 @@ import { QueryHandler } from './context';
  * the catalog does not know become a notice: the panel then says the catalog lacks the service.
  */
 export const ownershipHandler: QueryHandler = async (query, ctx) => {
-  if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
-    throw new InputError(
-      'no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings',
-      'Service catalog'
-    );
-  }
+  requireCatalog(ctx.settings, 'Service catalog');
   const interpolate = (v: string | undefined) => ctx.interpolate(v, ctx.scopedVars);
   const rawService = query.catalog?.service || '$service';
   // An unresolved `$service` (no such variable on the dashboard) means every service.

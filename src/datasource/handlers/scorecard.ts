@@ -1,24 +1,17 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
-import { FaultlineError, FlowGraph, InputError, isFaultlineError, Ownership } from '../../model';
+import { FlowGraph, Ownership } from '../../model';
 import { PLUGIN_BASE_URL } from '../../constants';
-import {
-  catalogOrder,
-  matchesSearch,
-  resolveSettings,
-  ScorecardQueryOptions,
-  scoreServices,
-  scoreTeams,
-} from '../../scorecard';
+import { catalogOrder, matchesSearch, resolveSettings, scoreServices, scoreTeams } from '../../scorecard';
 import { ruleFrame, scorecardFrame, teamScoreFrame } from '../../scorecard/frames';
-import { loadServices } from '../connectors/catalog';
+import { loadServices, requireCatalog } from '../connectors/catalog';
 import { filterServices } from '../connectors/catalog/filter';
 import { loadRuns } from '../connectors/chaos';
 import { configuredBackends } from '../connectors/chaos/backends';
 import { loadFlowGraph } from '../connectors/flow';
+import { optional } from '../connectors/optional';
 import { FaultlineQuery, FLOW_PRESETS } from '../types';
-import { HandlerContext, QueryHandler } from './context';
-
-export type ScorecardQuery = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
+import { QueryContext } from '../connectors/context';
+import { QueryHandler } from './context';
 
 const DAY_MS = 86_400_000;
 
@@ -34,10 +27,8 @@ export const SERVICE_PAGE_LINK = `${PLUGIN_BASE_URL}/service/\${__data.fields.na
  * become notices and the rules they feed are failed or left unjudged, never the whole query.
  */
 export const scorecardHandler: QueryHandler = async (query, ctx) => {
-  const q = query as ScorecardQuery;
-  if (!ctx.settings.catalogSource || ctx.settings.catalogSource === 'none') {
-    throw new InputError('no service catalog is configured; the scorecard judges catalog services', 'Scorecard');
-  }
+  const q = query;
+  requireCatalog(ctx.settings, 'Scorecard');
   const settings = resolveSettings(q.scorecard?.config);
   const now = Date.now();
   const notices: QueryResultMetaNotice[] = [];
@@ -69,19 +60,19 @@ export const scorecardHandler: QueryHandler = async (query, ctx) => {
 };
 
 /** Runs of the rule window (ending now, whatever the dashboard shows): readiness is about today. */
-async function chaosRuns(ctx: HandlerContext, from: number, to: number, notices: QueryResultMetaNotice[]) {
+async function chaosRuns(ctx: QueryContext, from: number, to: number, notices: QueryResultMetaNotice[]) {
   if (configuredBackends(ctx.settings).length === 0) {
     notices.push({ severity: 'info', text: 'No chaos backend is configured: the chaos rules fail for every service.' });
     return [];
   }
-  const result = await optional(notices, 'Chaos runs', () => loadRuns({ ...ctx, range: { from, to } }, {}));
+  const result = await optional(notices, 'Chaos runs left out', () => loadRuns({ ...ctx, range: { from, to } }, {}));
   result?.errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
   return result?.runs ?? [];
 }
 
 async function flowGraph(
-  ctx: HandlerContext,
-  q: ScorecardQuery,
+  ctx: QueryContext,
+  q: FaultlineQuery,
   notices: QueryResultMetaNotice[]
 ): Promise<FlowGraph | undefined> {
   if (!ctx.settings.prometheusUrl) {
@@ -89,32 +80,8 @@ async function flowGraph(
     return undefined;
   }
   const preset = (ctx.interpolate(q.flows?.preset) || FLOW_PRESETS[0]) as (typeof FLOW_PRESETS)[number];
-  const result = await optional(notices, 'Flows', () =>
-    loadFlowGraph(ctx, {
-      ...q.flows,
-      preset,
-      grouping: 'workload',
-      joinOwners: false,
-      joinChaos: false,
-      compareWith: undefined,
-    })
+  const result = await optional(notices, 'Flows left out', () =>
+    loadFlowGraph(ctx, { ...q.flows, preset, grouping: 'workload', compareWith: undefined })
   );
   return result?.graph;
-}
-
-/** A failing optional source becomes a warning; a bug still throws. */
-async function optional<T>(
-  notices: QueryResultMetaNotice[],
-  what: string,
-  load: () => Promise<T>
-): Promise<T | undefined> {
-  try {
-    return await load();
-  } catch (e) {
-    if (!isFaultlineError(e)) {
-      throw e;
-    }
-    notices.push({ severity: 'warning', text: `${what} left out: ${(e as FaultlineError).message}` });
-    return undefined;
-  }
 }

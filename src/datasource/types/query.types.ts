@@ -1,5 +1,6 @@
 import { DataQuery } from '@grafana/schema';
 import { ChaosSource, ChaosStatus } from '../../model';
+import type { ScorecardQueryOptions } from '../../scorecard/types';
 
 export const QUERY_TYPES = ['services', 'ownership', 'experiments', 'timeline', 'flows', 'scorecard'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
@@ -64,9 +65,18 @@ export interface FaultlineQuery extends DataQuery {
   catalog?: CatalogFilter;
   chaos?: ChaosFilter;
   flows?: FlowQuery;
+  scorecard?: ScorecardQueryOptions;
 }
 
 export const DEFAULT_QUERY: Partial<FaultlineQuery> = { queryType: 'services' };
+
+/** The flows query every editor, page and handler starts from. */
+export const DEFAULT_FLOW_QUERY: FlowQuery = {
+  preset: FLOW_PRESETS[0],
+  grouping: 'workload',
+  joinOwners: true,
+  joinChaos: true,
+};
 
 /** Template variable queries (metric-find). */
 export const VARIABLE_KINDS = ['services', 'owners', 'systems', 'namespaces', 'flowLabelValues'] as const;

@@ -1,7 +1,6 @@
 import type { DataQuery, DataSourceRef } from '@grafana/schema';
 import { DATASOURCE_TYPE } from '../../constants';
-import type { ChaosFilter, FaultlineQuery, FlowQuery } from '../../datasource/types';
-import type { ScorecardQueryOptions } from '../../scorecard/types';
+import { ChaosFilter, DEFAULT_FLOW_QUERY, FaultlineQuery, FlowQuery } from '../../datasource/types';
 import type { PageSettings } from '../../components/AppConfig/settings';
 
 /**
@@ -11,9 +10,7 @@ import type { PageSettings } from '../../components/AppConfig/settings';
 export const faultlineRef = (s: PageSettings): DataSourceRef => ({ type: DATASOURCE_TYPE, uid: s.datasourceUid });
 export const metricsRef = (s: PageSettings): DataSourceRef => ({ type: 'prometheus', uid: s.metricsDatasourceUid });
 
-type Query = FaultlineQuery & { scorecard?: ScorecardQueryOptions };
-
-export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team' | 'rule'; service?: string; team?: string; search?: string; refId?: string } = {}): Query {
+export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team' | 'rule'; service?: string; team?: string; search?: string; refId?: string } = {}): FaultlineQuery {
   return {
     refId: opts.refId ?? 'scorecard',
     datasource: faultlineRef(s),
@@ -24,16 +21,16 @@ export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team' 
   };
 }
 
-export function ownershipQuery(s: PageSettings, service: string): Query {
+export function ownershipQuery(s: PageSettings, service: string): FaultlineQuery {
   return { refId: 'ownership', datasource: faultlineRef(s), queryType: 'ownership', catalog: { service } };
 }
 
-export function chaosQuery(s: PageSettings, queryType: 'experiments' | 'timeline', chaos: ChaosFilter = {}): Query {
+export function chaosQuery(s: PageSettings, queryType: 'experiments' | 'timeline', chaos: ChaosFilter = {}): FaultlineQuery {
   return { refId: queryType, datasource: faultlineRef(s), queryType, chaos };
 }
 
-export function flowsQuery(s: PageSettings, flows: Partial<FlowQuery> = {}): Query {
-  return { refId: 'flows', datasource: faultlineRef(s), queryType: 'flows', flows: { preset: s.flowPreset, grouping: 'workload', joinOwners: true, joinChaos: true, ...flows } };
+export function flowsQuery(s: PageSettings, flows: Partial<FlowQuery> = {}): FaultlineQuery {
+  return { refId: 'flows', datasource: faultlineRef(s), queryType: 'flows', flows: { ...DEFAULT_FLOW_QUERY, preset: s.flowPreset, ...flows } };
 }
 
 /** Chaos runs touching `service` (all runs without one) as regions over the metrics. */
@@ -43,7 +40,7 @@ export function chaosAnnotation(s: PageSettings, service?: string) {
     enable: true,
     iconColor: 'red',
     datasource: faultlineRef(s),
-    target: { refId: 'Anno', queryType: 'experiments', chaos: service ? { service } : {} } as Query,
+    target: { refId: 'Anno', queryType: 'experiments', chaos: service ? { service } : {} } as FaultlineQuery,
   };
 }
 

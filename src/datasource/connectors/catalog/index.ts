@@ -1,6 +1,6 @@
 import { InputError, Ownership } from '../../../model';
-import { HandlerContext } from '../../handlers/context';
-import { CatalogSource } from '../../types';
+import { QueryContext } from '../context';
+import { CatalogSource, FaultlineOptions } from '../../types';
 import { loadBackstage } from './backstage';
 import { cached } from './cache';
 import { CatalogLoadContext } from './context';
@@ -16,11 +16,21 @@ const LOADERS: Record<Exclude<CatalogSource, 'none'>, (ctx: CatalogLoadContext) 
   opslevel: (ctx) => loadOpsLevel(ctx),
 };
 
+/** For queries that mean nothing without a catalog: a clear error instead of an empty answer. */
+export function requireCatalog(settings: FaultlineOptions, where: string): void {
+  if (!settings.catalogSource || settings.catalogSource === 'none') {
+    throw new InputError(
+      'no service catalog is configured; pick Backstage, catalog files or OpsLevel in the data source settings',
+      where
+    );
+  }
+}
+
 /**
  * Every service of the configured catalog, normalized and cached for the configured TTL.
  * Used by the catalog queries and by every join (flow owners, scorecards, app pages).
  */
-export async function loadServices(ctx: HandlerContext | CatalogLoadContext): Promise<Ownership[]> {
+export async function loadServices(ctx: QueryContext | CatalogLoadContext): Promise<Ownership[]> {
   const source = ctx.settings.catalogSource;
   if (!source || source === 'none') {
     return [];

@@ -1,6 +1,6 @@
 import { BadResponseError, InputError } from '../../../model';
 import { HttpClient } from '../../http/client';
-import { jsonProbe, Probe, ProbeFactory } from '../../health';
+import { jsonProbe, Probe, ProbeFactory } from '../probe';
 import { BACKSTAGE, readPage } from './backstage/client';
 import { loadCatalogFiles } from './files';
 import { CATALOG_FILES } from './files/parse';

@@ -1,5 +1,5 @@
 import { ScopedVars } from '@grafana/data';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { Transport } from '../../http/transport';
 import { FaultlineOptions } from '../../types';
 
@@ -11,7 +11,7 @@ export function catalogTestContext(
   settings: FaultlineOptions,
   transport: Transport,
   variables: Record<string, string | string[]> = {}
-): HandlerContext {
+): QueryContext {
   const interpolate = (value: string | undefined, scoped?: ScopedVars) => {
     const vars: Record<string, string | string[]> = { ...variables };
     for (const [k, v] of Object.entries(scoped ?? {})) {

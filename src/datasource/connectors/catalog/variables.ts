@@ -1,11 +1,11 @@
 import { MetricFindValue } from '@grafana/data';
 import { Ownership } from '../../../model';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { FaultlineVariableQuery } from '../../types';
 import { loadServices } from '.';
 import { filterServices } from './filter';
 
-type Finder = (query: FaultlineVariableQuery, ctx: HandlerContext) => Promise<MetricFindValue[]>;
+type Finder = (query: FaultlineVariableQuery, ctx: QueryContext) => Promise<MetricFindValue[]>;
 
 /** Distinct values, sorted by text, each shown by its display text and selected by its value. */
 function distinct(pairs: Array<[value: string | undefined, text: string | undefined]>): MetricFindValue[] {
@@ -18,7 +18,7 @@ function distinct(pairs: Array<[value: string | undefined, text: string | undefi
   return [...byValue].map(([value, text]) => ({ value, text })).sort((a, b) => a.text.localeCompare(b.text));
 }
 
-async function services(query: FaultlineVariableQuery, ctx: HandlerContext): Promise<Ownership[]> {
+async function services(query: FaultlineVariableQuery, ctx: QueryContext): Promise<Ownership[]> {
   return filterServices(await loadServices(ctx), { owner: query.owner }, (v) => ctx.interpolate(v, ctx.scopedVars));
 }
 

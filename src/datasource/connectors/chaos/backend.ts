@@ -2,6 +2,7 @@ import { ChaosRun, ChaosSource } from '../../../model/chaos';
 import { FaultlineError } from '../../../model/errors';
 import { Transport } from '../../http/transport';
 import { FaultlineOptions } from '../../types';
+import { SettingField } from '../settings';
 
 /** What a chaos backend needs to load the runs of a time range. */
 export interface LoadContext {
@@ -21,11 +22,20 @@ export interface BackendResult {
   warnings?: FaultlineError[];
 }
 
-/** One configured chaos backend: a client plus a pure mapper behind one call. */
+/**
+ * One chaos backend: a client plus a pure mapper behind one call, and what the rest of the data
+ * source needs to know of it (its settings, its data proxy route, when it counts as configured).
+ */
 export interface ChaosBackend {
   source: ChaosSource;
-  /** Human name used in errors, e.g. "Chaos Mesh". */
+  /** The product's name, as tables, links and the source filter show it, e.g. "Chaos Toolkit". */
+  name: string;
+  /** Who failed, in error messages, e.g. "Chaos Toolkit journals". */
   where: string;
+  /** The data proxy route (plugin.json `routes[].path`) its client calls. */
+  route: string;
+  isConfigured: (s: FaultlineOptions) => boolean;
+  settings: SettingField[];
   load: (ctx: LoadContext) => Promise<BackendResult>;
 }
 

@@ -1,7 +1,7 @@
 import { InputError } from '../../../model/errors';
 import { matchesFilter, resolveFilter, splitValues } from './filter';
 import { parseLabelSelector, matchesSelector } from './selector';
-import { targetMatchesService } from './targets';
+import { targetMatchesService } from '../../../model/targets';
 import { aRun } from './testRuns';
 
 const vars: Record<string, string> = { $service: 'payments,checkout', $ns: 'shop', $all: '$__all', $glob: '{payments,inventory}' };

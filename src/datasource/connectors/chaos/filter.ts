@@ -2,7 +2,7 @@ import { ChaosRun, ChaosSource, ChaosStatus, CHAOS_SOURCES, CHAOS_STATUSES } fro
 import { InputError } from '../../../model/errors';
 import { ChaosFilter } from '../../types';
 import { LabelRequirement, matchesSelector, parseLabelSelector } from './selector';
-import { targetMatchesService } from './targets';
+import { targetMatchesService } from '../../../model/targets';
 
 export type Interpolate = (value: string | undefined) => string;
 

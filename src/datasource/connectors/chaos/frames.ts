@@ -2,11 +2,12 @@ import { createDataFrame, DataFrame, FieldType, MappingType, ValueMapping } from
 import { ChaosRun } from '../../../model/chaos';
 import { FRAME_NAMES } from '../../../model/frames';
 import { safeUrl } from '../../../model/safeUrl';
-import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, sourceName, verdictText } from './outcome';
+import { drawnEnd, Outcome, OUTCOME_COLOR, OUTCOME_STATE, outcomeOf, verdictText } from '../../../model/outcome';
+import { sourceName } from './backends';
 import { TraceLink, traceLinks, TracingSource } from './traceLink';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => (/[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : s);
 
 /**
  * One row per run in the shape Grafana turns into one region each (time, timeEnd, title, text,

@@ -1,6 +1,6 @@
 import { ChaosRun } from '../../../model/chaos';
 import { FaultlineError, isFaultlineError } from '../../../model/errors';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { ChaosFilter } from '../../types';
 import { LoadContext } from './backend';
 import { configuredBackends } from './backends';
@@ -21,7 +21,7 @@ export interface RunsResult {
  * Runs overlapping ctx.range from every configured chaos backend, filtered and sorted by start.
  * A bad filter throws an InputError; a failing backend adds to `errors` and the others still load.
  */
-export async function loadRuns(ctx: HandlerContext, filter: ChaosFilter = {}): Promise<RunsResult> {
+export async function loadRuns(ctx: QueryContext, filter: ChaosFilter = {}): Promise<RunsResult> {
   const f = resolveFilter(filter, (v) => ctx.interpolate(v));
   const backends = configuredBackends(ctx.settings).filter((b) => !f.sources || f.sources.has(b.source));
   const loadCtx: LoadContext = {

@@ -1,4 +1,4 @@
-import { ProbeFactory } from '../../health';
+import { ProbeFactory } from '../probe';
 import { configuredBackends } from './backends';
 
 const HOUR = 3600_000;

@@ -1,7 +1,7 @@
 import { createDataFrame, DataFrame, FieldType, MappingType } from '@grafana/data';
 import { ChaosRun } from '../../../model/chaos';
 import { FRAME_NAMES } from '../../../model/frames';
-import { drawnEnd, Outcome, OUTCOME_COLOR, outcomeOf, pausedAt } from './outcome';
+import { drawnEnd, Outcome, OUTCOME_COLOR, outcomeOf, pausedAt } from '../../../model/outcome';
 
 /** A state timeline stays readable up to a few dozen rows; the most recent experiments are kept. */
 export const MAX_TIMELINE_ROWS = 50;

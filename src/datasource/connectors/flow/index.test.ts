@@ -1,10 +1,10 @@
 import { InputError } from '../../../model';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { FlowQuery } from '../../types';
 import { loadFlowGraph } from '.';
 
 const requested: string[] = [];
-const ctx: HandlerContext = {
+const ctx: QueryContext = {
   settings: { prometheusUrl: 'http://prometheus.example' },
   transport: async (req) => {
     requested.push(req.path);

@@ -1,12 +1,10 @@
 import { FlowGraph, FlowNotice, InputError, isFaultlineError } from '../../../model';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { FlowGrouping, FlowQuery } from '../../types';
-import { loadServices } from '../catalog';
-import { loadRuns } from '../chaos';
 import { lookup } from '../json';
+import { optional } from '../optional';
 import { applyCost } from './cost';
 import { diffGraphs } from './diff';
-import { activeRuns, joinOwners, markBlastRadius } from './joins';
 import { MapStats, mapFlowGraph, MeasureSamples } from './mapper';
 import { groupingLabels, Grouping, Measure, PRESETS } from './presets';
 import { PrometheusClient } from './promClient';
@@ -31,10 +29,11 @@ const DEFAULT_DIFF_THRESHOLD = 0.5;
 
 /**
  * The flows query: the preset's PromQL as instant queries over the whole range, mapped to one
- * graph, then joined with owners, chaos runs, an earlier range and zone prices. Only the primary
- * measure may fail the query; every other failure becomes a notice on the frames.
+ * graph, then compared with an earlier range and priced per zone (owners and chaos runs are joined
+ * above, in `joins/`). Only the primary measure may fail the query; every other failure of the
+ * store becomes a notice on the frames.
  */
-export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Promise<FlowResult> {
+export async function loadFlowGraph(ctx: QueryContext, query: FlowQuery): Promise<FlowResult> {
   if (!ctx.settings.prometheusUrl) {
     throw new InputError('no Prometheus URL is configured for flows; set it in the data source settings', 'Flow query');
   }
@@ -52,7 +51,7 @@ export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Prom
   }
   if (compareMs) {
     const primaryOnly = { ...plan, queries: plan.queries.filter((q) => q.measure === plan.primary) };
-    const earlier = await optional(notices, `comparison with ${compareWith} ago`, () =>
+    const earlier = await optional(notices, `No comparison with ${compareWith} ago`, () =>
       runPlan(client, primaryOnly, to - compareMs, to - from, [], ctx.signal)
     );
     if (earlier) {
@@ -61,19 +60,6 @@ export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Prom
         severity: 'info',
         text: `Compared with ${compareWith} earlier: ${d.new} new, ${d.vanished} vanished, ${d.changed} changed edges.`,
       });
-    }
-  }
-  if (query.joinOwners !== false) {
-    const services = await optional(notices, 'owners from the catalog', () => loadServices(ctx));
-    if (services && services.length > 0) {
-      joinOwners(graph.nodes, services);
-    }
-  }
-  if (query.joinChaos !== false) {
-    const result = await optional(notices, 'chaos runs', () => loadRuns(ctx, {}));
-    result?.errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
-    if (result) {
-      markBlastRadius(graph, activeRuns(result.runs, from, to));
     }
   }
   if (ctx.settings.costPerGb !== undefined && ctx.settings.costPerGb > 0) {
@@ -88,7 +74,7 @@ export async function loadFlowGraph(ctx: HandlerContext, query: FlowQuery): Prom
   return { graph, primary: plan.primary, notices, queries: plan.queries.map((q) => q.promql) };
 }
 
-function planQueries(query: FlowQuery, ctx: HandlerContext, notices: FlowNotice[], rangeMs: number): Plan {
+function planQueries(query: FlowQuery, ctx: QueryContext, notices: FlowNotice[], rangeMs: number): Plan {
   const matchers = checkMatchers(ctx.interpolate(query.matchers));
   if (query.preset === 'custom') {
     const promql = ctx.interpolate(query.customQuery).trim();
@@ -198,14 +184,4 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
     });
   }
   return out;
-}
-
-/** Runs a join that may fail (a catalog not built or down) and turns the failure into a notice. */
-async function optional<T>(notices: FlowNotice[], what: string, run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (e) {
-    notices.push({ severity: 'warning', text: `No ${what}: ${e instanceof Error ? e.message : String(e)}` });
-    return undefined;
-  }
 }

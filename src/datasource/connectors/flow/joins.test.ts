@@ -1,7 +1,7 @@
 import { ChaosRun, FlowGraph, Ownership } from '../../../model';
 import { applyCost } from './cost';
 import { diffGraphs } from './diff';
-import { activeRuns, joinOwners, markBlastRadius } from './joins';
+import { activeRuns, joinOwners, markBlastRadius } from '../../joins/flowJoins';
 
 const graph = (): FlowGraph => ({
   nodes: ['frontend', 'checkout', 'payments', 'shipping', 'user'].map((id) => ({ id, title: id })),

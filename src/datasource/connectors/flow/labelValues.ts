@@ -1,5 +1,5 @@
 import { InputError } from '../../../model';
-import { HandlerContext } from '../../handlers/context';
+import { QueryContext } from '../context';
 import { PrometheusClient } from './promClient';
 
 /**
@@ -8,7 +8,7 @@ import { PrometheusClient } from './promClient';
  */
 export async function findFlowLabelValues(
   label: string | undefined,
-  ctx: HandlerContext,
+  ctx: QueryContext,
   match: string[] = []
 ): Promise<Array<{ text: string }>> {
   const name = ctx.interpolate(label).trim();

@@ -1,6 +1,6 @@
 import { BadResponseError } from '../../../model';
 import { HttpClient } from '../../http/client';
-import { jsonProbe, ProbeFactory } from '../../health';
+import { jsonProbe, ProbeFactory } from '../probe';
 import { PROMETHEUS_WHERE, promErrorMessage, prometheusRoute } from './promClient';
 
 /** Every Prometheus-compatible store answers an instant query of a constant. */

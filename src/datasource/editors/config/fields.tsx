@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
-import { Field, Input, SecretInput } from '@grafana/ui';
+import { Field, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
+import { OptionKey, SettingField } from '../../connectors/settings';
 import { FaultlineOptions, FaultlineSecureOptions } from '../../types';
 
 export type ConfigProps = DataSourcePluginOptionsEditorProps<FaultlineOptions, FaultlineSecureOptions>;
@@ -112,4 +113,36 @@ export function ListField({
       />
     </Field>
   );
+}
+
+/** The fields a backend declares (connectors/settings.ts), as the settings page shows them. */
+export function SettingFields({ props, fields }: { props: ConfigProps; fields: SettingField[] }) {
+  const { options, onOptionsChange } = props;
+  return (
+    <>
+      {fields.map((f) => {
+        switch (f.kind) {
+          case 'text':
+            return <JsonField key={f.key} props={props} name={f.key} label={f.label} description={f.description} placeholder={f.placeholder} />;
+          case 'secret':
+            return <SecretField key={f.key} props={props} name={f.key} label={f.label} description={f.description} />;
+          case 'choice':
+            return (
+              <Field key={f.key} label={f.label}>
+                <RadioButtonGroup<string>
+                  options={f.choices.map((c) => ({ label: c, value: c }))}
+                  value={(options.jsonData[f.key] as string | undefined) ?? f.saved}
+                  onChange={(v) => onOptionsChange({ ...options, jsonData: { ...options.jsonData, [f.key]: v } })}
+                />
+              </Field>
+            );
+        }
+      })}
+    </>
+  );
+}
+
+/** Choices a data proxy route reads, with the value to save while unset. */
+export function savedDefaults(fields: SettingField[]): Array<{ key: OptionKey; value: string }> {
+  return fields.flatMap((f) => (f.kind === 'choice' ? [{ key: f.key, value: f.saved }] : []));
 }

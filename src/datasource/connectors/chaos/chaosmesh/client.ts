@@ -9,7 +9,8 @@ import { expectArray, expectObject } from '../shape';
 import { CmArchive, CmDetail, CmEvent, CmExperiment, CmPayload, CmWorkflow } from './types';
 
 export const CHAOS_MESH = 'Chaos Mesh';
-const ROUTE = 'chaosmesh';
+/** The data proxy route of plugin.json this client calls. */
+export const ROUTE = 'chaosmesh';
 /** Events per request; the API has no cursor, so pages walk back in time (it sorts by id desc). */
 export const EVENT_PAGE = 5000;
 

@@ -2,7 +2,7 @@ import { ChaosRun } from '../../../../model/chaos';
 import { InputError } from '../../../../model/errors';
 import { ChaosBackend, LoadContext, MAX_ITEMS } from '../backend';
 import { overlaps } from '../runs';
-import { CHAOS_MESH, chaosMeshClient, fetchChaosMesh, fetchDetails, MAX_DETAILS } from './client';
+import { CHAOS_MESH, chaosMeshClient, fetchChaosMesh, fetchDetails, MAX_DETAILS, ROUTE } from './client';
 import { applyDetail } from './detailMapper';
 import { mapChaosMesh } from './mapper';
 import { CmDetail } from './types';
@@ -52,4 +52,15 @@ async function detailsFor(ctx: LoadContext, runs: ChaosRun[], client: ReturnType
   return { details, failed: fetched.failed, skipped: fetched.skipped };
 }
 
-export const chaosMeshBackend: ChaosBackend = { source: 'chaosmesh', where: CHAOS_MESH, load };
+export const chaosMeshBackend: ChaosBackend = {
+  source: 'chaosmesh',
+  name: 'Chaos Mesh',
+  where: CHAOS_MESH,
+  route: ROUTE,
+  isConfigured: (s) => Boolean(s.chaosMeshUrl),
+  settings: [
+    { kind: 'text', key: 'chaosMeshUrl', label: 'Chaos Mesh dashboard URL', placeholder: 'http://chaos-dashboard:2333' },
+    { kind: 'secret', key: 'chaosMeshToken', label: 'Chaos Mesh token' },
+  ],
+  load,
+};

@@ -27,7 +27,7 @@ interface Parsed {
   reason: string | undefined;
   message: string | undefined;
   type: string | undefined;
-  meta: Meta;
+  raw: Untrusted<CmEvent>;
 }
 
 /** What experiments, archives and events each say about the object they belong to. */
@@ -101,15 +101,7 @@ function groupEvents(events: Raw<CmEvent>): Map<string, Parsed[]> {
       seen.add(id);
     }
     const list = out.get(objectId);
-    const parsed = {
-      id: id ?? 0,
-      time,
-      objectId,
-      reason: str(e.reason),
-      message: str(e.message),
-      type: str(e.type),
-      meta: meta(e),
-    };
+    const parsed = { id: id ?? 0, time, objectId, reason: str(e.reason), message: str(e.message), type: str(e.type), raw: e };
     list ? list.push(parsed) : out.set(objectId, [parsed]);
   }
   for (const list of out.values()) {
@@ -125,7 +117,8 @@ function experimentRun(
   arc: Untrusted<CmArchive> | undefined,
   baseUrl?: string
 ): ChaosRun | undefined {
-  const about = (exp ?? arc) ? meta((exp ?? arc)!) : evs[0]?.meta;
+  const from = exp ?? arc ?? evs[0]?.raw;
+  const about = from ? meta(from) : undefined;
   const kind = about?.kind ?? '';
   if (!about || NOT_A_RUN.has(kind)) {
     return undefined;

@@ -6,6 +6,8 @@ import { num, objs, str, Untrusted } from '../../json';
 import { expectObject } from '../shape';
 import { GremlinPage, GremlinTask } from './types';
 
+/** The data proxy route of plugin.json this client calls. */
+export const ROUTE = 'gremlin';
 export const GREMLIN = 'Gremlin';
 export const GREMLIN_PAGE = 500;
 
@@ -25,7 +27,7 @@ export async function fetchGremlinAttacks(ctx: LoadContext, pageSize = GREMLIN_P
         pageToken,
         teamId,
       };
-      const page: Untrusted<GremlinPage> = expectObject(await client.getJson({ route: 'gremlin', path: '/attacks/range', params, signal: ctx.signal }), GREMLIN, '/attacks/range');
+      const page: Untrusted<GremlinPage> = expectObject(await client.getJson({ route: ROUTE, path: '/attacks/range', params, signal: ctx.signal }), GREMLIN, '/attacks/range');
       const tasks = objs<GremlinTask>(page.items);
       const full = tasks.length >= (num(page.pageSize) ?? pageSize);
       const token = str(page.pageToken);

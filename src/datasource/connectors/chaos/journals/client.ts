@@ -6,7 +6,8 @@ import { expectObject } from '../shape';
 import { CtkJournal } from './types';
 
 export const JOURNALS = 'Chaos Toolkit journals';
-const ROUTE = 'journals';
+/** The data proxy route of plugin.json this client calls. */
+export const ROUTE = 'journals';
 const PARALLEL = 6;
 
 export interface FetchedJournal {

@@ -2,7 +2,7 @@ import { ChaosRun } from '../../../../model/chaos';
 import { BadResponseError } from '../../../../model/errors';
 import { HttpClient } from '../../../http/client';
 import { BackendResult, ChaosBackend, LoadContext, clientOptions } from '../backend';
-import { fetchJournals, journalPaths, JOURNALS } from './client';
+import { fetchJournals, journalPaths, JOURNALS, ROUTE } from './client';
 import { mapJournal } from './mapper';
 
 const CACHE_PREFIX = 'chaos:journal:';
@@ -33,4 +33,15 @@ async function load(ctx: LoadContext): Promise<BackendResult> {
   return { runs, warnings: [new BadResponseError(summary, JOURNALS, failed[0].status)] };
 }
 
-export const journalsBackend: ChaosBackend = { source: 'chaostoolkit', where: JOURNALS, load };
+export const journalsBackend: ChaosBackend = {
+  source: 'chaostoolkit',
+  name: 'Chaos Toolkit',
+  where: JOURNALS,
+  route: ROUTE,
+  isConfigured: (s) => Boolean(s.journalsUrl && (s.journalIndex || s.journals?.length)),
+  settings: [
+    { kind: 'text', key: 'journalsUrl', label: 'Chaos Toolkit journals base URL' },
+    { kind: 'text', key: 'journalIndex', label: 'Journal index path', description: 'A JSON array of journal paths below the base URL', placeholder: '/index.json' },
+  ],
+  load,
+};

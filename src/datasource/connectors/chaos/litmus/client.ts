@@ -6,6 +6,8 @@ import { num, obj, objs, str, Untrusted } from '../../json';
 import { expectObject } from '../shape';
 import { LitmusRun } from './types';
 
+/** The data proxy route of plugin.json this client calls. */
+export const ROUTE = 'litmus';
 export const LITMUS = 'LitmusChaos';
 export const LITMUS_PAGE = 100;
 
@@ -44,7 +46,7 @@ export async function fetchLitmusRuns(ctx: LoadContext, pageSize = LITMUS_PAGE):
         sort: { field: 'TIME', ascending: false },
         filter: { dateRange: { startDate: String(ctx.range.from), endDate: String(ctx.range.to) } },
       };
-      const body = await client.getJson({ route: 'litmus', path: '/api/query', method: 'POST', body: { query: QUERY, variables: { projectID, request } }, signal: ctx.signal });
+      const body = await client.getJson({ route: ROUTE, path: '/api/query', method: 'POST', body: { query: QUERY, variables: { projectID, request } }, signal: ctx.signal });
       const list = listOf(body);
       const runs = objs<LitmusRun>(list.experimentRuns);
       const total = num(list.totalNoOfExperimentRuns) ?? 0;

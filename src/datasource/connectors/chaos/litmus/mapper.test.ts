@@ -4,7 +4,7 @@ import { itUpstream, upstreamText } from '../../../../../tests/support/upstreamS
 import { litmusBackend } from '.';
 import { LoadContext } from '../backend';
 import { annotationFrame, experimentsFrame } from '../frames';
-import { outcomeOf } from '../outcome';
+import { outcomeOf } from '../../../../model/outcome';
 import { enginesOf } from './engines';
 import { mapLitmusRun, mapLitmusRuns, targetsOf } from './mapper';
 import { LitmusListResponse, LitmusRun } from './types';

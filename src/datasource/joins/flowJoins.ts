@@ -1,4 +1,4 @@
-import { BlastRole, ChaosRun, DEFAULT_NAMESPACE, FlowGraph, FlowNodeInfo, Ownership } from '../../../model';
+import { BlastRole, ChaosRun, DEFAULT_NAMESPACE, FlowGraph, FlowNodeInfo, Ownership } from '../../model';
 
 /**
  * Adds owner and team from the catalog to every node that names a service: by the service name or

@@ -1,4 +1,4 @@
-import { ChaosRun } from '../../../model/chaos';
+import { ChaosRun } from './chaos';
 
 /** What a region's colour says: status, except that a run whose hypothesis broke is "deviated". */
 export type Outcome = 'failed' | 'deviated' | 'succeeded' | 'pending' | 'running' | 'aborted' | 'paused' | 'unknown';
@@ -61,15 +61,6 @@ export function pausedAt(run: ChaosRun, t: number): boolean {
   }
   return latest?.reason === 'Paused';
 }
-
-const SOURCE_NAMES: Record<ChaosRun['source'], string> = {
-  chaosmesh: 'Chaos Mesh',
-  litmus: 'LitmusChaos',
-  gremlin: 'Gremlin',
-  chaostoolkit: 'Chaos Toolkit',
-};
-
-export const sourceName = (run: ChaosRun) => SOURCE_NAMES[run.source] ?? run.source;
 
 export function verdictText(run: ChaosRun): string {
   if (!run.verdict) {
