@@ -128,7 +128,7 @@ describe('nodes and edges without data', () => {
 
   it('keep the node with "no data" and no stat', () => {
     expect(col(nodes, 'subtitle')).toEqual(['shop', 'shop · no data']);
-    expect(col(nodes, 'mainstat')).toEqual([0, null]);
+    expect(col(nodes, 'mainstat')).toEqual(['0 B/s', null]);
     expect(col(nodes, 'detail__data')).toEqual([null, 'no data']);
   });
 });
