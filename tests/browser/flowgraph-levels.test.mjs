@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, ROOT, screenshot, startPreview } from './harness.mjs';
+import { launchBrowser, openPage, ROOT, screenshot, startPreview, waitForAttribute } from './harness.mjs';
 
 const PANEL = 'public/plugins/faultline-app/panels/flowgraph/module.js';
 const SIZE = { width: 1200, height: 800 };
@@ -82,18 +82,7 @@ async function render(query = '') {
   return { panel, status, map: panel.getByRole('application', { name: 'Service flow map' }) };
 }
 
-async function waitFor(status, attr, predicate, timeout = 30_000) {
-  const end = Date.now() + timeout;
-  let v;
-  while (Date.now() < end) {
-    v = await status.getAttribute(attr);
-    if (predicate(v)) {
-      return v;
-    }
-    await page.waitForTimeout(50);
-  }
-  assert.fail(`${attr} stayed ${JSON.stringify(v)}`);
-}
+const waitFor = (status, attr, predicate, timeout) => waitForAttribute(page, status, attr, predicate, timeout);
 
 /** The labels of the last crisp draw, once the painter has settled; asserts none overlap. */
 async function labels() {

@@ -19,6 +19,56 @@ export function rng(seed: number): () => number {
 const TEAMS = ['payments', 'checkout', 'search', 'identity', 'platform', 'data', 'mobile', 'growth', 'ads', 'support'];
 const ZONES = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
 
+const str = (name: string, values: unknown[], displayName?: string) => ({
+  name,
+  type: STRING,
+  config: displayName ? { displayName } : {},
+  values,
+});
+const num = (name: string, values: unknown[], unit?: string) => ({
+  name,
+  type: NUMBER,
+  config: unit ? { unit } : {},
+  values,
+});
+
+interface EdgeColumns {
+  src: string[];
+  dst: string[];
+  bytes: number[];
+  share: number[];
+  cross: Array<string | null>;
+  cost: Array<number | null>;
+  diff: string[];
+  requests?: number[];
+  errors?: number[];
+}
+
+/** The edges frame of both generators, as the data source writes it. */
+function edgesFrame(c: EdgeColumns): DataFrame {
+  return {
+    name: 'edges',
+    length: c.src.length,
+    meta: { preferredVisualisationType: 'nodeGraph' },
+    fields: [
+      str(
+        'id',
+        c.src.map((s, i) => `${s}->${c.dst[i]}`)
+      ),
+      str('source', c.src),
+      str('target', c.dst),
+      num('mainstat', c.bytes, 'Bps'),
+      num('detail__bytes', c.bytes, 'Bps'),
+      ...(c.requests ? [num('detail__requests', c.requests, 'reqps')] : []),
+      ...(c.errors ? [num('detail__errors', c.errors, 'reqps')] : []),
+      num('detail__error_share', c.share, 'percentunit'),
+      str('detail__cross_zone', c.cross, 'Cross-zone'),
+      num('detail__cost', c.cost, 'currencyUSD'),
+      str('detail__diff', c.diff, 'Change'),
+    ],
+  };
+}
+
 export interface SyntheticOptions {
   nodes: number;
   edgesPerNode?: number;
@@ -84,18 +134,6 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
   if (n > 0) {
     chaos[Math.floor(n / 2)] = 'target: pod-kill';
   }
-  const str = (name: string, values: unknown[], displayName?: string) => ({
-    name,
-    type: STRING,
-    config: displayName ? { displayName } : {},
-    values,
-  });
-  const num = (name: string, values: unknown[], unit?: string) => ({
-    name,
-    type: NUMBER,
-    config: unit ? { unit } : {},
-    values,
-  });
   const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
   return [
     {
@@ -117,25 +155,7 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
         str('detail__chaos', chaos, 'Chaos'),
       ],
     },
-    {
-      name: 'edges',
-      length: src.length,
-      meta: { preferredVisualisationType: 'nodeGraph' },
-      fields: [
-        str(
-          'id',
-          src.map((s, i) => `${s}->${dst[i]}`)
-        ),
-        str('source', src),
-        str('target', dst),
-        num('mainstat', bytes, 'Bps'),
-        num('detail__bytes', bytes, 'Bps'),
-        num('detail__error_share', share, 'percentunit'),
-        str('detail__cross_zone', cross, 'Cross-zone'),
-        num('detail__cost', cost, 'currencyUSD'),
-        str('detail__diff', diff, 'Change'),
-      ],
-    },
+    edgesFrame({ src, dst, bytes, share, cross, cost, diff }),
   ];
 }
 
@@ -241,13 +261,6 @@ export function estateFrames({ nodes: n, edgesPerNode = 3, seed = 1, bigNamespac
     diff.push(d < 0.03 ? 'new' : d < 0.05 ? 'vanished' : d < 0.1 ? 'changed' : 'same');
   }
   const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
-  const str = (name: string, values: unknown[]) => ({ name, type: STRING, config: {}, values });
-  const num = (name: string, values: unknown[], unit: string) => ({
-    name,
-    type: NUMBER,
-    config: { unit },
-    values,
-  });
   return [
     {
       name: 'nodes',
@@ -262,26 +275,6 @@ export function estateFrames({ nodes: n, edgesPerNode = 3, seed = 1, bigNamespac
         str('detail__zone', zone),
       ],
     },
-    {
-      name: 'edges',
-      length: src.length,
-      meta: { preferredVisualisationType: 'nodeGraph' },
-      fields: [
-        str(
-          'id',
-          src.map((s, i) => `${s}->${dst[i]}`)
-        ),
-        str('source', src),
-        str('target', dst),
-        num('mainstat', bytes, 'Bps'),
-        num('detail__bytes', bytes, 'Bps'),
-        num('detail__requests', requests, 'reqps'),
-        num('detail__errors', errors, 'reqps'),
-        num('detail__error_share', share, 'percentunit'),
-        str('detail__cross_zone', cross),
-        num('detail__cost', cost, 'currencyUSD'),
-        str('detail__diff', diff),
-      ],
-    },
+    edgesFrame({ src, dst, bytes, share, cross, cost, diff, requests, errors }),
   ];
 }
