@@ -81,7 +81,7 @@ type Bench = {
 type Call = <T>(fn: (b: Bench, a: unknown[]) => Promise<T> | T, ...args: unknown[]) => Promise<T>;
 
 const LEVEL_SIZES = [10_000, 50_000];
-const D3_CAP_MS = 300_000;
+const D3_CAP_MS = 120_000;
 
 /**
  * The levels figures: the aggregated picture, opening a group of 500, the heap, the full layout of
