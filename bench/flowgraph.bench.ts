@@ -66,6 +66,7 @@ type Bench = {
     };
     openBig(n: number): {
       ms: number;
+      parts: { view: number; scene: number; draw: number };
       members: number;
       shown: number;
       moved: number;
@@ -119,6 +120,9 @@ async function levelFigures(call: Call, shot: (name: string) => Promise<void>) {
       met: first.overlapping === 0,
     });
     const open = await call((b, a) => b.levels.openBig(a[0] as number), n);
+    console.log(
+      `open ${label}: view ${open.parts.view.toFixed(0)} ms, layout and scene ${open.parts.scene.toFixed(0)} ms, draw ${open.parts.draw.toFixed(0)} ms, ${open.labels} labels`
+    );
     report({
       name: `open a group of ${open.members} members, ${label} nodes (${open.moved} others moved)`,
       value: open.ms,

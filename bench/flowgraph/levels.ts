@@ -143,7 +143,9 @@ export function openBig(n: number, ctx: CanvasRenderingContext2D, w: number, h: 
   const t0 = performance.now();
   const open = new Set([...before, s.tree.groups[big].id]);
   const view = levelView(s.graph, s.tree, open);
+  const t1 = performance.now();
   const scene = levelScene({ ...s, open, view }, colors);
+  const t2 = performance.now();
   const drawn = drawCounting(ctx, scene, s.fit, w, h, colors);
   const ms = performance.now() - t0;
   let moved = 0;
@@ -154,7 +156,8 @@ export function openBig(n: number, ctx: CanvasRenderingContext2D, w: number, h: 
     }
   });
   states.set(n, { ...s, open, view, scene });
-  return { ms, members: s.tree.groups[big].leaves.length, shown: view.graph.nodes.length, moved, ...drawn };
+  const parts = { view: t1 - t0, scene: t2 - t1, draw: t0 + ms - t2 };
+  return { ms, parts, members: s.tree.groups[big].leaves.length, shown: view.graph.nodes.length, moved, ...drawn };
 }
 
 export function levelState(n: number) {
