@@ -18,8 +18,13 @@ const { chromium } = req('playwright-core') as typeof import('playwright-core');
 
 const root = process.cwd();
 const SIZES = [100, 1000, 5000, 10000];
+/** FLOWGRAPH_BENCH=levels runs only the levels figures; unset runs the layout and frame figures, then those. */
+const PART = process.env.FLOWGRAPH_BENCH;
 const MSAGL_CAP_MS = 60_000;
-const { CHROMIUM_ARGS, chromiumPath } = req('./scripts/lib/chromium.js') as { CHROMIUM_ARGS: string[]; chromiumPath: () => string };
+const { CHROMIUM_ARGS, chromiumPath } = req('./scripts/lib/chromium.js') as {
+  CHROMIUM_ARGS: string[];
+  chromiumPath: () => string;
+};
 
 async function bundle(entry: string): Promise<string> {
   const res = await esbuild.build({
@@ -40,13 +45,165 @@ type Bench = {
   ): Promise<{ wall: number; inWorker: number; engine: string; edges: number; longestTask: number; frames: number }>;
   layoutBaseline(kind: 'd3' | 'msagl', n: number, url: string, timeoutMs: number): Promise<number | null>;
   frames(
-    kind: 'canvas' | 'canvas-full' | 'svg',
+    kind: 'canvas' | 'canvas-full' | 'svg' | 'levels',
     n: number,
     count: number
   ): Promise<{ median: number; p95: number; frames: number; crisp: number; crispMax: number }>;
   show(n: number): void;
   observerCheck(): Promise<number>;
+  levels: {
+    prepare(n: number): number;
+    firstPicture(n: number): {
+      ms: number;
+      read: number;
+      levels: number;
+      layout: number;
+      draw: number;
+      shown: number;
+      levelNames: string;
+      labels: number;
+      overlapping: number;
+    };
+    openBig(n: number): {
+      ms: number;
+      parts: { view: number; scene: number; draw: number };
+      members: number;
+      shown: number;
+      moved: number;
+      labels: number;
+      overlapping: number;
+    };
+    show(n: number): void;
+    heapMB(): number;
+    drop(): void;
+  };
 };
+
+type Call = <T>(fn: (b: Bench, a: unknown[]) => Promise<T> | T, ...args: unknown[]) => Promise<T>;
+
+/** FLOWGRAPH_LEVEL_SIZES=10000 measures one size only (and skips the full 50,000-node layout). */
+const LEVEL_SIZES = process.env.FLOWGRAPH_LEVEL_SIZES?.split(',').map(Number) ?? [10_000, 50_000];
+const D3_CAP_MS = 120_000;
+
+/**
+ * The levels figures: the aggregated picture, opening a group of 500, the heap, the full layout of
+ * 50,000 nodes in the worker, and pan/zoom at 50,000, each beside a baseline from the same run.
+ */
+async function levelFigures(call: Call, shot: (name: string) => Promise<void>) {
+  for (const n of LEVEL_SIZES) {
+    const label = n.toLocaleString('en-US');
+    await call((b, a) => b.levels.prepare(a[0] as number), n);
+    const first = await call((b, a) => b.levels.firstPicture(a[0] as number), n);
+    const d3 = await call(
+      (b, a) => b.layoutBaseline('d3', a[0] as number, `${location.origin}/baseline.js`, a[1] as number),
+      n,
+      D3_CAP_MS
+    );
+    console.log(
+      `levels ${label}: ${first.levelNames}, ${first.shown} nodes drawn; read ${first.read.toFixed(0)} ms, levels ${first.levels.toFixed(0)} ms, group layout ${first.layout.toFixed(0)} ms, draw ${first.draw.toFixed(0)} ms`
+    );
+    report({
+      name: `frames → first readable picture, ${label} nodes (levels)`,
+      value: first.ms,
+      unit: 'ms',
+      baseline: {
+        name: d3 === null ? `d3-force 300 ticks (> ${D3_CAP_MS / 1000} s)` : 'd3-force 300 ticks (layout only)',
+        value: d3 ?? NaN,
+      },
+      goal: n === 10_000 ? '≤ 500 ms' : '≤ 2,000 ms',
+      met: first.ms <= (n === 10_000 ? 500 : 2000),
+    });
+    report({
+      name: `labels drawn / overlapping at first picture, ${label}`,
+      value: first.labels,
+      unit: 'count',
+      goal: 'no overlap',
+      met: first.overlapping === 0,
+    });
+    const open = await call((b, a) => b.levels.openBig(a[0] as number), n);
+    console.log(
+      `open ${label}: view ${open.parts.view.toFixed(0)} ms, layout and scene ${open.parts.scene.toFixed(0)} ms, draw ${open.parts.draw.toFixed(0)} ms, ${open.labels} labels`
+    );
+    report({
+      name: `open a group of ${open.members} members, ${label} nodes (${open.moved} others moved)`,
+      value: open.ms,
+      unit: 'ms',
+      baseline: { name: 'first picture', value: first.ms },
+      goal: '≤ 100 ms, none moved',
+      met: open.ms <= 100 && open.moved === 0,
+    });
+    if (n === 10_000) {
+      await call((b, a) => b.levels.show(a[0] as number), n);
+      await shot('flowgraph-levels-bench-10000');
+    }
+    const pan = await call((b, a) => b.frames('levels', a[0] as number, 60), n);
+    report({
+      name: `pan/zoom median, aggregated ${label}-node map with a group open`,
+      value: pan.median,
+      unit: 'ms',
+      goal: '≤ 16 ms',
+      met: pan.median <= 16,
+    });
+    if (n === 50_000) {
+      const heap = await call((b) => b.levels.heapMB());
+      report({
+        name: 'JS heap, 50,000-node map at its levels',
+        value: heap,
+        unit: 'MB',
+        goal: '≤ 300 MB',
+        met: heap <= 300,
+      });
+    }
+    await call((b) => b.levels.drop());
+  }
+  if (!LEVEL_SIZES.includes(50_000)) {
+    return;
+  }
+  // Every one of 50,000 nodes laid out and drawn: the worker's multilevel force, then pan/zoom.
+  const n = 50_000;
+  const ours = await call((b, a) => b.layoutOurs(a[0] as number), n);
+  const d3 = await call(
+    (b, a) => b.layoutBaseline('d3', a[0] as number, `${location.origin}/baseline.js`, a[1] as number),
+    n,
+    D3_CAP_MS
+  );
+  report({
+    name: `full layout 50,000 nodes/${ours.edges.toLocaleString('en-US')} edges (ours: ${ours.engine}, in worker)`,
+    value: ours.wall,
+    unit: 'ms',
+    baseline: {
+      name: d3 === null ? `d3-force 300 ticks (> ${D3_CAP_MS / 1000} s)` : 'd3-force 300 ticks',
+      value: d3 ?? NaN,
+    },
+    goal: '≤ 15,000 ms',
+    met: ours.wall <= 15_000,
+  });
+  report({
+    name: 'longest main-thread task during the 50,000-node layout',
+    value: ours.longestTask,
+    unit: 'ms',
+    goal: '≤ 50 ms',
+    met: ours.longestTask <= 50,
+  });
+  const canvas = await call((b, a) => b.frames('canvas', a[0] as number, 60), n);
+  const svg = await call((b, a) => b.frames('svg', a[0] as number, 20), n);
+  report({
+    name: 'pan/zoom median, all 50,000 nodes, panel (texture+crisp)',
+    value: canvas.median,
+    unit: 'ms',
+    baseline: { name: 'SVG, one element per node/edge', value: svg.median },
+    goal: '≤ 16 ms',
+    met: canvas.median <= 16,
+  });
+  const heap = await call((b) => b.levels.heapMB());
+  report({
+    name: 'JS heap, all 50,000 nodes laid out and drawn',
+    value: heap,
+    unit: 'MB',
+    goal: '≤ 300 MB',
+    met: heap <= 300,
+  });
+}
 
 async function main() {
   const [page, baseline] = await Promise.all([
@@ -65,13 +222,14 @@ async function main() {
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    // gc() and unquantised performance.memory for the heap figures.
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
     viewport: { width: 1200, height: 800 },
   });
   try {
     const tab = ctx.pages()[0] ?? (await ctx.newPage());
     await tab.goto(`${server.url}/`);
-    const call = <T>(fn: (b: Bench, a: unknown[]) => Promise<T> | T, ...args: unknown[]) =>
+    const call: Call = <T>(fn: (b: Bench, a: unknown[]) => Promise<T> | T, ...args: unknown[]) =>
       tab.evaluate(
         ({ src, args }) =>
           new Function('b', 'a', `return (${src})(b, a)`)((window as unknown as { bench: Bench }).bench, args),
@@ -84,6 +242,13 @@ async function main() {
         ? `longtask observer check: a deliberate 80 ms task was seen as ${check.toFixed(0)} ms`
         : 'longtask observer check FAILED: the figures below cannot be trusted'
     );
+    if (PART === 'levels') {
+      await levelFigures(call, async (name) => {
+        mkdirSync(path.join(root, 'artifacts', 'screenshots'), { recursive: true });
+        await tab.screenshot({ path: path.join(root, 'artifacts', 'screenshots', `${name}.png`) });
+      });
+      return;
+    }
     let msaglSkipFrom = Infinity;
     for (const n of SIZES) {
       const ours = await call((b, a) => b.layoutOurs(a[0] as number), n);
@@ -180,6 +345,9 @@ async function main() {
     mkdirSync(path.join(root, 'artifacts', 'screenshots'), { recursive: true });
     await tab.screenshot({ path: path.join(root, 'artifacts', 'screenshots', 'flowgraph-5000.png') });
     console.log('screenshot: artifacts/screenshots/flowgraph-5000.png');
+    await levelFigures(call, async (name) => {
+      await tab.screenshot({ path: path.join(root, 'artifacts', 'screenshots', `${name}.png`) });
+    });
   } finally {
     await ctx.close();
     await server.close();

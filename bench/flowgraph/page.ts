@@ -18,6 +18,8 @@ import { buildIndex } from '../../src/panels/flowgraph/render/spatial';
 import { computeStyles } from '../../src/panels/flowgraph/render/style';
 import { bounds, fitView, type View, zoomAt } from '../../src/panels/flowgraph/render/viewport';
 import { syntheticFrames } from '../../src/panels/flowgraph/testkit/synthetic';
+import { estateFrames } from '../../src/panels/flowgraph/testkit/synthetic';
+import { dropLevels, firstPicture, levelState, openBig, prepareEstate } from './levels';
 import { svgScene } from './svg';
 
 const W = 1200;
@@ -26,9 +28,16 @@ const colors = colorsFromTheme(createTheme({ colors: { mode: 'dark' } }));
 const graphs = new Map<number, FlowGraph>();
 const layouts = new Map<number, Float32Array>();
 
+/** Sizes measured on the estate shape (clusters of namespaces, heavy-tailed degree) of the levels figures. */
+const ESTATE_FROM = 20_000;
+
 function graph(n: number): FlowGraph {
   if (!graphs.has(n)) {
-    graphs.set(n, readFlowFrames(syntheticFrames({ nodes: n, seed: 42 }), 100_000).graph);
+    const frames =
+      n >= ESTATE_FROM
+        ? estateFrames({ nodes: n, seed: 42, bigNamespace: 500 })
+        : syntheticFrames({ nodes: n, seed: 42 });
+    graphs.set(n, readFlowFrames(frames, 100_000).graph);
   }
   return graphs.get(n)!;
 }
@@ -137,8 +146,8 @@ function host(): HTMLElement {
   return el;
 }
 
-function canvasRenderer(n: number, onCrisp?: (ms: number) => void) {
-  const s = scene(n);
+function canvasRenderer(n: number, onCrisp?: (ms: number) => void, levels = false) {
+  const s = levels ? levelState(n)!.scene : scene(n);
   const c = document.createElement('canvas');
   c.width = W;
   c.height = H;
@@ -146,7 +155,7 @@ function canvasRenderer(n: number, onCrisp?: (ms: number) => void) {
   const ctx = c.getContext('2d')!;
   const painter = new Painter(c, s, W, H, colors, 1, (_, ms) => onCrisp?.(ms));
   return {
-    start: fitView(bounds(s.xy), W, H),
+    start: levels ? levelState(n)!.fit : fitView(bounds(s.xy), W, H),
     draw: (v: View) => painter.paint(v),
     full: (v: View) => drawScene(ctx, s, v, W, H, colors),
     dispose: () => painter.dispose(),
@@ -175,12 +184,12 @@ function svgRenderer(n: number) {
  * callback to a message posted from it, which is handled after the browser has done the style,
  * layout and paint of that frame: the main-thread work each renderer causes.
  */
-async function frames(kind: 'canvas' | 'canvas-full' | 'svg', n: number, count: number) {
+async function frames(kind: 'canvas' | 'canvas-full' | 'svg' | 'levels', n: number, count: number) {
   const costs: number[] = [];
   // The crisp redraws at rest count as frames too.
   const crisp: number[] = [];
-  const c = kind === 'svg' ? undefined : canvasRenderer(n, (ms) => crisp.push(ms));
-  const r = c ? { start: c.start, draw: kind === 'canvas' ? c.draw : c.full } : svgRenderer(n);
+  const c = kind === 'svg' ? undefined : canvasRenderer(n, (ms) => crisp.push(ms), kind === 'levels');
+  const r = c ? { start: c.start, draw: kind === 'canvas-full' ? c.full : c.draw } : svgRenderer(n);
   const ch = new MessageChannel();
   let t0 = 0;
   let i = 0;
@@ -243,4 +252,36 @@ async function observerCheck() {
   return Math.max(0, ...seen);
 }
 
-(window as unknown as { bench: unknown }).bench = { layoutOurs, layoutBaseline, frames, show, observerCheck };
+/** A stage canvas for the levels figures' draws. */
+function stageContext(): CanvasRenderingContext2D {
+  const c = document.createElement('canvas');
+  c.width = W;
+  c.height = H;
+  host().appendChild(c);
+  return c.getContext('2d')!;
+}
+
+/** JS heap in MB after a full collection (Chromium with --js-flags=--expose-gc). */
+function heapMB(): number {
+  (window as unknown as { gc?: () => void }).gc?.();
+  const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return mem ? mem.usedJSHeapSize / 1e6 : NaN;
+}
+
+const levels = {
+  prepare: (n: number) => prepareEstate(n),
+  firstPicture: (n: number) => firstPicture(n, stageContext(), W, H, colors),
+  openBig: (n: number) => openBig(n, stageContext(), W, H, colors),
+  show: (n: number) => {
+    const s = levelState(n)!;
+    drawScene(stageContext(), s.scene, s.fit, W, H, colors);
+  },
+  heapMB,
+  drop: () => {
+    dropLevels();
+    graphs.clear();
+    layouts.clear();
+  },
+};
+
+(window as unknown as { bench: unknown }).bench = { layoutOurs, layoutBaseline, frames, show, observerCheck, levels };

@@ -94,3 +94,17 @@ export function emptyPanelTitles() {
     })
     .map((p) => p.querySelector('h2')?.textContent ?? p.getAttribute('data-viz-panel-key'));
 }
+
+/** Polls an attribute of `locator` until `predicate` holds; fails with the last value seen. */
+export async function waitForAttribute(page, locator, attr, predicate, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  let v;
+  while (Date.now() < end) {
+    v = await locator.getAttribute(attr);
+    if (predicate(v)) {
+      return v;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`${attr} stayed ${JSON.stringify(v)}`);
+}

@@ -7,7 +7,7 @@ import type { LinkContext } from './panel/links';
 import { DEFAULT_OPTIONS, type FlowGraphOptions } from './types';
 
 /** Thin shell: frames in, notices out, the map drawn by FlowMap. */
-export function FlowGraphPanel({ data, width, height, options }: PanelProps<FlowGraphOptions>) {
+export function FlowGraphPanel({ id, data, width, height, options }: PanelProps<FlowGraphOptions>) {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   const read = useMemo(() => readFlowFrames(data.series, opts.nodeLimit), [data.series, opts.nodeLimit]);
   const notices = useMemo(() => read.errors.map(formatDataError), [read.errors]);
@@ -29,5 +29,15 @@ export function FlowGraphPanel({ data, width, height, options }: PanelProps<Flow
       </div>
     );
   }
-  return <FlowMap graph={read.graph} options={opts} width={width} height={height} notices={notices} links={links} />;
+  return (
+    <FlowMap
+      graph={read.graph}
+      options={opts}
+      width={width}
+      height={height}
+      notices={notices}
+      links={links}
+      panelId={id}
+    />
+  );
 }

@@ -2,6 +2,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { css } from '@emotion/css';
 import { formattedValueToString, getValueFormat, type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { Breadcrumb } from './components/Breadcrumb';
 import { Legend } from './components/Legend';
 import { NodeMenu } from './components/NodeMenu';
 import { Notices } from './components/Notices';
@@ -10,11 +11,15 @@ import { Toolbar } from './components/Toolbar';
 import { Tooltip } from './components/Tooltip';
 import { parseFilter } from './filter/parse';
 import { type GroupBy, groupKey, UNGROUPED } from './graph/collapse';
+import { NO_NOISE, type Noise } from './graph/noise';
+import { describePaths } from './graph/paths';
 import type { FlowGraph } from './graph/types';
 import { useCanvasDraw } from './hooks/useCanvasDraw';
 import { useFlowModel } from './hooks/useFlowModel';
 import { KEY_HELP, useKeyboard } from './hooks/useKeyboard';
 import { useLayout } from './hooks/useLayout';
+import { useLevels } from './hooks/useLevels';
+import { useZoomToOpen } from './hooks/useZoomToOpen';
 import { useHeight } from './hooks/useHeight';
 import { useOptionState } from './hooks/useOptionState';
 import { useScene } from './hooks/useScene';
@@ -33,13 +38,18 @@ interface Props {
   height: number;
   notices: string[];
   links: LinkContext;
+  /** Keys the URL state of this panel's open groups. */
+  panelId?: number;
 }
 
+const EMPTY: FlowGraph = { nodes: [], edges: [], index: new Map() };
+
 const formatCost = (v: number) => formattedValueToString(getValueFormat('currencyUSD')(v, 2));
+const formatRate = (v: number) => formattedValueToString(getValueFormat('Bps')(v, 0));
 /** Toolbar height assumed until the map's own height is measured. */
 const TOOLBAR = 40;
 
-export function FlowMap({ graph, options, width, height, notices, links }: Props) {
+export function FlowMap({ graph, options, width, height, notices, links, panelId }: Props) {
   const theme = useTheme2();
   const colors = useMemo(() => colorsFromTheme(theme), [theme]);
   const s = useStyles2(getStyles);
@@ -50,54 +60,119 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [focusId, setFocusId] = useState<string | undefined>();
   const [selected, setSelected] = useState(-1);
+  const [noise, setNoise] = useState<Noise>(NO_NOISE);
+  const [pathFrom, setPathFrom] = useState<string | undefined>();
+  const [pathTo, setPathTo] = useState<string | undefined>();
   /** Menu position in client (page) coordinates, as ContextMenu wants. */
   const [menu, setMenu] = useState<{ index: number; x: number; y: number } | undefined>();
 
   const parsed = useMemo(() => parseFilter(filter), [filter]);
   const clauses = useMemo(() => (parsed.ok ? parsed.clauses : []), [parsed]);
+  const levels = useLevels(graph, options.hierarchy, options.nodeBudget, colors, panelId);
+  const levelGraph = levels.view?.graph;
+  const noiseInput = useMemo(() => ({ ...noise, floor: options.trafficFloor }), [noise, options.trafficFloor]);
   const model = useFlowModel(
-    graph,
-    { groupBy, collapsed, colorBy: options.colorBy, overlay, clauses, query, focusId, focusHops: options.focusHops },
+    levelGraph ?? graph,
+    {
+      groupBy: levels.active ? 'none' : groupBy,
+      collapsed,
+      colorBy: options.colorBy,
+      overlay,
+      clauses,
+      query,
+      focusId,
+      focusHops: options.focusHops,
+      noise: noiseInput,
+      pathFrom,
+      pathTo,
+      pathDepth: options.pathDepth,
+    },
     colors,
     formatCost
   );
-  const layout = useLayout(model.view, options.layout);
+  // With levels the hierarchical layout places everything; the worker is left idle.
+  const layout = useLayout(levels.active ? EMPTY : model.view, options.layout);
+  // A new view of the levels keeps selection by id, not by index.
+  const viewRef = useRef(model.view);
+  useEffect(() => {
+    if (viewRef.current !== model.view) {
+      const id = viewRef.current.nodes[selected]?.id;
+      viewRef.current = model.view;
+      setSelected(id !== undefined ? (model.view.index.get(id) ?? -1) : -1);
+      setMenu(undefined);
+    }
+  }, [model.view, selected]);
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const mapHeight = useHeight(box, Math.max(50, height - TOOLBAR - (notices.length + (layout.notice ? 1 : 0)) * 18));
   const { view, setView, zoomBy, dragged } = usePanZoom(box);
 
-  const { positions, scene, groups } = useScene(model, layout.positions, groupBy, colors, options.showLabels, selected);
+  const levelScene = useMemo(
+    () => (levels.active ? { radius: levels.radius, regions: levels.regions } : undefined),
+    [levels.active, levels.radius, levels.regions]
+  );
+  const { positions, scene, groups } = useScene(
+    model,
+    levels.active ? levels.positions : layout.positions,
+    levels.active ? 'none' : groupBy,
+    colors,
+    options.showLabels,
+    selected,
+    levelScene
+  );
+  const engine = levels.active ? 'levels' : layout.engine;
   const fit = useCallback(() => {
     if (positions) {
-      setView(fitView(bounds(positions, model.visible), width, mapHeight));
+      setView(fitView(bounds(positions, model.visible, scene?.radius), width, mapHeight));
     }
-  }, [positions, model.visible, width, mapHeight, setView]);
+  }, [positions, model.visible, scene, width, mapHeight, setView]);
   // Fit when a layout arrives for a different set of nodes, or the focus changes; not on refresh.
   const fitted = useRef('');
   useEffect(() => {
-    const key = `${layout.engine}:${model.view.nodes.length}:${focusId ?? ''}:${clauses.length}`;
-    if (positions && (layout.engine !== 'incremental' || fitted.current === '') && fitted.current !== key) {
+    // Opening and closing groups keeps the camera: nothing else moves, so neither should the view.
+    const size = levels.active ? levels.tree.groups.length : model.view.nodes.length;
+    const key = `${engine}:${size}:${focusId ?? ''}:${clauses.length}`;
+    if (positions && (engine !== 'incremental' || fitted.current === '') && fitted.current !== key) {
       fitted.current = key;
       fit();
     }
-  }, [positions, layout.engine, model.view.nodes.length, focusId, clauses.length, fit]);
+  }, [positions, engine, levels.active, levels.tree, model.view.nodes.length, focusId, clauses.length, fit]);
 
-  const onClick = useCallback((hit: Hit | undefined) => {
-    if (hit?.kind === 'node') {
-      setSelected(hit.index);
-      setMenu({ index: hit.index, x: hit.clientX, y: hit.clientY });
-    } else {
-      setMenu(undefined);
-    }
-  }, []);
+  const onClick = useCallback(
+    (hit: Hit | undefined, shift = false) => {
+      if (hit?.kind === 'node') {
+        const id = model.view.nodes[hit.index]?.id;
+        setSelected(hit.index);
+        if (shift && pathFrom !== undefined && id !== pathFrom) {
+          setPathTo(id);
+        } else {
+          setPathFrom(id);
+          setPathTo(undefined);
+        }
+        setMenu({ index: hit.index, x: hit.clientX, y: hit.clientY });
+      } else {
+        setMenu(undefined);
+      }
+    },
+    [model.view, pathFrom]
+  );
   const hover = usePointer(box, scene, view, dragged, onClick);
   const drawnScene = useMemo(
     () => (scene ? { ...scene, hovered: hover?.kind === 'node' ? hover.index : -1 } : undefined),
     [scene, hover]
   );
   useCanvasDraw(canvas, drawnScene, view, width, mapHeight, colors);
+  const openNode = useCallback(
+    (i: number) => {
+      const g = levels.view?.groupOf[i] ?? -1;
+      if (g >= 0) {
+        levels.toggle(levels.tree.groups[g].id);
+      }
+    },
+    [levels]
+  );
+  useZoomToOpen(options.zoomToOpen && levels.active, scene, view, width, mapHeight, openNode);
 
   const toggleGroup = useCallback((key: string) => {
     setCollapsed((c) => {
@@ -128,6 +203,19 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
           }
         },
         focusSelected: () => selected >= 0 && setFocusId(model.view.nodes[selected]?.id),
+        paths: () => {
+          if (selected >= 0) {
+            setPathFrom(model.view.nodes[selected]?.id);
+            setPathTo(undefined);
+          }
+        },
+        toggleGroup: () => {
+          const n = model.view.nodes[selected];
+          const id = n?.members ? levels.view?.groupOf[selected] : undefined;
+          if (id !== undefined && id >= 0) {
+            levels.toggle(levels.tree.groups[id].id);
+          }
+        },
         openMenu: () => {
           const r = box.current?.getBoundingClientRect();
           if (selected >= 0 && positions && r) {
@@ -142,23 +230,48 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
           setMenu(undefined);
           setFocusId(undefined);
           setSelected(-1);
+          setPathFrom(undefined);
+          setPathTo(undefined);
         },
       }),
-      [setView, zoomBy, width, mapHeight, fit, matchList, selected, centreOn, model.view, positions, view]
+      [setView, zoomBy, width, mapHeight, fit, matchList, selected, centreOn, model.view, positions, view, levels]
     )
   );
 
   const menuNode = menu ? model.view.nodes[menu.index] : undefined;
   const menuKey = menuNode && !menuNode.members ? groupKey(menuNode, groupBy) : undefined;
+  const menuGroup = menu && levels.view ? levels.view.groupOf[menu.index] : -1;
+  const menuParent = menu && levels.active ? levels.parentOf(menu.index) : undefined;
+  const levelMenu =
+    menuNode && levels.active
+      ? menuGroup >= 0
+        ? {
+            label: `Open ${menuNode.title} (${(menuNode.members?.length ?? 0).toLocaleString('en-US')} nodes)`,
+            onToggle: () => levels.toggle(levels.tree.groups[menuGroup].id),
+          }
+        : menuParent !== undefined
+          ? {
+              label: `Close ${levels.tree.groups[levels.tree.byId.get(menuParent)!].title}`,
+              onToggle: () => levels.toggle(menuParent),
+            }
+          : undefined
+      : undefined;
+  const fromNode = model.from !== undefined ? model.view.nodes[model.from] : undefined;
+  const pathsText = model.paths
+    ? model.to !== undefined && model.to !== model.from
+      ? `Paths from ${fromNode?.title} to ${model.view.nodes[model.to]?.title}: ${model.paths.nodes.reduce((a, b) => a + b, 0)} nodes`
+      : `${fromNode?.title}: ${describePaths(model.paths)}`
+    : undefined;
   const overlays = useMemo(() => availableOverlays(model.summary), [model.summary]);
   const hoverNode = hover?.kind === 'node' ? model.view.nodes[hover.index] : undefined;
   const hoverEdge = hover?.kind === 'edge' ? model.view.edges[hover.index] : undefined;
   const shown = model.visible.reduce((a, b) => a + b, 0);
+  const lit = model.paths ? model.paths.nodes.reduce((a, b) => a + b, 0) : 0;
   const allNotices = [...notices, ...(layout.notice ? [layout.notice] : [])];
   if (!parsed.ok) {
     allNotices.push(parsed.error);
   }
-  if (layout.running) {
+  if (layout.running && !levels.active) {
     allNotices.push(
       `Laying out ${model.view.nodes.length.toLocaleString('en-US')} nodes… ${Math.round(layout.progress * 100)}%`
     );
@@ -175,6 +288,11 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
         filterError={parsed.ok ? undefined : parsed.error}
         groupBy={groupBy}
         onGroupBy={setGroupBy}
+        showGroupBy={!levels.active}
+        noise={noise}
+        onNoise={setNoise}
+        floorLabel={`< ${formatRate(options.trafficFloor)}`}
+        clusters={levels.tree.levels.includes('cluster')}
         overlay={model.styles.overlay}
         overlays={overlays}
         onOverlay={setOverlay}
@@ -183,6 +301,18 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
         onFit={fit}
         onZoom={(f) => zoomBy(f, width / 2, mapHeight / 2)}
       />
+      {(levels.active || pathsText) && (
+        <Breadcrumb
+          crumbs={levels.crumbs}
+          openCount={levels.active && levels.crumbs.length ? levels.open.size : 0}
+          onUp={levels.upTo}
+          paths={pathsText}
+          onClearPaths={() => {
+            setPathFrom(undefined);
+            setPathTo(undefined);
+          }}
+        />
+      )}
       <Notices items={allNotices} />
       <div
         ref={box}
@@ -221,15 +351,25 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
             links={nodeLinks(menuNode, links)}
             focusLabel={`Focus on ${menuNode.title} (${options.focusHops} hop${options.focusHops === 1 ? '' : 's'})`}
             onFocus={() => setFocusId(menuNode.id)}
+            pathsTo={
+              fromNode && fromNode !== menuNode
+                ? {
+                    label: `Paths from ${fromNode.title} to here`,
+                    onClick: () => setPathTo(menuNode.id),
+                  }
+                : undefined
+            }
             group={
-              menuNode.members
-                ? { label: `Expand ${menuNode.title}`, onToggle: () => toggleGroup(menuNode.title) }
-                : menuKey !== undefined
-                  ? {
-                      label: `Collapse ${menuKey === UNGROUPED ? 'ungrouped nodes' : menuKey}`,
-                      onToggle: () => toggleGroup(menuKey),
-                    }
-                  : undefined
+              levels.active
+                ? levelMenu
+                : menuNode.members
+                  ? { label: `Expand ${menuNode.title}`, onToggle: () => toggleGroup(menuNode.title) }
+                  : menuKey !== undefined
+                    ? {
+                        label: `Collapse ${menuKey === UNGROUPED ? 'ungrouped nodes' : menuKey}`,
+                        onToggle: () => toggleGroup(menuKey),
+                      }
+                    : undefined
             }
             onClose={() => setMenu(undefined)}
           />
@@ -239,9 +379,17 @@ export function FlowMap({ graph, options, width, height, notices, links }: Props
         shown={shown}
         total={model.view.nodes.length}
         edges={model.view.edges.length}
-        engine={layout.engine}
-        layoutMs={layout.ms}
-        running={layout.running}
+        engine={engine}
+        layoutMs={levels.active ? levels.layoutMs : layout.ms}
+        running={levels.active ? false : layout.running}
+        levels={levels.active ? levels.tree.levels.join('>') : ''}
+        openGroups={levels.active ? levels.open.size : 0}
+        groupNodes={levels.view ? levels.view.groupOf.filter((g) => g >= 0).length : 0}
+        lit={lit}
+        noise={Object.entries(noise)
+          .filter(([k, v]) => v === true && k !== 'floor')
+          .map(([k]) => k)
+          .join(',')}
         overlay={model.styles.overlay}
         summary={model.summary}
         matches={model.matches.size}

@@ -1,6 +1,7 @@
 import { PanelPlugin } from '@grafana/data';
 import { FlowGraphPanel } from './FlowGraphPanel';
 import type { GroupBy } from './graph/collapse';
+import type { Hierarchy } from './graph/hierarchy';
 import type { LayoutMode } from './layout/types';
 import type { ColorBy, Overlay } from './render/style';
 import { DEFAULT_OPTIONS as D, type FlowGraphOptions } from './types';
@@ -45,6 +46,47 @@ export const plugin = new PanelPlugin<FlowGraphOptions>(FlowGraphPanel).setPanel
         ['namespace', 'Namespace'],
         ['owner', 'Owner'],
       ]),
+    })
+    .addRadio({
+      path: 'hierarchy',
+      name: 'Levels',
+      description:
+        'Above the node budget the map opens at the finest level that fits: cluster (when the data has several), then namespace, team or system',
+      defaultValue: D.hierarchy,
+      settings: choices<Hierarchy>([
+        ['auto', 'Auto'],
+        ['namespace', 'Namespace'],
+        ['team', 'Team'],
+        ['system', 'System'],
+        ['none', 'None'],
+      ]),
+    })
+    .addNumberInput({
+      path: 'nodeBudget',
+      name: 'Node budget',
+      description: 'Most nodes drawn at once before the map groups them into levels',
+      defaultValue: D.nodeBudget,
+      settings: { min: 10, max: 5000, integer: true },
+    })
+    .addBooleanSwitch({
+      path: 'zoomToOpen',
+      name: 'Zoom opens groups',
+      description: 'Zooming in on a closed group until it fills most of the map opens it',
+      defaultValue: D.zoomToOpen,
+    })
+    .addNumberInput({
+      path: 'pathDepth',
+      name: 'Path depth',
+      description: 'Hops of callers and callees lit around a selected node',
+      defaultValue: D.pathDepth,
+      settings: { min: 1, max: 20, integer: true },
+    })
+    .addNumberInput({
+      path: 'trafficFloor',
+      name: 'Traffic floor',
+      description: 'The toolbar can hide nodes with less traffic than this (bytes/s)',
+      defaultValue: D.trafficFloor,
+      settings: { min: 0 },
     })
     .addRadio({
       path: 'overlay',

@@ -1,4 +1,5 @@
 import type { GroupBy } from './graph/collapse';
+import type { Hierarchy } from './graph/hierarchy';
 import type { LayoutMode } from './layout/types';
 import type { ColorBy, Overlay } from './render/style';
 
@@ -16,6 +17,16 @@ export interface FlowGraphOptions {
   filter: string;
   /** Dashboard opened from the node menu; `${service}` is replaced by the node name. */
   dashboardUrl: string;
+  /** Levels of the map: cluster, then namespace (auto), team or system; none draws every node. */
+  hierarchy: Hierarchy;
+  /** Above this many nodes the map opens at the finest level that fits. */
+  nodeBudget: number;
+  /** How many hops of callers and callees a selected node lights. */
+  pathDepth: number;
+  /** The traffic floor of the toolbar's toggle, in bytes/s (or the stat edges are ranked by). */
+  trafficFloor: number;
+  /** Zooming in on a closed group until it fills most of the map opens it. */
+  zoomToOpen: boolean;
 }
 
 export const DEFAULT_OPTIONS: FlowGraphOptions = {
@@ -25,7 +36,12 @@ export const DEFAULT_OPTIONS: FlowGraphOptions = {
   overlay: 'auto',
   showLabels: true,
   focusHops: 1,
-  nodeLimit: 20_000,
+  nodeLimit: 100_000,
   filter: '',
   dashboardUrl: '',
+  hierarchy: 'auto',
+  nodeBudget: 150,
+  pathDepth: 6,
+  trafficFloor: 10_000,
+  zoomToOpen: false,
 };

@@ -10,11 +10,12 @@ interface Props {
   focusLabel: string;
   onFocus(): void;
   group?: { label: string; onToggle(): void };
+  pathsTo?: { label: string; onClick(): void };
   onClose(): void;
 }
 
 /** Click menu of a node: focus, collapse or expand its group, and its links (already safeUrl'd). */
-export function NodeMenu({ x, y, title, links, focusLabel, onFocus, group, onClose }: Props) {
+export function NodeMenu({ x, y, title, links, focusLabel, onFocus, group, pathsTo, onClose }: Props) {
   return (
     <ContextMenu
       x={x}
@@ -26,6 +27,7 @@ export function NodeMenu({ x, y, title, links, focusLabel, onFocus, group, onClo
         <>
           <MenuItem label={focusLabel} icon="eye" onClick={onFocus} />
           {group && <MenuItem label={group.label} icon="layer-group" onClick={group.onToggle} />}
+          {pathsTo && <MenuItem label={pathsTo.label} icon="arrow-right" onClick={pathsTo.onClick} />}
           {links.map((l) => (
             <MenuItem key={l.label} label={l.label} icon="external-link-alt" url={l.href} />
           ))}

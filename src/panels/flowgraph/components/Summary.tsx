@@ -15,6 +15,15 @@ interface Props {
   selected?: string;
   groups: number;
   totalCost?: string;
+  /** The map's level fields from the top ("cluster>namespace"), empty when every node is drawn. */
+  levels?: string;
+  openGroups?: number;
+  /** Group nodes drawn (closed groups). */
+  groupNodes?: number;
+  /** Nodes on lit paths. */
+  lit?: number;
+  /** Noise toggles that are on, comma-separated. */
+  noise?: string;
 }
 
 /** One sentence: what the map shows (for screen readers, and what browser tests read). */
@@ -29,6 +38,17 @@ export function summaryText(p: Props): string {
   );
   if (p.groups > 0) {
     parts.push(`${p.groups} groups`);
+  }
+  if (p.levels) {
+    parts.push(
+      `levels ${p.levels.split('>').join(' › ')}: ${p.groupNodes ?? 0} closed groups, ${p.openGroups ?? 0} open`
+    );
+  }
+  if (p.lit) {
+    parts.push(`${p.lit} nodes on lit paths`);
+  }
+  if (p.noise) {
+    parts.push(`showing only ${p.noise}`);
   }
   if (p.focused) {
     parts.push(`focused on ${p.focused}`);
@@ -64,6 +84,11 @@ export function Summary(p: Props) {
       data-matches={p.matches}
       data-focused={p.focused ?? ''}
       data-groups={p.groups}
+      data-levels={p.levels ?? ''}
+      data-open-groups={p.openGroups ?? 0}
+      data-group-nodes={p.groupNodes ?? 0}
+      data-lit={p.lit ?? 0}
+      data-noise={p.noise ?? ''}
       data-chaos={`${p.summary.chaos.target}/${p.summary.chaos.upstream}/${p.summary.chaos.downstream}`}
       data-diff={`${p.summary.diff.new}/${p.summary.diff.vanished}/${p.summary.diff.changed}`}
       data-cost={p.summary.totalCost ?? ''}

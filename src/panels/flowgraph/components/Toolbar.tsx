@@ -3,6 +3,8 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { IconButton, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import type { GroupBy } from '../graph/collapse';
+import type { Noise } from '../graph/noise';
+import { NoiseToggles } from './NoiseToggles';
 import type { Overlay } from '../render/style';
 
 interface Props {
@@ -14,6 +16,12 @@ interface Props {
   filterError?: string;
   groupBy: GroupBy;
   onGroupBy(g: GroupBy): void;
+  /** Hidden while the map's levels group the nodes. */
+  showGroupBy: boolean;
+  noise: Noise;
+  onNoise(n: Noise): void;
+  floorLabel: string;
+  clusters: boolean;
   overlay: Exclude<Overlay, 'auto'>;
   overlays: Array<Exclude<Overlay, 'auto'>>;
   onOverlay(o: Overlay): void;
@@ -56,7 +64,10 @@ export function Toolbar(p: Props) {
           data-testid="faultline-flowgraph-filter"
         />
       </div>
-      <RadioButtonGroup size="sm" aria-label="Group by" options={GROUPS} value={p.groupBy} onChange={p.onGroupBy} />
+      {p.showGroupBy && (
+        <RadioButtonGroup size="sm" aria-label="Group by" options={GROUPS} value={p.groupBy} onChange={p.onGroupBy} />
+      )}
+      <NoiseToggles noise={p.noise} onNoise={p.onNoise} floorLabel={p.floorLabel} clusters={p.clusters} />
       {p.overlays.length > 1 && (
         <RadioButtonGroup
           size="sm"

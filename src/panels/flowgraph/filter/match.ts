@@ -9,6 +9,8 @@ const ALIASES: Record<string, (n: FlowNode, c: Clause) => Value> = {
   namespace: (n) => n.namespace,
   ns: (n) => n.namespace,
   zone: (n) => n.zone,
+  cluster: (n) => n.cluster,
+  system: (n) => n.system,
   chaos: (n) => n.chaos,
   name: (n) => n.title,
   title: (n) => n.title,

@@ -63,6 +63,8 @@ export function readNodes(frames: DataFrame[]): NodeRead {
         owner: str(f.get('detail__owner'), row),
         namespace: str(f.get('detail__namespace'), row),
         zone: str(f.get('detail__zone'), row),
+        cluster: str(f.get('detail__cluster'), row),
+        system: str(f.get('detail__system'), row),
         chaos: parseRole(str(f.get('detail__chaos'), row)),
         errorShare: nums.share.read(row) ?? nums.arc.read(row),
         bytes: nums.bytes.read(row),

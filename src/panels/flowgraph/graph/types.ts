@@ -21,6 +21,9 @@ export interface FlowNode {
   owner?: string;
   namespace?: string;
   zone?: string;
+  /** Cluster and catalog system, when the data names them: the upper levels of the map. */
+  cluster?: string;
+  system?: string;
   chaos?: BlastRole;
   errorShare?: number;
   /** Own detail__* numbers, or when absent the totals of the node's edges (for filtering). */
@@ -44,6 +47,7 @@ export interface FlowEdge {
   weight: number;
   color?: string;
   bytes?: number;
+  requests?: number;
   errors?: number;
   errorShare?: number;
   cost?: number;

@@ -7,13 +7,15 @@ export interface KeyActions {
   search(): void;
   nextMatch(): void;
   focusSelected(): void;
+  paths(): void;
+  toggleGroup(): void;
   openMenu(): void;
   clear(): void;
 }
 
 /** Keys of the map (listed in its aria-description): arrows pan, +/- zoom, f fits, / searches… */
 export const KEY_HELP =
-  'Arrows pan, + and - zoom, f fits, / searches, n selects the next match, Enter opens its menu, c focuses on it, Escape clears.';
+  'Arrows pan, + and - zoom, f fits, / searches, n selects the next match, Enter opens its menu, c focuses on it, p lights its callers and callees, o opens a selected group, Escape clears.';
 
 export function useKeyboard(a: KeyActions) {
   return useCallback(
@@ -31,6 +33,8 @@ export function useKeyboard(a: KeyActions) {
         '/': () => a.search(),
         n: () => a.nextMatch(),
         c: () => a.focusSelected(),
+        p: () => a.paths(),
+        o: () => a.toggleGroup(),
         Enter: () => a.openMenu(),
         Escape: () => a.clear(),
       };

@@ -22,7 +22,10 @@ export function hitTest(scene: Scene, view: View, sx: number, sy: number): Hit |
     wx,
     wy,
     tol,
-    (e) => scene.visible[scene.sources[e]] === 1 && scene.visible[scene.targets[e]] === 1
+    (e) =>
+      scene.visible[scene.sources[e]] === 1 &&
+      scene.visible[scene.targets[e]] === 1 &&
+      (!scene.edgeVisible || scene.edgeVisible[e] === 1)
   );
   return k >= 0 ? { kind: 'edge', index: k, x: sx, y: sy, clientX: sx, clientY: sy } : undefined;
 }
@@ -33,7 +36,7 @@ export function usePointer(
   scene: Scene | undefined,
   view: View,
   dragged: MutableRefObject<boolean>,
-  onClick: (hit: Hit | undefined) => void
+  onClick: (hit: Hit | undefined, shift: boolean) => void
 ) {
   const [hover, setHover] = useState<Hit | undefined>();
   useEffect(() => {
@@ -50,7 +53,7 @@ export function usePointer(
     const onLeave = () => setHover(undefined);
     const onUp = (e: MouseEvent) => {
       if (!dragged.current) {
-        onClick(at(e));
+        onClick(at(e), e.shiftKey);
       }
     };
     el.addEventListener('pointermove', onMove);

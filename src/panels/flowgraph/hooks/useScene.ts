@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { GroupBy } from '../graph/collapse';
 import { type Colors, keyColors } from '../render/colors';
-import { groupBoxes, nodeRadius, type Scene } from '../render/scene';
+import { groupBoxes, type GroupBox, nodeRadius, type Scene } from '../render/scene';
 import { buildIndex } from '../render/spatial';
 import type { useFlowModel } from './useFlowModel';
 
@@ -17,7 +17,9 @@ export function useScene(
   groupBy: GroupBy,
   colors: Colors,
   showLabels: boolean,
-  selected: number
+  selected: number,
+  /** From the map's levels: radii of group discs and the regions of open groups. */
+  levels?: { radius?: Float32Array; regions: GroupBox[] }
 ) {
   const positions =
     layoutPositions && layoutPositions.length === 2 * model.view.nodes.length ? layoutPositions : undefined;
@@ -27,8 +29,22 @@ export function useScene(
     () => (positions ? buildIndex(positions, sources, targets) : undefined),
     [positions, sources, targets]
   );
-  const radius = useMemo(() => Float32Array.from(model.view.nodes, (n) => nodeRadius(n.members?.length)), [model.view]);
+  const levelRadius = levels?.radius;
+  const radius = useMemo(
+    () =>
+      levelRadius && levelRadius.length === model.view.nodes.length
+        ? levelRadius
+        : Float32Array.from(model.view.nodes, (n) => nodeRadius(n.members?.length)),
+    [model.view, levelRadius]
+  );
+  const members = useMemo(() => Uint32Array.from(model.view.nodes, (n) => n.members?.length ?? 0), [model.view]);
+  const weight = useMemo(() => Float32Array.from(model.view.nodes, (n) => n.bytes ?? 0), [model.view]);
+  const maxWeight = useMemo(() => weight.reduce((a, b) => Math.max(a, b), 0), [weight]);
+  const regions = levels?.regions;
   const groups = useMemo(() => {
+    if (regions) {
+      return regions;
+    }
     if (!positions || groupBy === 'none') {
       return [];
     }
@@ -37,9 +53,10 @@ export function useScene(
       colors.series
     );
     return groupBoxes(positions, model.keys, model.visible, colorOf);
-  }, [positions, groupBy, model.keys, model.visible, colors]);
+  }, [regions, positions, groupBy, model.keys, model.visible, colors]);
   const titles = useMemo(
-    () => model.view.nodes.map((n) => (n.members ? `${n.title} (${n.members.length})` : n.title)),
+    () =>
+      model.view.nodes.map((n) => (n.members ? `${n.title} (${n.members.length.toLocaleString('en-US')})` : n.title)),
     [model.view]
   );
   const scene: Scene | undefined = useMemo(
@@ -51,9 +68,13 @@ export function useScene(
             targets,
             titles: showLabels ? titles : titles.map(() => ''),
             radius,
-            maxRadius: Math.max(0, ...radius),
+            maxRadius: radius.reduce((a, b) => Math.max(a, b), 0),
             styles: model.styles,
             visible: model.visible,
+            edgeVisible: model.edgeVisible,
+            members,
+            weight,
+            maxWeight,
             index,
             groups,
             matches: model.matches,
@@ -71,6 +92,10 @@ export function useScene(
       radius,
       model.styles,
       model.visible,
+      model.edgeVisible,
+      members,
+      weight,
+      maxWeight,
       groups,
       model.matches,
       selected,

@@ -1,5 +1,6 @@
 import { type Colors, mix } from './colors';
 import type { Scene } from './scene';
+import { GROUP_FONT, LABEL_FONT, LABEL_HEIGHT, type LabelCandidate, type PlacedLabel, placeLabels } from './labels';
 import { edgesIn, nodesIn } from './spatial';
 import { type View, visibleWorld } from './viewport';
 
@@ -12,7 +13,6 @@ export interface DrawStats {
 
 /** Level of detail: beyond these counts labels and arrows would be unreadable and slow. */
 export const LOD = {
-  labelMaxNodes: 1500,
   labelMinRadius: 5,
   arrowMaxEdges: 2500,
   arrowMinZoom: 0.35,
@@ -66,7 +66,9 @@ export function planScene(s: Scene, v: View, w: number, h: number, c: Colors): S
   const world = visibleWorld(v, w, h, 40);
   const sx = (i: number) => s.xy[2 * i] * v.k + v.x;
   const sy = (i: number) => s.xy[2 * i + 1] * v.k + v.y;
-  const edges = edgesIn(s.index, world).filter((k) => s.visible[s.sources[k]] && s.visible[s.targets[k]]);
+  const edges = edgesIn(s.index, world).filter(
+    (k) => s.visible[s.sources[k]] && s.visible[s.targets[k]] && (!s.edgeVisible || s.edgeVisible[k])
+  );
   const nodes = nodesIn(s.index, world).filter((i) => s.visible[i]);
   const arrows = edges.length <= LOD.arrowMaxEdges && v.k >= LOD.arrowMinZoom;
   const widthScale = Math.min(1.5, Math.max(0.3, v.k));
@@ -85,7 +87,7 @@ export function planScene(s: Scene, v: View, w: number, h: number, c: Colors): S
   const steps: Step[] = [
     (ctx) => {
       ctx.clearRect(0, 0, w, h);
-      drawGroups(ctx, s, v, c);
+      drawGroups(ctx, s, v);
     },
   ];
   // Dimmed buckets first so emphasised edges draw on top.
@@ -126,9 +128,9 @@ export function planScene(s: Scene, v: View, w: number, h: number, c: Colors): S
     }
   }
   steps.push(...nodeSteps(s, v, nodes, sx, sy, c));
-  const labelled = labelledNodes(s, v, nodes, c);
+  const labelled = placeLabels(labelCandidates(s, v, nodes, c, sx, sy), { x0: 0, y0: 0, x1: w, y1: h });
   for (const chunk of chunks(labelled, STEP.labels)) {
-    steps.push((ctx) => drawLabels(ctx, s, v, chunk, sx, sy, c));
+    steps.push((ctx) => drawLabels(ctx, chunk, c));
   }
   steps.push((ctx) => {
     ctx.setLineDash([]);
@@ -234,43 +236,75 @@ function nodeSteps(
   return steps;
 }
 
-/** Every node when few enough and legible; otherwise only the ones the reader is looking for. */
-function labelledNodes(s: Scene, v: View, nodes: number[], c: Colors): number[] {
-  if (nodes.length <= LOD.labelMaxNodes && labelsLegible(v)) {
-    return nodes;
-  }
-  return nodes
-    .filter((i) => s.matches.has(i) || i === s.hovered || i === s.selected || s.styles.nodeRing[i] === c.target)
-    .slice(0, 200);
-}
-
-function drawLabels(
-  ctx: CanvasRenderingContext2D,
+/**
+ * What may be labelled, by priority: group names first (always, at the aggregated level), then the
+ * selected and hovered node, search matches, chaos targets, and the busiest nodes when legible.
+ * placeLabels keeps the ones that fit without overlapping.
+ */
+function labelCandidates(
   s: Scene,
   v: View,
-  which: number[],
+  nodes: number[],
+  c: Colors,
   sx: (i: number) => number,
-  sy: (i: number) => number,
-  c: Colors
-) {
+  sy: (i: number) => number
+): LabelCandidate[] {
+  const out: LabelCandidate[] = [];
+  for (const g of s.groups) {
+    const text = `${g.key} (${g.count.toLocaleString('en-US')})`;
+    if (g.circle) {
+      const x = g.circle.x * v.k + v.x;
+      const y = (g.circle.y - g.circle.r) * v.k + v.y;
+      out.push({ text, x, y, gap: 0, priority: 2e12 + g.count, group: true, inside: true });
+    } else {
+      const x = ((g.rect.x0 + g.rect.x1) / 2) * v.k + v.x;
+      const y = g.rect.y0 * v.k + v.y - LABEL_HEIGHT.group / 2 - 2;
+      out.push({ text, x, y, gap: 0, priority: 2e12 + g.count, group: true, inside: true });
+    }
+  }
+  for (const i of nodes) {
+    if (!s.titles[i]) {
+      continue;
+    }
+    const members = s.members?.[i] ?? 0;
+    const special =
+      i === s.selected || i === s.hovered
+        ? 1e11
+        : s.matches.has(i)
+          ? 1e10
+          : s.styles.nodeRing[i] === c.target
+            ? 1e9
+            : 0;
+    // Placement keeps labels apart, so any node drawn large enough may ask for one.
+    if (!members && !special && s.radius[i] * v.k < LOD.labelMinRadius) {
+      continue;
+    }
+    out.push({
+      text: s.titles[i],
+      x: sx(i),
+      y: sy(i),
+      gap: Math.max(2, s.radius[i] * v.k),
+      priority: (members ? 1e12 + members : special) + (s.weight?.[i] ?? 0) / (1 + (s.maxWeight ?? 0)),
+      group: members > 0,
+      inside: members > 0 && s.radius[i] * v.k > 24,
+    });
+  }
+  return out;
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, which: PlacedLabel[], c: Colors) {
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);
-  ctx.font = '12px Inter, Helvetica, Arial, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.lineWidth = 3;
   ctx.strokeStyle = c.background;
-  ctx.fillStyle = c.text;
-  for (const i of which) {
-    const t = s.titles[i].length > 28 ? `${s.titles[i].slice(0, 27)}…` : s.titles[i];
-    const y = sy(i) + Math.max(2, s.radius[i] * v.k) + 3;
-    ctx.strokeText(t, sx(i), y);
-    ctx.fillText(t, sx(i), y);
+  for (const l of which) {
+    ctx.font = l.group ? GROUP_FONT : LABEL_FONT;
+    ctx.fillStyle = l.group ? c.text : c.text;
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.fillText(l.text, l.x, l.y);
   }
-}
-
-function labelsLegible(v: View): boolean {
-  return 10 * v.k >= LOD.labelMinRadius;
 }
 
 function drawEdgeLabels(
@@ -299,30 +333,30 @@ function drawEdgeLabels(
   }
 }
 
-function drawGroups(ctx: CanvasRenderingContext2D, s: Scene, v: View, c: Colors) {
+function drawGroups(ctx: CanvasRenderingContext2D, s: Scene, v: View) {
   if (s.groups.length === 0) {
     return;
   }
   ctx.lineWidth = 1;
-  ctx.font = '12px Inter, Helvetica, Arial, sans-serif';
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'bottom';
+  ctx.setLineDash([]);
   for (const g of s.groups) {
-    const x = g.rect.x0 * v.k + v.x;
-    const y = g.rect.y0 * v.k + v.y;
-    const w = (g.rect.x1 - g.rect.x0) * v.k;
-    const h = (g.rect.y1 - g.rect.y0) * v.k;
+    ctx.beginPath();
+    if (g.circle) {
+      ctx.arc(g.circle.x * v.k + v.x, g.circle.y * v.k + v.y, g.circle.r * v.k, 0, 2 * Math.PI);
+    } else {
+      ctx.rect(
+        g.rect.x0 * v.k + v.x,
+        g.rect.y0 * v.k + v.y,
+        (g.rect.x1 - g.rect.x0) * v.k,
+        (g.rect.y1 - g.rect.y0) * v.k
+      );
+    }
     ctx.globalAlpha = 0.08;
     ctx.fillStyle = g.color;
-    ctx.fillRect(x, y, w, h);
+    ctx.fill();
     ctx.globalAlpha = 0.6;
     ctx.strokeStyle = g.color;
-    ctx.strokeRect(x, y, w, h);
-    if (w > 60) {
-      ctx.globalAlpha = 1;
-      ctx.fillStyle = c.textWeak;
-      ctx.fillText(`${g.key} (${g.count})`, x + 2, y - 2);
-    }
+    ctx.stroke();
   }
   ctx.globalAlpha = 1;
 }

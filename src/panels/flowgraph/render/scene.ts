@@ -7,6 +7,8 @@ export interface GroupBox {
   rect: Rect;
   color: string;
   count: number;
+  /** An open group of the map's levels is drawn as the disc its members sit in. */
+  circle?: { x: number; y: number; r: number };
 }
 
 /** Everything one frame draws; each part is memoised apart so a pan touches none of them. */
@@ -21,6 +23,13 @@ export interface Scene {
   styles: Styles;
   /** Nodes left by the filter and focus; an edge shows when both ends do. */
   visible: Uint8Array;
+  /** Edges left by the noise toggles (errors only, changed only…); all when absent. */
+  edgeVisible?: Uint8Array;
+  /** Member count of group nodes (0 for a node of the data): their names are always labelled. */
+  members?: Uint32Array;
+  /** Traffic per node, ranking which labels win where they would collide. */
+  weight?: Float32Array;
+  maxWeight?: number;
   index: SpatialIndex;
   groups: GroupBox[];
   matches: ReadonlySet<number>;

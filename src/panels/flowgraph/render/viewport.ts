@@ -35,8 +35,8 @@ export function panBy(v: View, dx: number, dy: number): View {
   return { ...v, x: v.x + dx, y: v.y + dy };
 }
 
-/** Bounds of the positions, only of nodes where `mask` is set when given. */
-export function bounds(xy: Float32Array, mask?: Uint8Array): Rect | undefined {
+/** Bounds of the positions, only of nodes where `mask` is set when given, grown by each node's radius. */
+export function bounds(xy: Float32Array, mask?: Uint8Array, radius?: Float32Array): Rect | undefined {
   let r: Rect | undefined;
   for (let i = 0; i < xy.length / 2; i++) {
     if (mask && !mask[i]) {
@@ -44,13 +44,14 @@ export function bounds(xy: Float32Array, mask?: Uint8Array): Rect | undefined {
     }
     const x = xy[2 * i];
     const y = xy[2 * i + 1];
+    const d = radius?.[i] ?? 0;
     if (!r) {
-      r = { x0: x, y0: y, x1: x, y1: y };
+      r = { x0: x - d, y0: y - d, x1: x + d, y1: y + d };
     } else {
-      r.x0 = Math.min(r.x0, x);
-      r.y0 = Math.min(r.y0, y);
-      r.x1 = Math.max(r.x1, x);
-      r.y1 = Math.max(r.y1, y);
+      r.x0 = Math.min(r.x0, x - d);
+      r.y0 = Math.min(r.y0, y - d);
+      r.x1 = Math.max(r.x1, x + d);
+      r.y1 = Math.max(r.y1, y + d);
     }
   }
   return r;
