@@ -68,7 +68,6 @@ export function readEdges(
       errors: new NumberReader(f.get('detail__errors')),
       share: new NumberReader(f.get('detail__error_share')),
       cost: new NumberReader(f.get('detail__cost')),
-      requests: new NumberReader(f.get('detail__requests')),
       flows: new NumberReader(f.get('detail__flows')),
     };
     for (let row = 0; row < frame.length; row++) {
