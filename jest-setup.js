@@ -3,3 +3,9 @@
 if (typeof window !== 'undefined') {
   require('./.config/jest-setup');
 }
+
+// waitFor gives up after 1 s by default; on two shared cores a layout or a render can take longer,
+// and a test should fail on behaviour, not on a slow machine.
+if (typeof window !== 'undefined') {
+  require('@testing-library/react').configure({ asyncUtilTimeout: 10000 });
+}
