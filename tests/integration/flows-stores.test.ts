@@ -3,6 +3,7 @@ import net from 'node:net';
 import { DataFrame } from '@grafana/data';
 import { BackendError, FlowEdge, InputError, TimeoutError } from '../../src/model';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
+import { loadJoinedFlowGraph } from '../../src/datasource/joins';
 import { PrometheusClient } from '../../src/datasource/connectors/flow/promClient';
 import { QueryContext } from '../../src/datasource/connectors/context';
 import { flowsHandler } from '../../src/datasource/handlers/flows';
@@ -257,7 +258,7 @@ describeStores('flows against real Prometheus and VictoriaMetrics', () => {
 
   each('degrades to a notice when the catalog cannot be read', async (store) => {
     const dead = `http://127.0.0.1:${await closedPort()}`;
-    const { graph, notices } = await loadFlowGraph(
+    const { graph, notices } = await loadJoinedFlowGraph(
       ctxFor(store.url, { catalogSource: 'backstage', backstageUrl: dead }),
       { preset: 'beyla', joinOwners: true, joinChaos: true }
     );
