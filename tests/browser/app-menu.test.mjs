@@ -63,17 +63,17 @@ test('the built plugin.json keeps every page in the menu, Configuration for admi
   assert.equal(admin.url, '/a/faultline-app');
   assert.deepEqual(
     admin.children.map((c) => c.text),
-    ['Catalog', 'Experiments', 'Flow map', 'Configuration']
+    ['Catalog', 'Experiments', 'Flow map', 'Overlays', 'Configuration']
   );
   assert.deepEqual(
     menuOf(plugins, 'Viewer').children.map((c) => c.text),
-    ['Catalog', 'Experiments', 'Flow map']
+    ['Catalog', 'Experiments', 'Flow map', 'Overlays']
   );
 });
 
 for (const [role, expected] of [
-  ['Admin', ['Catalog', 'Experiments', 'Flow map', 'Configuration']],
-  ['Viewer', ['Catalog', 'Experiments', 'Flow map']],
+  ['Admin', ['Catalog', 'Experiments', 'Flow map', 'Overlays', 'Configuration']],
+  ['Viewer', ['Catalog', 'Experiments', 'Flow map', 'Overlays']],
 ]) {
   test(`the preview's menu lists the app's pages for a ${role}, and its links open the pages`, async () => {
     const preview = await startPreview({ provisioningDir: dir, role });

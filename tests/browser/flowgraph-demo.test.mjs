@@ -73,7 +73,7 @@ test('a keyboard user searches, focuses and opens the service page link', async 
   await map.press('Enter');
   assert.equal(
     await page.getByRole('menuitem', { name: 'Service page' }).getAttribute('href'),
-    '/a/faultline-app/service/shipping'
+    '/a/faultline-app/service/default/shipping'
   );
   await page.keyboard.press('Escape');
   await map.press('Escape');
