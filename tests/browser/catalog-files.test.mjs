@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import YAML from 'yaml';
 import { previewEnvForFile } from './env.mjs';
-import { openPage, screenshot, settled } from './harness.mjs';
+import { openPage, panelTable, screenshot, settled } from './harness.mjs';
 
 const HUGE = 3 * 1024 * 1024;
 // Ends on a word, not a space, which YAML would not keep.
@@ -40,25 +40,10 @@ const FILE = ENTITIES.map((e) => YAML.stringify(e, { lineWidth: 0 })).join('---\
 
 const ctx = previewEnvForFile({ catalogFiles: { '/catalog-info.yaml': FILE } });
 
-/** The rows of the page's Services table as their visible cell texts (header row left out). */
-function serviceRows(page) {
-  return page.evaluate(() => {
-    const panel = [...document.querySelectorAll('[data-viz-panel-key]')].find(
-      (p) => p.querySelector('h2')?.textContent === 'Services'
-    );
-    const rows = [...(panel?.querySelectorAll('[role="row"]') ?? [])].filter((r) => r.querySelector('[role="cell"]'));
-    return rows.map((r) => [...r.querySelectorAll('[role="cell"]')].map((c) => c.textContent.trim()));
-  });
-}
-
-/** The column names of the Services table, in order. */
-function serviceColumns(page) {
-  return page.evaluate(() => {
-    const panel = [...document.querySelectorAll('[data-viz-panel-key]')].find(
-      (p) => p.querySelector('h2')?.textContent === 'Services'
-    );
-    return [...(panel?.querySelectorAll('[role="columnheader"]') ?? [])].map((c) => c.textContent.trim());
-  });
+/** The Services table: the cell of `column` in each row, as shown. */
+async function serviceCells(page) {
+  const { columns, rows } = await page.evaluate(panelTable, 'Services');
+  return rows.map((r) => (column) => r.cells[columns.indexOf(column)]);
 }
 
 async function openCatalog() {
@@ -77,14 +62,12 @@ test('a service without an owner is listed under Team = All, first, marked "no o
       await page.getByTestId('data-testid template variable').filter({ hasText: 'Team' }).innerText(),
       /All/
     );
-    const columns = await serviceColumns(page);
-    const rows = await serviceRows(page);
-    const cell = (row, column) => row[columns.indexOf(column)];
-    assert.deepEqual(rows.map((r) => cell(r, 'service')).sort(), ['bloated', 'checkout', 'orphan', 'payments']);
-    assert.equal(cell(rows[0], 'service'), 'orphan', `the owner-less service first: ${rows.map((r) => r[0])}`);
-    assert.equal(cell(rows[0], 'owner'), 'no owner');
+    const rows = await serviceCells(page);
+    assert.deepEqual(rows.map((r) => r('service')).sort(), ['bloated', 'checkout', 'orphan', 'payments']);
+    assert.equal(rows[0]('service'), 'orphan', `the owner-less service first: ${rows.map((r) => r('service'))}`);
+    assert.equal(rows[0]('owner'), 'no owner');
     assert.ok(
-      rows.slice(1).every((r) => cell(r, 'owner') !== 'no owner'),
+      rows.slice(1).every((r) => r('owner') !== 'no owner'),
       'only the owner-less service is marked'
     );
     assert.deepEqual(watch.problems, []);
@@ -97,9 +80,8 @@ test('a field of 3 MB is cut with an ellipsis and its length, on the Catalog pag
   const { page, watch } = await openCatalog();
   try {
     const full = `… (${HUGE.toLocaleString('en')} characters)`;
-    const columns = await serviceColumns(page);
-    const bloated = (await serviceRows(page)).find((r) => r[columns.indexOf('service')] === 'bloated');
-    const lifecycle = bloated[columns.indexOf('lifecycle')];
+    const bloated = (await serviceCells(page)).find((r) => r('service') === 'bloated');
+    const lifecycle = bloated('lifecycle');
     assert.ok(
       lifecycle.startsWith('lifecycle lifecycle') && lifecycle.endsWith(full),
       `cut lifecycle: …${lifecycle.slice(-60)}`

@@ -2,13 +2,9 @@
 // read from the real Backstage catalog backend (demo/backstage): the Catalog page tells them apart
 // and each row leads to the page of its own service.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import YAML from 'yaml';
-import { startBackstageEnv } from './env.mjs';
-import { launchBrowser, openPage, screenshot, settled } from './harness.mjs';
+import { test } from 'node:test';
+import { backstageEnvForFile } from './env.mjs';
+import { openPage, panelTable, screenshot, settled } from './harness.mjs';
 
 const SERVICES = [
   { namespace: 'default', owner: 'team-checkout' },
@@ -32,63 +28,16 @@ function entities() {
   ]);
 }
 
-let dir;
-let env;
-let browser;
-
-before(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-namespaces-catalog-'));
-  const catalogFile = path.join(dir, 'namespaces.yaml');
-  writeFileSync(
-    catalogFile,
-    entities()
-      .map((e) => YAML.stringify(e))
-      .join('---\n')
-  );
-  const config = path.join(dir, 'namespaces-config.yaml');
-  writeFileSync(config, YAML.stringify({ catalog: { locations: [{ type: 'file', target: catalogFile }] } }));
-  env = await startBackstageEnv({
-    configs: [config],
-    expectComponents: SERVICES.length,
-    expectPeople: SERVICES.length,
-    stateDir: dir,
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-  if (dir) {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-/** The Services table: column names and the rows as visible cell texts with the row's service link. */
-function servicesTable(page) {
-  return page.evaluate(() => {
-    const panel = [...document.querySelectorAll('[data-viz-panel-key]')].find(
-      (p) => p.querySelector('h2')?.textContent === 'Services'
-    );
-    const columns = [...panel.querySelectorAll('[role="columnheader"]')].map((c) => c.textContent.trim());
-    const rows = [...panel.querySelectorAll('[role="row"]')]
-      .filter((r) => r.querySelector('[role="cell"]'))
-      .map((r) => ({
-        cells: [...r.querySelectorAll('[role="cell"]')].map((c) => c.textContent.trim()),
-        href: r.querySelector('a[href]')?.getAttribute('href'),
-      }));
-    return { columns, rows };
-  });
-}
+const ctx = backstageEnvForFile('namespaces', entities());
 
 test('same-named services in two namespaces: the Catalog shows the namespace and links to each one', async () => {
-  const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/catalog`);
+  const { page, watch } = await openPage(ctx.browser, `${ctx.env.preview.url}/a/faultline-app/catalog`);
   try {
     await page.getByTestId('data-testid faultline-catalog').waitFor();
     await page.locator('a[href$="/service/legacy/checkout"]').first().waitFor({ timeout: 45000 });
     await settled(page);
     await screenshot(page, 'catalog-namespaces');
-    const { columns, rows } = await servicesTable(page);
+    const { columns, rows } = await page.evaluate(panelTable, 'Services');
     assert.ok(columns.includes('namespace'), `a namespace column: ${columns}`);
     const seen = rows.map((r) => ({
       service: r.cells[columns.indexOf('service')],
@@ -105,7 +54,7 @@ test('same-named services in two namespaces: the Catalog shows the namespace and
     );
 
     for (const { namespace, owner } of SERVICES) {
-      await page.goto(`${env.preview.url}/a/faultline-app/catalog`);
+      await page.goto(`${ctx.env.preview.url}/a/faultline-app/catalog`);
       await page.locator(`a[href="/a/faultline-app/service/${namespace}/checkout"]`).first().click();
       await page.waitForURL(new RegExp(`/a/faultline-app/service/${namespace}/checkout`));
       await page.getByTestId('data-testid faultline-service').waitFor();

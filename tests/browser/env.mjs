@@ -165,6 +165,34 @@ export async function startBackstageEnv(catalog = {}) {
 }
 
 /**
+ * The real Backstage of demo/backstage loaded with `entities` only (no demo shop), one preview
+ * environment reading it and one browser, for the tests of a file (as previewEnvForFile); `name`
+ * names the temporary folder that holds the catalog file, the config and Backstage's state.
+ */
+export function backstageEnvForFile(name, entities) {
+  const ctx = {};
+  let dir;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), `faultline-${name}-catalog-`));
+    const catalogFile = path.join(dir, `${name}.yaml`);
+    writeFileSync(catalogFile, entities.map((e) => YAML.stringify(e)).join('---\n'));
+    const config = path.join(dir, `${name}-config.yaml`);
+    writeFileSync(config, YAML.stringify({ catalog: { locations: [{ type: 'file', target: catalogFile }] } }));
+    const count = (kinds) => entities.filter((e) => kinds.includes(e.kind)).length;
+    ctx.env = await startBackstageEnv({ configs: [config], expectComponents: count(['Component']), expectPeople: count(['Group', 'User']), stateDir: dir });
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.env?.stop();
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return ctx;
+}
+
+/**
  * One preview environment and one browser for the tests of a file: node:test hooks start them
  * before the first test and stop them after the last; `env` and `browser` are set by then.
  * @returns {{ env?: Awaited<ReturnType<typeof startPreviewEnv>>, browser?: import('playwright-core').Browser }}
