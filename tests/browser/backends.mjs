@@ -92,6 +92,24 @@ export async function startJsonServer(routes, { token } = {}) {
   };
 }
 
+/** Serves fixed text files (e.g. catalog-info.yaml) by path on a free loopback port, as a web server would. */
+export async function startFileServer(files, { type = 'application/yaml' } = {}) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://x');
+    requests.push({ method: req.method, url: req.url });
+    const body = files[pathname];
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': body === undefined ? 'text/plain' : type });
+    res.end(body ?? `no ${pathname}`);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    stop: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
+}
+
 /** A Chaos Toolkit 1.44 journal (timestamps with +00:00) of one finished run. */
 export function journal({ title, service, startMs, minutes, status = 'completed', deviated = false, extraTags = [] }) {
   const iso = (ms) => new Date(ms).toISOString().replace('Z', '+00:00');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { createRequire } from 'node:module';
-import { journal, startJsonServer, startPrometheus } from './backends.mjs';
+import { journal, startFileServer, startJsonServer, startPrometheus } from './backends.mjs';
 import { after, before } from 'node:test';
 import { launchBrowser, ROOT, startPreview } from './harness.mjs';
 
@@ -57,9 +57,10 @@ function catalogRoutes(entities) {
  *   journals as built by journal(), defaults: four runs on checkout and payments in the last three
  *   hours; `backstage`: a running Backstage to read instead of the loopback catalog (its token
  *   becomes the secret); `uids`: the data sources' uids (default those of provisioning/);
- *   `app`: provision the app enabled with this jsonData
+ *   `app`: provision the app enabled with this jsonData; `catalogFiles`: catalog-info.yaml texts by
+ *   path, served on loopback and read with the data source's catalog-files backend instead of Backstage
  */
-export async function startPreviewEnv({ secret: chosenSecret, journals, entities, backstage, uids = {}, app } = {}) {
+export async function startPreviewEnv({ secret: chosenSecret, journals, entities, backstage, catalogFiles, uids = {}, app } = {}) {
   const secret = backstage?.token ?? chosenSecret ?? `faultline-secret-${process.pid}-${Date.now()}`;
   const now = Date.now();
   const runs = journals ?? [
@@ -95,6 +96,13 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
     if (!backstage) {
       started.push(catalog);
     }
+    const catalogFilesServer = catalogFiles && (await startFileServer(catalogFiles));
+    if (catalogFilesServer) {
+      started.push(catalogFilesServer);
+    }
+    const catalogSettings = catalogFilesServer
+      ? { catalogSource: 'catalog-files', catalogFilesUrl: catalogFilesServer.url, catalogFiles: Object.keys(catalogFiles) }
+      : { catalogSource: 'backstage', backstageUrl: catalog.url };
 
     const provisioningDir = mkdtempSync(path.join(os.tmpdir(), 'faultline-provisioning-'));
     mkdirSync(path.join(provisioningDir, 'datasources'));
@@ -110,7 +118,7 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
             isDefault: true,
             // As provisioning/datasources/faultline.yaml: editable, so its settings page can save.
             editable: true,
-            jsonData: { catalogSource: 'backstage', backstageUrl: catalog.url, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10 },
+            jsonData: { ...catalogSettings, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10 },
             secureJsonData: { backstageToken: secret },
           },
           { name: 'Prometheus', type: 'prometheus', uid: uids.prometheus ?? 'faultline-prometheus', url: prometheus.url, jsonData: { timeInterval: '15s' } },
@@ -154,6 +162,34 @@ export async function startBackstageEnv(catalog = {}) {
     await started.stop();
     throw e;
   }
+}
+
+/**
+ * The real Backstage of demo/backstage loaded with `entities` only (no demo shop), one preview
+ * environment reading it and one browser, for the tests of a file (as previewEnvForFile); `name`
+ * names the temporary folder that holds the catalog file, the config and Backstage's state.
+ */
+export function backstageEnvForFile(name, entities) {
+  const ctx = {};
+  let dir;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), `faultline-${name}-catalog-`));
+    const catalogFile = path.join(dir, `${name}.yaml`);
+    writeFileSync(catalogFile, entities.map((e) => YAML.stringify(e)).join('---\n'));
+    const config = path.join(dir, `${name}-config.yaml`);
+    writeFileSync(config, YAML.stringify({ catalog: { locations: [{ type: 'file', target: catalogFile }] } }));
+    const count = (kinds) => entities.filter((e) => kinds.includes(e.kind)).length;
+    ctx.env = await startBackstageEnv({ configs: [config], expectComponents: count(['Component']), expectPeople: count(['Group', 'User']), stateDir: dir });
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.env?.stop();
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return ctx;
 }
 
 /**

@@ -108,3 +108,16 @@ export async function waitForAttribute(page, locator, attr, predicate, timeout =
   }
   throw new Error(`${attr} stayed ${JSON.stringify(v)}`);
 }
+
+/**
+ * The table of the panel titled `title`: its column names and its rows as visible cell texts, with
+ * the first link of each row (runs in the page: pass it to page.evaluate with the title).
+ */
+export function panelTable(title) {
+  const panel = [...document.querySelectorAll('[data-viz-panel-key]')].find((p) => p.querySelector('h2')?.textContent === title);
+  const columns = [...(panel?.querySelectorAll('[role="columnheader"]') ?? [])].map((c) => c.textContent.trim());
+  const rows = [...(panel?.querySelectorAll('[role="row"]') ?? [])]
+    .filter((r) => r.querySelector('[role="cell"]'))
+    .map((r) => ({ cells: [...r.querySelectorAll('[role="cell"]')].map((c) => c.textContent.trim()), href: r.querySelector('a[href]')?.getAttribute('href') }));
+  return { columns, rows };
+}

@@ -4,13 +4,9 @@
 // panels and pages. Nothing may run, become an element, or become a link that is not http(s),
 // mailto or a path inside Grafana.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import YAML from 'yaml';
-import { startBackstageEnv } from './env.mjs';
-import { launchBrowser, openPage, screenshot } from './harness.mjs';
+import { test } from 'node:test';
+import { backstageEnvForFile } from './env.mjs';
+import { openPage, screenshot } from './harness.mjs';
 
 /** Records `tag` in the page if it ever runs. */
 const MARK = (tag) => `window.__xss=(window.__xss||[]).concat('${tag}')`;
@@ -62,27 +58,7 @@ function entities() {
   ]);
 }
 
-let dir;
-let env;
-let browser;
-
-before(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-hostile-catalog-'));
-  const catalogFile = path.join(dir, 'hostile.yaml');
-  writeFileSync(catalogFile, entities().map((e) => YAML.stringify(e)).join('---\n'));
-  const config = path.join(dir, 'hostile-config.yaml');
-  writeFileSync(config, YAML.stringify({ catalog: { locations: [{ type: 'file', target: catalogFile }] } }));
-  env = await startBackstageEnv({ configs: [config], expectComponents: HOSTILE.length, expectPeople: HOSTILE.length, stateDir: dir });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-  if (dir) {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+const ctx = backstageEnvForFile('hostile', entities());
 
 /** What hostile data could have done to the page. */
 function verdict() {
@@ -108,11 +84,11 @@ function verdict() {
 }
 
 async function judge(url, ready) {
-  const { page, watch } = await openPage(browser);
+  const { page, watch } = await openPage(ctx.browser);
   const dialogs = [];
   page.on('dialog', (d) => dialogs.push(d.message()) && d.dismiss());
   try {
-    await page.goto(`${env.preview.url}${url}`);
+    await page.goto(`${ctx.env.preview.url}${url}`);
     await page.waitForFunction(ready, null, { timeout: 45000 });
     await page.waitForFunction(() => !document.querySelector('[aria-label="Panel loading bar"]'), null, { timeout: 20000 }).catch(() => undefined);
     const seen = await page.evaluate(verdict);

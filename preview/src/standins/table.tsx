@@ -1,9 +1,11 @@
 import React, { useState } from 'react';
 import { PanelPlugin, PanelProps } from '@grafana/data';
-import { Select, Table } from '@grafana/ui';
+import { Select, Table, TableSortByFieldState } from '@grafana/ui';
 import { Frame, NoData } from './StandInBadge';
 
-function TableStandIn({ data, width, height }: PanelProps) {
+// Grafana's table panel (public/app/plugins/panel/table/TablePanel.tsx) hands the panel's
+// `sortBy` option to the table as its initial sort, so rows are drawn in that order, not the frame's.
+function TableStandIn({ data, width, height, options }: PanelProps<{ sortBy?: TableSortByFieldState[] }>) {
   const [index, setIndex] = useState(0);
   const frames = data.series;
   if (frames.every((f) => f.length === 0)) {
@@ -25,7 +27,7 @@ function TableStandIn({ data, width, height }: PanelProps) {
           onChange={(v) => setIndex(v.value ?? 0)}
         />
       )}
-      <Table data={frames[i]} width={width} height={height - pickerHeight} />
+      <Table data={frames[i]} width={width} height={height - pickerHeight} initialSortBy={options.sortBy} />
     </Frame>
   );
 }

@@ -1,6 +1,6 @@
 import { FRAME_NAMES } from '../../model';
 import { loadServices, requireCatalog } from '../connectors/catalog';
-import { filterServices, filterValues } from '../connectors/catalog/filter';
+import { filterServices, filterValues, serviceNames } from '../connectors/catalog/filter';
 import { ownershipFrame } from '../connectors/catalog/frames';
 import { QueryHandler } from './context';
 
@@ -18,7 +18,7 @@ export const ownershipHandler: QueryHandler = async (query, ctx) => {
   const frame = ownershipFrame(services, FRAME_NAMES.ownership, ctx.refId);
   const wanted = filterValues(service, interpolate);
   const unknown = wanted
-    ? [...wanted].filter((w) => !services.some((s) => [s.service, s.ref, s.title].some((v) => v?.toLowerCase() === w)))
+    ? [...wanted].filter((w) => !services.some((s) => serviceNames(s).some((v) => v.toLowerCase() === w)))
     : [];
   if (unknown.length > 0) {
     frame.meta = {

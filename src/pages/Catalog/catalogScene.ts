@@ -34,7 +34,8 @@ export function catalogScene(s: PageSettings) {
         queries: [scorecardQuery(s, { team: '$team', search: '$search' })],
       })
     )
-    .setOption('sortBy', [{ displayName: 'score', desc: false }])
+    // No sortBy: Grafana's table would re-sort by it and push owner-less services down; the frame
+    // comes in catalogOrder (no owner first, then least ready).
     .setCustomFieldConfig('filterable', true)
     .setOverrides((b) => {
       b.matchFieldsWithName('hint').overrideCustomFieldConfig('width', 420);

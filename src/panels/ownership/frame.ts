@@ -24,6 +24,9 @@ export interface PanelService {
   missing: string[];
 }
 
+/** Namespace, tier and lifecycle are drawn as badges beside the title: one line at most. */
+const BADGE_CHARS = 40;
+
 /**
  * Reads every frame that carries a `service` field. Values are never trusted: JSON columns that do
  * not parse become empty, and nothing here decides what is a link (the components do, via safeUrl).
@@ -40,9 +43,9 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
       return v === null || v === undefined || v === '' ? undefined : String(v);
     };
     // What is drawn as text is cut (links and JSON columns are read whole).
-    const text = (name: string, i: number): string | undefined => {
+    const text = (name: string, i: number, max?: number): string | undefined => {
       const v = raw(name, i);
-      return v === undefined ? undefined : clipForDisplay(v);
+      return v === undefined ? undefined : clipForDisplay(v, max);
     };
     for (let i = 0; i < frame.length; i++) {
       const service = text(F.service, i) ?? '';
@@ -52,7 +55,7 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
         key: `${raw(F.ref, i) ?? service}#${i}`,
         service,
         title: text(F.title, i),
-        namespace: text(F.namespace, i),
+        namespace: text(F.namespace, i, BADGE_CHARS),
         description: text(F.description, i),
         owner: text(F.owner, i),
         team: text(F.team, i),
@@ -63,8 +66,8 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
         docs: link(raw(F.docs, i)),
         dashboards: Array.isArray(links) ? links.filter((l) => isLink(l) && l.kind === 'dashboard') : [],
         contacts: (parseJson<Contact[]>(raw(F.contacts, i)) ?? []).filter((c) => c && typeof c.value === 'string'),
-        tier: text(F.tier, i),
-        lifecycle: text(F.lifecycle, i),
+        tier: text(F.tier, i, BADGE_CHARS),
+        lifecycle: text(F.lifecycle, i, BADGE_CHARS),
         system: text(F.system, i),
         missing: (text(F.missing, i) ?? '').split('\n').filter(Boolean),
       });

@@ -31,6 +31,11 @@ const MATCHERS: Record<keyof CatalogFilter, (o: Ownership) => Array<string | und
   namespace: (o) => [o.namespace],
 };
 
+/** The names a service answers to in a service filter: name, ref, title and `namespace/name`. */
+export function serviceNames(o: Ownership): string[] {
+  return MATCHERS.service(o).filter((v): v is string => v !== undefined);
+}
+
 export function filterServices(
   services: Ownership[],
   filter: CatalogFilter | undefined,
