@@ -58,3 +58,36 @@ export async function timeMsAsync(fn: () => Promise<unknown>, runs = 5): Promise
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
+
+/**
+ * A mapper's figures against JSON.parse of its payload, all medians of 5 runs in this process:
+ * the mapping alone (from one parsed value, the work after JSON.parse that the goal is about) and
+ * parse + map end to end, each with its ratio to the parse.
+ */
+export function mapperFigures<T>(opts: {
+  /** What is parsed, e.g. "50,000 Chaos Mesh events". */
+  payload: string;
+  text: string;
+  /** What the mapping produces, e.g. "runs + region frame"; called after the figures for the check. */
+  mapsTo: () => string;
+  parse: (text: string) => T;
+  map: (parsed: T) => unknown;
+  /** Largest ratio of the mapping alone to JSON.parse. */
+  goal: number;
+}): void {
+  const parseMs = timeMs(() => JSON.parse(opts.text));
+  const parsed = opts.parse(opts.text);
+  const mapMs = timeMs(() => opts.map(parsed));
+  const endToEndMs = timeMs(() => opts.map(opts.parse(opts.text)));
+  const baseline = { name: 'JSON.parse', value: parseMs };
+  report({ name: `JSON.parse of ${opts.payload} (${(opts.text.length / 1e6).toFixed(1)} MB)`, value: parseMs, unit: 'ms' });
+  report({
+    name: `map to ${opts.mapsTo()} (after the parse)`,
+    value: mapMs,
+    unit: 'ms',
+    baseline,
+    goal: `≤ ${opts.goal}× JSON.parse`,
+    met: mapMs <= opts.goal * parseMs,
+  });
+  report({ name: 'parse + map (end to end)', value: endToEndMs, unit: 'ms', baseline });
+}

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { Collapse, Field, FieldSet, Input, RadioButtonGroup } from '@grafana/ui';
 import { CHAOS_BACKENDS } from './connectors/chaos/backends';
-import { READ_ONLY_TOKEN } from './connectors/settings';
+import { CATALOG_BACKENDS, catalogBackend } from './connectors/catalog/backends';
 import { AnnotationKeyMap, CatalogSource } from './types';
 import { DEFAULT_ANNOTATION_KEYS } from './connectors/catalog/annotationKeys';
 import { ConfigProps, JsonField, ListField, savedDefaults, SecretField, SettingFields } from './editors/config/fields';
@@ -25,56 +25,43 @@ function useSavedDefaults({ options, onOptionsChange }: ConfigProps) {
   useEffect(() => {
     const unset = savedDefaults(CHAOS_FIELDS).filter((d) => options.jsonData[d.key] === undefined);
     if (unset.length > 0) {
-      onOptionsChange({ ...options, jsonData: { ...options.jsonData, ...Object.fromEntries(unset.map((d) => [d.key, d.value])) } });
+      onOptionsChange({
+        ...options,
+        jsonData: { ...options.jsonData, ...Object.fromEntries(unset.map((d) => [d.key, d.value])) },
+      });
     }
   }, [options, onOptionsChange]);
 }
 
-const CATALOG_OPTIONS: Array<{ label: string; value: CatalogSource }> = [
-  { label: 'Backstage', value: 'backstage' },
-  { label: 'catalog-info.yaml files', value: 'catalog-files' },
-  { label: 'OpsLevel', value: 'opslevel' },
-  { label: 'None', value: 'none' },
-];
+/** Read at render, so the radio offers exactly the registry's catalogs. */
+function catalogOptions(): Array<{ label: string; value: CatalogSource }> {
+  return [
+    ...Object.values(CATALOG_BACKENDS).map((b) => ({ label: b.name, value: b.source })),
+    { label: 'None', value: 'none' },
+  ];
+}
 
 export function ConfigEditor(props: ConfigProps) {
   const { options, onOptionsChange } = props;
   const { jsonData } = options;
   useSavedDefaults(props);
-  const setJson = (patch: Partial<typeof jsonData>) => onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
+  const setJson = (patch: Partial<typeof jsonData>) =>
+    onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
   const catalog = jsonData.catalogSource ?? 'backstage';
+  const backend = catalogBackend(catalog);
 
   return (
     <>
       <FieldSet label="Service catalog">
         <Field label="Catalog">
-          <RadioButtonGroup options={CATALOG_OPTIONS} value={catalog} onChange={(v) => setJson({ catalogSource: v })} />
+          <RadioButtonGroup
+            options={catalogOptions()}
+            value={catalog}
+            onChange={(v) => setJson({ catalogSource: v })}
+          />
         </Field>
-        {catalog === 'backstage' && (
-          <>
-            <JsonField props={props} name="backstageUrl" label="Backstage backend URL" placeholder="http://backstage:7007" />
-            <SecretField props={props} name="backstageToken" label="Static token" description="backend.auth.externalAccess static token; sent as Bearer by the data proxy" />
-          </>
-        )}
-        {catalog === 'catalog-files' && (
-          <>
-            <JsonField props={props} name="catalogFilesUrl" label="Base URL" description="Where the catalog-info.yaml files are served (a git host's raw URL)" />
-            <ListField
-              id="faultline-catalogFiles"
-              label="Files"
-              description="Paths below the base URL, comma-separated; Location entities are followed"
-              value={jsonData.catalogFiles}
-              onChange={(catalogFiles) => setJson({ catalogFiles })}
-            />
-          </>
-        )}
-        {catalog === 'opslevel' && (
-          <>
-            <JsonField props={props} name="opslevelUrl" label="OpsLevel GraphQL URL" placeholder="https://app.opslevel.com/graphql" />
-            <SecretField props={props} name="opslevelToken" label="API token" description={READ_ONLY_TOKEN} />
-          </>
-        )}
-        {(catalog === 'backstage' || catalog === 'catalog-files') && <AnnotationKeys {...props} />}
+        {backend && <SettingFields props={props} fields={backend.settings} />}
+        {backend?.annotationKeys && <AnnotationKeys {...props} />}
         <Field label="Cache (seconds)" description="Catalog data changes slowly: answers are kept this long">
           <Input
             type="number"
@@ -87,10 +74,19 @@ export function ConfigEditor(props: ConfigProps) {
 
       <FieldSet label="Chaos experiments">
         <SettingFields props={props} fields={CHAOS_FIELDS} />
-        <JsonField props={props} name="tracingDatasourceUid" label="Tracing data source UID" description="Each run links to Explore with its targets' traces during the run" placeholder="tempo" />
+        <JsonField
+          props={props}
+          name="tracingDatasourceUid"
+          label="Tracing data source UID"
+          description="Each run links to Explore with its targets' traces during the run"
+          placeholder="tempo"
+        />
         <Field label="Tracing data source type">
           <RadioButtonGroup<'tempo' | 'jaeger'>
-            options={[{ label: 'Tempo (TraceQL)', value: 'tempo' }, { label: 'Jaeger (service search)', value: 'jaeger' }]}
+            options={[
+              { label: 'Tempo (TraceQL)', value: 'tempo' },
+              { label: 'Jaeger (service search)', value: 'jaeger' },
+            ]}
             value={jsonData.tracingDatasourceType ?? 'tempo'}
             onChange={(v) => setJson({ tracingDatasourceType: v })}
           />
@@ -98,17 +94,39 @@ export function ConfigEditor(props: ConfigProps) {
       </FieldSet>
 
       <FieldSet label="Network flows">
-        <JsonField props={props} name="prometheusUrl" label="Prometheus-compatible URL" description="Prometheus, Thanos, Cortex/Mimir, M3 or VictoriaMetrics" placeholder="http://prometheus:9090" />
+        <JsonField
+          props={props}
+          name="prometheusUrl"
+          label="Prometheus-compatible URL"
+          description="Prometheus, Thanos, Cortex/Mimir, M3 or VictoriaMetrics"
+          placeholder="http://prometheus:9090"
+        />
         <JsonField props={props} name="prometheusTenant" label="Tenant (X-Scope-OrgID)" />
-        <SecretField props={props} name="prometheusAuthorization" label="Authorization header" description='Full value, e.g. "Bearer …" or "Basic …"' />
+        <SecretField
+          props={props}
+          name="prometheusAuthorization"
+          label="Authorization header"
+          description='Full value, e.g. "Bearer …" or "Basic …"'
+        />
         <Field label="Cross-zone price per GB" description="Used for the cross-zone cost of flows">
-          <Input type="number" width={12} step="0.001" value={jsonData.costPerGb ?? 0.01} onChange={(e) => setJson({ costPerGb: Number(e.currentTarget.value) })} />
+          <Input
+            type="number"
+            width={12}
+            step="0.001"
+            value={jsonData.costPerGb ?? 0.01}
+            onChange={(e) => setJson({ costPerGb: Number(e.currentTarget.value) })}
+          />
         </Field>
       </FieldSet>
 
       <FieldSet label="Requests">
         <Field label="Timeout (seconds)">
-          <Input type="number" width={12} value={jsonData.timeoutSeconds ?? 15} onChange={(e) => setJson({ timeoutSeconds: Number(e.currentTarget.value) })} />
+          <Input
+            type="number"
+            width={12}
+            value={jsonData.timeoutSeconds ?? 15}
+            onChange={(e) => setJson({ timeoutSeconds: Number(e.currentTarget.value) })}
+          />
         </Field>
       </FieldSet>
     </>

@@ -26,9 +26,26 @@ export function safeUrl(raw: unknown): string | undefined {
 }
 
 /**
+ * An http(s) URL of plain host labels (the last one starting with a letter, so never an IPv4
+ * address; no punycode to validate), no port or user info, printable ASCII after the host:
+ * the WHATWG parser accepts every such URL, so checking 5,000 catalog entries needs no parse.
+ */
+const PLAIN_HTTP = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][\x21-\x7E]*)?$/i;
+
+/** Whether `safeUrl` keeps the URL, without building the parsed URL when that is plain. */
+export function isSafeUrl(raw: unknown): boolean {
+  if (typeof raw === 'string' && PLAIN_HTTP.test(raw) && !/xn--/i.test(raw)) {
+    return true;
+  }
+  return safeUrl(raw) !== undefined;
+}
+
+/**
  * `encodeURIComponent` for text from a backend: a lone surrogate (which JSON may carry) makes
  * encodeURIComponent throw, so it is replaced by U+FFFD first.
  */
 export function encodeSegment(s: string): string {
-  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  return encodeURIComponent(
+    s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  );
 }

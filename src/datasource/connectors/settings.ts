@@ -1,6 +1,7 @@
 import { FaultlineOptions, FaultlineSecureOptions } from '../types';
 
 export type StringKeys<T> = { [K in keyof T]-?: T[K] extends string | undefined ? K : never }[keyof T];
+export type ListKeys<T> = { [K in keyof T]-?: T[K] extends string[] | undefined ? K : never }[keyof T];
 
 /**
  * One setting a backend needs, as the data source settings page shows it. Backends declare their
@@ -11,6 +12,8 @@ export type OptionKey = StringKeys<FaultlineOptions>;
 export type SettingField =
   | { kind: 'text'; key: StringKeys<FaultlineOptions>; label: string; description?: string; placeholder?: string }
   | { kind: 'secret'; key: keyof FaultlineSecureOptions; label: string; description?: string }
+  /** Typed as comma-separated text, saved as a list. */
+  | { kind: 'list'; key: ListKeys<FaultlineOptions>; label: string; description?: string; placeholder?: string }
   | {
       kind: 'choice';
       key: StringKeys<FaultlineOptions>;

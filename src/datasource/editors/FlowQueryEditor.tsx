@@ -1,15 +1,11 @@
 import React from 'react';
 import { Combobox, InlineField, InlineSwitch } from '@grafana/ui';
 import type { EditorProps } from './types';
-import { PRESETS } from '../connectors/flow/presets';
-import { DEFAULT_FLOW_QUERY, FLOW_GROUPINGS, FLOW_PRESETS, FlowPreset, FlowQuery } from '../types';
+import { presetOptions } from '../connectors/flow/presets';
+import { DEFAULT_FLOW_QUERY, FLOW_GROUPINGS, FlowPreset, FlowQuery } from '../types';
 import { TextFilter } from './TextFilter';
 
-const PRESET_OPTIONS = FLOW_PRESETS.map((p: FlowPreset) =>
-  p === 'custom'
-    ? { value: p, label: 'Custom PromQL', description: 'Any PromQL plus the names of its source and target labels' }
-    : { value: p, label: PRESETS[p].label, description: PRESETS[p].description }
-);
+const PRESET_OPTIONS = presetOptions();
 
 const GROUPING_OPTIONS = FLOW_GROUPINGS.map((g) => ({ value: g, label: g }));
 

@@ -37,6 +37,7 @@ export interface ChaosFilter {
   service?: string;
 }
 
+/** Preset ids; each preset's label, metrics and labels are its one entry of connectors/flow/presets.ts `PRESETS`. */
 export const FLOW_PRESETS = ['beyla', 'obi', 'hubble', 'servicegraph', 'istio', 'custom'] as const;
 export type FlowPreset = (typeof FLOW_PRESETS)[number];
 export const FLOW_GROUPINGS = ['workload', 'namespace', 'pod', 'address'] as const;

@@ -1,19 +1,12 @@
-import {
-  CustomVariable,
-  PanelBuilders,
-  TextBoxVariable,
-  SceneDataTransformer,
-  SceneQueryRunner,
-  VizPanel,
-} from '@grafana/scenes';
+import { CustomVariable, PanelBuilders, TextBoxVariable, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL } from '../../constants';
 import type { ChaosFilter } from '../../datasource/types';
 import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
-import { RUN_LINKS, SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { chaosQuery, faultlineRef, flowsQuery } from '../shared/queries';
 import { pageScene } from '../shared/scene';
-import { runWindow } from '../shared/runWindow';
+import { runsTable } from '../shared/runsTable';
 
 const multi = (name: string, label: string, values: readonly string[]) =>
   new CustomVariable({ name, label, query: values.join(','), isMulti: true, includeAll: true, defaultToAll: true });
@@ -35,19 +28,12 @@ export function experimentsScene(s: PageSettings) {
     .setTitle('Runs over time')
     .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
     .build();
-  const table = PanelBuilders.table()
+  const table = runsTable(s, chaos)
     .setTitle('Runs')
     .setDescription(
       'Run: open it in its backend, its blast radius, or the flow map at that time. Filter status or verdict with the funnel in a column header.'
     )
     .setCustomFieldConfig('filterable', true)
-    .setData(
-      new SceneDataTransformer({
-        $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }),
-        transformations: [runWindow],
-      })
-    )
-    .setOverrides((b) => b.matchFieldsWithName('run').overrideLinks(RUN_LINKS))
     .build();
   const blast = new VizPanel({
     pluginId: FLOWGRAPH_PANEL,

@@ -1,8 +1,8 @@
 import { PanelBuilders, SceneDataTransformer, SceneFlexItem, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
-import { RUN_LINKS, SERVICE_LINK_TEMPLATE } from '../shared/links';
-import { runWindow } from '../shared/runWindow';
+import { SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { runsTable } from '../shared/runsTable';
 import { neighbourhoodOf } from '../shared/neighbourhood';
 import {
   chaosAnnotation,
@@ -64,16 +64,9 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
     .setTitle('Chaos runs targeting it')
     .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
     .build();
-  const runs = PanelBuilders.table()
+  const runs = runsTable(s, chaos)
     .setTitle('Runs')
     .setDescription('Run: open it in its backend, its blast radius, or the flow map at that time')
-    .setData(
-      new SceneDataTransformer({
-        $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'experiments', chaos)] }),
-        transformations: [runWindow],
-      })
-    )
-    .setOverrides((b) => b.matchFieldsWithName('run').overrideLinks(RUN_LINKS))
     .build();
   const [requests, errors, latency] = keyMetricQueries(s, service);
   const metric = (title: string, unit: string, query: Array<typeof requests>) =>

@@ -1,20 +1,12 @@
 import { InputError, Ownership } from '../../../model';
 import { QueryContext } from '../context';
-import { CatalogSource, FaultlineOptions } from '../../types';
-import { loadBackstage } from './backstage';
+import { FaultlineOptions } from '../../types';
+import { catalogBackend } from './backends';
 import { cached } from './cache';
 import { CatalogLoadContext } from './context';
-import { loadCatalogFiles } from './files';
-import { loadOpsLevel } from './opslevel';
 
 /** Catalog data changes slowly: five minutes unless the data source says otherwise. */
 export const DEFAULT_TTL_SECONDS = 300;
-
-const LOADERS: Record<Exclude<CatalogSource, 'none'>, (ctx: CatalogLoadContext) => Promise<Ownership[]>> = {
-  backstage: (ctx) => loadBackstage(ctx),
-  'catalog-files': (ctx) => loadCatalogFiles(ctx),
-  opslevel: (ctx) => loadOpsLevel(ctx),
-};
 
 /** For queries that mean nothing without a catalog: a clear error instead of an empty answer. */
 export function requireCatalog(settings: FaultlineOptions, where: string): void {
@@ -35,8 +27,8 @@ export async function loadServices(ctx: QueryContext | CatalogLoadContext): Prom
   if (!source || source === 'none') {
     return [];
   }
-  const load = LOADERS[source];
-  if (!load) {
+  const backend = catalogBackend(source);
+  if (!backend) {
     throw new InputError(
       `unknown catalog source "${String(source)}"; pick Backstage, catalog files or OpsLevel in the data source settings`,
       'Service catalog'
@@ -48,5 +40,5 @@ export async function loadServices(ctx: QueryContext | CatalogLoadContext): Prom
   const ttlMs = (s.cacheTtlSeconds ?? DEFAULT_TTL_SECONDS) * 1000;
   // A shared (cached) load must not be cancelled by the first panel's signal: others wait on it.
   const signal = ctx.cache && ttlMs > 0 ? undefined : ctx.signal;
-  return cached(ctx.cache, key, ttlMs, () => load({ settings: s, transport: ctx.transport, signal }));
+  return cached(ctx.cache, key, ttlMs, () => backend.load({ settings: s, transport: ctx.transport, signal }));
 }

@@ -1,8 +1,12 @@
-import { MissingField, Ownership, OwnershipField, safeUrl, ServiceLink } from '../../../model';
+import { isSafeUrl, MissingField, Ownership, OwnershipField, ServiceLink } from '../../../model';
 import { DEFAULT_ANNOTATION_KEYS } from './annotationKeys';
 import { AnnotationKeyMap } from '../../types';
 
-const LINK_NAMES: Partial<Record<OwnershipField, string>> = { onCall: 'on-call', runbook: 'runbook', repo: 'repository' };
+const LINK_NAMES: Partial<Record<OwnershipField, string>> = {
+  onCall: 'on-call',
+  runbook: 'runbook',
+  repo: 'repository',
+};
 
 /**
  * Which ownership fields the entry lacks, each with the one change that fixes it, so the panel
@@ -24,8 +28,11 @@ export function missingFields(
   const link = (field: OwnershipField, value: ServiceLink | undefined, hint: string) => {
     if (!value) {
       add(field, hint);
-    } else if (!safeUrl(value.url)) {
-      add(field, `the ${LINK_NAMES[field]} link is not an http(s) or mailto URL, so it is not shown — fix its \`url\` in the catalog`);
+    } else if (!isSafeUrl(value.url)) {
+      add(
+        field,
+        `the ${LINK_NAMES[field]} link is not an http(s) or mailto URL, so it is not shown — fix its \`url\` in the catalog`
+      );
     }
   };
   link('onCall', o.onCall, `no on-call set — add \`${keys.onCall[0]}\``);

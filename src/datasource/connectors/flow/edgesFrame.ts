@@ -1,151 +1,102 @@
 import type { DataFrame } from '@grafana/data';
 import { EdgeField, FlowDetail, FlowEdge, FlowGraph, FRAME_NAMES } from '../../../model';
-import { COLORS, DASHED, EXTRA_DETAIL, FieldSpec, frame, FrameOptions, NO_DATA, optional, T } from './frameFields';
+import {
+  COLORS,
+  DASHED,
+  EXTRA_DETAIL,
+  FieldSpec,
+  frame,
+  FrameOptions,
+  NO_DATA,
+  optional,
+  optionalOf,
+  T,
+} from './frameFields';
 import { edgeKey } from './mapper';
 import { Measure } from './presets';
 import { StatUnit, statValues } from './statText';
 
 export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
   const edges = graph.edges;
+  const n = edges.length;
+  const chaosIds = new Set(graph.nodes.filter((x) => x.chaos === 'target').map((x) => x.id));
+  // The columns every edge fills, in one pass: 100,000 edges make a pass per column cost more than the stats.
+  const ids = new Array<string>(n);
+  const sources = new Array<string>(n);
+  const targets = new Array<string>(n);
+  const main = new Array<number>(n);
+  const mainOrNull = new Array<number | null>(n);
+  const share = new Array<number | undefined>(n);
+  const colors = new Array<string | null>(n);
+  const dashes = new Array<string | null>(n);
+  const highlighted = new Array<boolean>(n);
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const e = edges[i];
+    const v = mainRate(e, opts.primary);
+    ids[i] = edgeKey(e.source, e.target);
+    sources[i] = e.source;
+    targets[i] = e.target;
+    main[i] = v;
+    // An edge without data has no rate: null, not 0.
+    mainOrNull[i] = e.noData ? null : v;
+    max = v > max ? v : max;
+    share[i] = e.requestRate && e.errorRate !== undefined ? Math.min(1, e.errorRate / e.requestRate) : undefined;
+    colors[i] = edgeColor(e);
+    dashes[i] = e.diff === 'vanished' || e.noData ? DASHED : null;
+    highlighted[i] = chaosIds.has(e.source) || chaosIds.has(e.target);
+  }
+  const thickness = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const v = main[i];
+    thickness[i] = max > 0 && v > 0 ? 1 + 5 * Math.sqrt(v / max) : 1;
+  }
   const col = <T>(f: (e: FlowEdge) => T): T[] => {
-    const out = new Array<T>(edges.length);
-    for (let i = 0; i < edges.length; i++) {
+    const out = new Array<T>(n);
+    for (let i = 0; i < n; i++) {
       out[i] = f(edges[i]);
     }
     return out;
   };
-  const main = col((e) => mainRate(e, opts.primary));
-  let max = 0;
-  for (const v of main) {
-    max = v > max ? v : max;
-  }
-  const share = col((e) =>
-    e.requestRate && e.errorRate !== undefined ? Math.min(1, e.errorRate / e.requestRate) : undefined
-  );
-  const chaosIds = new Set(graph.nodes.filter((n) => n.chaos === 'target').map((n) => n.id));
   const unit: StatUnit = opts.primary === 'bytes' ? 'Bps' : opts.primary === 'requests' ? 'reqps' : 'short';
   const fields: FieldSpec[] = [
-    { name: EdgeField.id, type: T.string, values: col((e) => edgeKey(e.source, e.target)) },
-    { name: EdgeField.source, type: T.string, values: col((e) => e.source) },
-    { name: EdgeField.target, type: T.string, values: col((e) => e.target) },
+    { name: EdgeField.id, type: T.string, values: ids },
+    { name: EdgeField.source, type: T.string, values: sources },
+    { name: EdgeField.target, type: T.string, values: targets },
     {
       name: EdgeField.mainStat,
       type: T.string,
-      // An edge without data has no rate: null, not 0.
-      values: statValues(main.map((v, i) => (edges[i].noData ? null : v)), unit),
+      values: statValues(mainOrNull, unit),
       config: {
         displayName: opts.primary === 'bytes' ? 'Throughput' : opts.primary === 'flows' ? 'Flows' : 'Requests',
       },
     },
     secondaryEdgeStat(opts.primary, col, share),
-    {
-      name: EdgeField.thickness,
-      type: T.number,
-      values: main.map((v) => (max > 0 && v > 0 ? 1 + 5 * Math.sqrt(v / max) : 1)),
-    },
-    { name: EdgeField.color, type: T.string, values: col((e) => edgeColor(e)), config: { color: { mode: 'fixed' } } },
-    {
-      name: EdgeField.strokeDasharray,
-      type: T.string,
-      values: col((e) => (e.diff === 'vanished' || e.noData ? DASHED : null)),
-    },
-    {
-      name: EdgeField.highlighted,
-      type: T.boolean,
-      values: col((e) => chaosIds.has(e.source) || chaosIds.has(e.target)),
-    },
+    { name: EdgeField.thickness, type: T.number, values: thickness },
+    { name: EdgeField.color, type: T.string, values: colors, config: { color: { mode: 'fixed' } } },
+    { name: EdgeField.strokeDasharray, type: T.string, values: dashes },
+    { name: EdgeField.highlighted, type: T.boolean, values: highlighted },
   ];
-  optional(
-    fields,
-    EXTRA_DETAIL.data,
-    'Data',
-    col((e) => (e.noData ? NO_DATA : undefined))
-  );
-  optional(
-    fields,
-    FlowDetail.bytes,
-    'Throughput',
-    col((e) => e.bytesRate),
-    'Bps'
-  );
-  optional(
-    fields,
-    FlowDetail.requests,
-    'Requests',
-    col((e) => e.requestRate),
-    'reqps'
-  );
-  optional(
-    fields,
-    FlowDetail.errors,
-    'Errors',
-    col((e) => e.errorRate),
-    'reqps'
-  );
+  const detail = (name: string, displayName: string, get: (e: FlowEdge) => unknown, u?: string) =>
+    optionalOf(fields, edges, get, name, displayName, u);
+  detail(EXTRA_DETAIL.data, 'Data', (e) => (e.noData ? NO_DATA : undefined));
+  detail(FlowDetail.bytes, 'Throughput', (e) => e.bytesRate, 'Bps');
+  detail(FlowDetail.requests, 'Requests', (e) => e.requestRate, 'reqps');
+  detail(FlowDetail.errors, 'Errors', (e) => e.errorRate, 'reqps');
   optional(fields, FlowDetail.errorShare, 'Error share', share, 'percentunit');
-  optional(
-    fields,
-    FlowDetail.latencyP95,
-    'p95 latency',
-    col((e) => e.latencyP95),
-    's'
-  );
-  optional(
-    fields,
-    EXTRA_DETAIL.flows,
-    'Flows',
-    col((e) => e.flowRate),
-    'short'
-  );
-  optional(
-    fields,
-    FlowDetail.retransmits,
-    'Retransmits',
-    col((e) => e.retransmitRate),
-    'short'
-  );
-  optional(
-    fields,
-    FlowDetail.drops,
-    'Drops',
-    col((e) => e.dropRate),
-    'short'
-  );
-  optional(
-    fields,
-    EXTRA_DETAIL.resets,
-    'TCP resets',
-    col((e) => e.resetRate),
-    'short'
-  );
-  optional(
-    fields,
-    FlowDetail.crossZone,
-    'Cross-zone',
-    col((e) => (e.crossZoneBytesTotal ? `${e.sourceZone ?? '?'} → ${e.targetZone ?? '?'}` : undefined))
+  detail(FlowDetail.latencyP95, 'p95 latency', (e) => e.latencyP95, 's');
+  detail(EXTRA_DETAIL.flows, 'Flows', (e) => e.flowRate, 'short');
+  detail(FlowDetail.retransmits, 'Retransmits', (e) => e.retransmitRate, 'short');
+  detail(FlowDetail.drops, 'Drops', (e) => e.dropRate, 'short');
+  detail(EXTRA_DETAIL.resets, 'TCP resets', (e) => e.resetRate, 'short');
+  detail(FlowDetail.crossZone, 'Cross-zone', (e) =>
+    e.crossZoneBytesTotal ? `${e.sourceZone ?? '?'} → ${e.targetZone ?? '?'}` : undefined
   );
   if (opts.pricePerGb !== undefined) {
-    optional(
-      fields,
-      FlowDetail.cost,
-      'Cross-zone cost',
-      col((e) => e.cost),
-      'currencyUSD'
-    );
+    detail(FlowDetail.cost, 'Cross-zone cost', (e) => e.cost, 'currencyUSD');
   }
-  optional(
-    fields,
-    FlowDetail.diff,
-    'Change',
-    col((e) => e.diff)
-  );
-  optional(
-    fields,
-    EXTRA_DETAIL.previous,
-    'Before',
-    col((e) => e.previousRate),
-    unit
-  );
+  detail(FlowDetail.diff, 'Change', (e) => e.diff);
+  detail(EXTRA_DETAIL.previous, 'Before', (e) => e.previousRate, unit);
   return frame(FRAME_NAMES.edges, fields, { preferredVisualisationType: 'nodeGraph' });
 }
 

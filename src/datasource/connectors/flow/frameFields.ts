@@ -59,14 +59,42 @@ export function frame(name: string, fields: FieldSpec[], meta: DataFrame['meta']
 
 /** Adds a detail field only when some row has a value, so the tooltip lists what the preset measures. */
 export function optional(fields: FieldSpec[], name: string, displayName: string, values: unknown[], unit?: string) {
-  if (!values.some((v) => v !== undefined && v !== null && v !== '')) {
+  optionalOf(fields, values, (v) => v, name, displayName, unit);
+}
+
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/**
+ * `optional` read straight from the rows: 100,000 edges carry a dozen measures a preset never
+ * fills, so an absent column costs one scan and no array, a present one a single pass.
+ */
+export function optionalOf<R>(
+  fields: FieldSpec[],
+  rows: readonly R[],
+  get: (row: R) => unknown,
+  name: string,
+  displayName: string,
+  unit?: string
+) {
+  const n = rows.length;
+  let first = 0;
+  while (first < n && !present(get(rows[first]))) {
+    first++;
+  }
+  if (first === n) {
     return;
   }
-  const numeric = values.some((v) => typeof v === 'number');
+  const values = new Array<unknown>(n);
+  let numeric = false;
+  for (let i = 0; i < n; i++) {
+    const v = get(rows[i]);
+    numeric ||= typeof v === 'number';
+    values[i] = v === undefined ? null : v;
+  }
   fields.push({
     name,
     type: numeric ? T.number : T.string,
-    values: values.map((v) => (v === undefined ? null : v)),
+    values,
     config: { displayName, ...(unit ? { unit } : {}) },
   });
 }

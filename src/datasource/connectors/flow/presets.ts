@@ -1,4 +1,4 @@
-import { FlowGrouping, FlowPreset } from '../../types';
+import { FLOW_PRESETS, FlowGrouping, FlowPreset } from '../../types';
 
 /** What one preset query measures; each becomes one field of the edge (src/model/flow.ts). */
 export type Measure =
@@ -176,4 +176,18 @@ export function groupingLabels(g: Grouping): string[] {
     }
   }
   return [...out];
+}
+
+/** The custom preset has no table entry: its query and end labels come from the query itself. */
+export const CUSTOM_PRESET = {
+  label: 'Custom PromQL',
+  description: 'Any PromQL plus the names of its source and target labels',
+};
+
+/** Every preset as pickers show it, in FLOW_PRESETS order: a preset's label lives in its table entry only. */
+export function presetOptions(): Array<{ value: FlowPreset; label: string; description: string }> {
+  return FLOW_PRESETS.map((p) => {
+    const { label, description } = p === 'custom' ? CUSTOM_PRESET : PRESETS[p];
+    return { value: p, label, description };
+  });
 }

@@ -13,7 +13,16 @@ const PREFIXES = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
 function digits(v: number): string {
   const a = Math.abs(v);
   const d = a >= 100 ? 0 : a >= 10 ? 1 : 2;
-  return String(Number(v.toFixed(d)));
+  // Rounding by scaling is several times faster than toFixed, and agrees with it except within a
+  // hair of a half, where the float product may land on the other side: those go to toFixed.
+  const scale = d === 0 ? 1 : d === 1 ? 10 : 100;
+  const x = a * scale;
+  const frac = x - Math.floor(x);
+  if (Math.abs(frac - 0.5) < 1e-6 || x >= 1e15) {
+    return String(Number(v.toFixed(d)));
+  }
+  const r = Math.round(x) / scale;
+  return String(v < 0 ? -r : r);
 }
 
 function scaled(v: number): { n: string; prefix: string } {

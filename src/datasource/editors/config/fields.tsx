@@ -30,7 +30,9 @@ export function JsonField({
         width={60}
         placeholder={placeholder}
         value={(options.jsonData[name] as string | undefined) ?? ''}
-        onChange={(e) => onOptionsChange({ ...options, jsonData: { ...options.jsonData, [name]: e.currentTarget.value } })}
+        onChange={(e) =>
+          onOptionsChange({ ...options, jsonData: { ...options.jsonData, [name]: e.currentTarget.value } })
+        }
       />
     </Field>
   );
@@ -123,9 +125,30 @@ export function SettingFields({ props, fields }: { props: ConfigProps; fields: S
       {fields.map((f) => {
         switch (f.kind) {
           case 'text':
-            return <JsonField key={f.key} props={props} name={f.key} label={f.label} description={f.description} placeholder={f.placeholder} />;
+            return (
+              <JsonField
+                key={f.key}
+                props={props}
+                name={f.key}
+                label={f.label}
+                description={f.description}
+                placeholder={f.placeholder}
+              />
+            );
           case 'secret':
             return <SecretField key={f.key} props={props} name={f.key} label={f.label} description={f.description} />;
+          case 'list':
+            return (
+              <ListField
+                key={f.key}
+                id={`faultline-${f.key}`}
+                label={f.label}
+                description={f.description}
+                placeholder={f.placeholder}
+                value={options.jsonData[f.key]}
+                onChange={(list) => onOptionsChange({ ...options, jsonData: { ...options.jsonData, [f.key]: list } })}
+              />
+            );
           case 'choice':
             return (
               <Field key={f.key} label={f.label}>

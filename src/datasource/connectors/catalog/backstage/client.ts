@@ -4,6 +4,8 @@ import { collectPages } from '../../../http/paging';
 import { Entity } from '../entity';
 
 export const BACKSTAGE = 'Backstage catalog';
+/** The data proxy route of plugin.json. */
+export const ROUTE = 'backstage';
 /** Backstage's own default page is 20; 500 keeps a 5,000-entity catalog to ten round trips. */
 export const BACKSTAGE_PAGE = 500;
 export const MAX_ENTITIES = 50_000;
@@ -57,7 +59,7 @@ export async function queryEntities(
         ? { cursor, fields: fields.join(','), limit }
         : { filter: filters, fields: fields.join(','), limit };
       const body = await client.getJson<QueryPage>({
-        route: 'backstage',
+        route: ROUTE,
         path: '/api/catalog/entities/by-query',
         params,
         signal: opts.signal,

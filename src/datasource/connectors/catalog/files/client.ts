@@ -5,6 +5,8 @@ import { CATALOG_FILES, parseCatalogFile } from './parse';
 
 /** Bounds the walk through Location entities, which may point at each other. */
 export const MAX_FILES = 200;
+/** The data proxy route of plugin.json. */
+export const ROUTE = 'catalogfiles';
 
 /**
  * Reads the configured catalog files through the `catalogfiles` route and follows the targets of
@@ -32,7 +34,7 @@ export async function readCatalogFiles(
       );
     }
     seen.add(path);
-    const text = await client.getText({ route: 'catalogfiles', path, signal });
+    const text = await client.getText({ route: ROUTE, path, signal });
     for (const e of parseCatalogFile(text, path)) {
       if (String(e.kind).toLowerCase() === 'location') {
         queue.push(...locationTargets(e, path, baseUrl));

@@ -3,7 +3,8 @@ import { HttpClient } from '../../../http/client';
 import { annotationKeys } from '../annotationKeys';
 import { CatalogLoadContext, clientOptionsFor } from '../context';
 import { indexPeople, mapComponents } from '../mapper';
-import { readCatalogFiles } from './client';
+import { CatalogBackend, loadProbe } from '../backend';
+import { readCatalogFiles, ROUTE } from './client';
 import { CATALOG_FILES } from './parse';
 
 /** catalog-info.yaml files from a git host or web server: the same entities Backstage would ingest. */
@@ -23,3 +24,27 @@ export async function loadCatalogFiles(ctx: CatalogLoadContext): Promise<Ownersh
     source: 'catalog-files',
   });
 }
+
+export const catalogFilesBackend: CatalogBackend = {
+  source: 'catalog-files',
+  name: 'catalog-info.yaml files',
+  where: CATALOG_FILES,
+  route: ROUTE,
+  settings: [
+    {
+      kind: 'text',
+      key: 'catalogFilesUrl',
+      label: 'Base URL',
+      description: "Where the catalog-info.yaml files are served (a git host's raw URL)",
+    },
+    {
+      kind: 'list',
+      key: 'catalogFiles',
+      label: 'Files',
+      description: 'Paths below the base URL, comma-separated; Location entities are followed',
+    },
+  ],
+  annotationKeys: true,
+  load: (ctx) => loadCatalogFiles(ctx),
+  probe: loadProbe({ where: CATALOG_FILES, load: (ctx) => loadCatalogFiles(ctx) }),
+};

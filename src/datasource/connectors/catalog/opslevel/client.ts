@@ -4,6 +4,8 @@ import { collectPages } from '../../../http/paging';
 import { OlService, OlServicesResponse } from './types';
 
 export const OPSLEVEL = 'OpsLevel';
+/** The data proxy route of plugin.json. */
+export const ROUTE = 'opslevel';
 export const OPSLEVEL_PAGE = 100;
 
 /** Paged with Relay cursors like opslevel-go's ListServices (`services(after:, first:)`). */
@@ -47,7 +49,7 @@ export async function fetchOpsLevelServices(
   const { items } = await collectPages<OlService>(
     async (after) => {
       const body = await client.getJson<OlServicesResponse>({
-        route: 'opslevel',
+        route: ROUTE,
         path: graphqlPath(opslevelUrl),
         method: 'POST',
         body: { query: SERVICES_QUERY, variables: { after: after ?? null, first: pageSize } },
