@@ -104,6 +104,11 @@ export function ConfigEditor(props: ConfigProps) {
         <Field label="Cross-zone price per GB" description="Used for the cross-zone cost of flows">
           <Input type="number" width={12} step="0.001" value={jsonData.costPerGb ?? 0.01} onChange={(e) => setJson({ costPerGb: Number(e.currentTarget.value) })} />
         </Field>
+        <Field label="Cross-cluster price per GB" description="Used instead of the cross-zone price on edges between clusters (regions, clouds)">
+          <Input type="number" width={12} step="0.001" value={jsonData.crossClusterCostPerGb ?? ''} onChange={(e) => setJson({ crossClusterCostPerGb: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })} />
+        </Field>
+        <JsonField props={props} name="flowClusterLabel" label="Cluster label" description="Label naming each series' cluster; empty: the preset's (k8s_cluster_name for Beyla/OBI, else cluster)" placeholder="cluster" />
+        <JsonField props={props} name="flowReplicaLabel" label="Replica label" description="Label of high-availability Prometheus replicas the store did not deduplicate: replicas count once" placeholder="prometheus_replica" />
       </FieldSet>
 
       <FieldSet label="Requests">

@@ -30,5 +30,7 @@ export function safeUrl(raw: unknown): string | undefined {
  * encodeURIComponent throw, so it is replaced by U+FFFD first.
  */
 export function encodeSegment(s: string): string {
-  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  return encodeURIComponent(
+    s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  );
 }

@@ -12,7 +12,7 @@ export const flowsHandler: QueryHandler = async (query, ctx) => {
   const frames = toNodeGraphFrames(result.graph, {
     primary: result.primary,
     notices: result.notices,
-    pricePerGb: ctx.settings.costPerGb,
+    pricePerGb: ctx.settings.costPerGb ?? ctx.settings.crossClusterCostPerGb,
     preset,
   });
   frames[0].meta = { ...frames[0].meta, executedQueryString: result.queries.join('\n') };

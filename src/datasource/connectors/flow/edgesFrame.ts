@@ -32,7 +32,10 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
       name: EdgeField.mainStat,
       type: T.string,
       // An edge without data has no rate: null, not 0.
-      values: statValues(main.map((v, i) => (edges[i].noData ? null : v)), unit),
+      values: statValues(
+        main.map((v, i) => (edges[i].noData ? null : v)),
+        unit
+      ),
       config: {
         displayName: opts.primary === 'bytes' ? 'Throughput' : opts.primary === 'flows' ? 'Flows' : 'Requests',
       },
@@ -124,11 +127,17 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     'Cross-zone',
     col((e) => (e.crossZoneBytesTotal ? `${e.sourceZone ?? '?'} → ${e.targetZone ?? '?'}` : undefined))
   );
+  optional(
+    fields,
+    FlowDetail.crossCluster,
+    'Cross-cluster',
+    col((e) => (e.sourceCluster !== undefined ? `${e.sourceCluster} → ${e.targetCluster ?? '?'}` : undefined))
+  );
   if (opts.pricePerGb !== undefined) {
     optional(
       fields,
       FlowDetail.cost,
-      'Cross-zone cost',
+      'Transfer cost',
       col((e) => e.cost),
       'currencyUSD'
     );

@@ -56,7 +56,7 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     {
       name: NodeField.subtitle,
       type: T.string,
-      values: col((x) => [x.namespace, x.zone, x.noData ? NO_DATA : undefined].filter(Boolean).join(' · ')),
+      values: col((x) => [x.cluster, x.namespace, x.zone, x.noData ? NO_DATA : undefined].filter(Boolean).join(' · ')),
     },
     ...nodeStatFields(opts.primary, hasRequests, col, errShare),
     {
@@ -73,6 +73,12 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     },
     { name: NodeField.highlighted, type: T.boolean, values: col((x) => x.chaos === 'target') },
   ];
+  optional(
+    fields,
+    FlowDetail.cluster,
+    'Cluster',
+    col((x) => x.cluster)
+  );
   optional(
     fields,
     FlowDetail.namespace,
@@ -133,7 +139,10 @@ function nodeStatFields(
     name,
     type: T.string,
     // A node without data has no stat: null, not a 0 that reads as "idle".
-    values: statValues(values.map((v, i) => (noData[i] ? null : v)), unit),
+    values: statValues(
+      values.map((v, i) => (noData[i] ? null : v)),
+      unit
+    ),
     config: { displayName },
   });
   if (primary === 'bytes') {
