@@ -53,6 +53,10 @@ export interface FaultlineOptions extends DataSourceJsonData {
   flowClusterLabel?: string;
   /** Label telling HA replicas apart (`__replica__`, `prometheus_replica`): replicas count once (max), not twice. */
   flowReplicaLabel?: string;
+  /** Thanos Query `dedup` (by its replica labels); unset: not sent, the querier's default applies. */
+  thanosDedup?: boolean;
+  /** Thanos Query `partial_response`: answer without unavailable stores, with a warning; unset: not sent. */
+  thanosPartialResponse?: boolean;
 
   timeoutSeconds?: number;
 }

@@ -157,6 +157,7 @@ async function runPlan(
       notices.push({ severity: 'warning', text: `${q.measure} left out: ${s.reason.message}` });
       return;
     }
+    // A global view that lost a store still answers 200 (Thanos partial_response): its warning says the graph lacks part.
     s.value.warnings.forEach((w) => notices.push({ severity: 'warning', text: w }));
     s.value.infos.forEach((w) => notices.push({ severity: 'info', text: w }));
     results.push({ measure: q.measure, samples: s.value.data, scale: q.scale });
