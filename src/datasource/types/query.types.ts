@@ -37,7 +37,17 @@ export interface ChaosFilter {
   service?: string;
 }
 
-export const FLOW_PRESETS = ['beyla', 'obi', 'hubble', 'servicegraph', 'istio', 'custom'] as const;
+export const FLOW_PRESETS = [
+  'beyla',
+  'obi',
+  'hubble',
+  'servicegraph',
+  'istio',
+  'caretta',
+  'coroot',
+  'retina',
+  'custom',
+] as const;
 export type FlowPreset = (typeof FLOW_PRESETS)[number];
 export const FLOW_GROUPINGS = ['workload', 'namespace', 'pod', 'address'] as const;
 export type FlowGrouping = (typeof FLOW_GROUPINGS)[number];

@@ -182,12 +182,69 @@ const istio: PresetDef = {
   },
 };
 
+/**
+ * Caretta (groundcover-com/caretta pkg/caretta/caretta.go): the gauge `caretta_links_observed` holds
+ * the bytes a link has sent since the agent started, labelled client_/server_ name, namespace, kind
+ * and a `role`. Both ends of a link in the cluster report it (role 1 client, 2 server:
+ * pkg/tracing ClientConnectionRole/ServerConnectionRole): the client's report counts each link once.
+ */
+const caretta: PresetDef = {
+  label: 'Caretta',
+  description: 'caretta_links_observed (bytes per client → server link)',
+  primary: 'bytes',
+  clusterLabel: DEFAULT_CLUSTER_LABEL,
+  measures: [{ measure: 'bytes', kind: 'counter', metric: 'caretta_links_observed', match: 'role="1"' }],
+  groupings: {
+    workload: both(
+      { name: ['client_name'], namespace: ['client_namespace'] },
+      { name: ['server_name'], namespace: ['server_namespace'] }
+    ),
+    namespace: both({ name: ['client_namespace'] }, { name: ['server_namespace'] }),
+  },
+};
+
+/**
+ * coroot-node-agent (containers/metrics.go): per container, TCP counters by `destination` (the
+ * address dialled) and `actual_destination` (after NAT, e.g. the pod behind a service IP). The source
+ * is the container (`container_id` like /k8s/<namespace>/<pod>/<container>); the agent knows no
+ * workload of the peer, so targets are addresses.
+ */
+const coroot: PresetDef = {
+  label: 'coroot-node-agent',
+  description: 'container_net_tcp_bytes_sent_total, _retransmits_total, _successful_connects_total',
+  primary: 'bytes',
+  clusterLabel: DEFAULT_CLUSTER_LABEL,
+  measures: [
+    { measure: 'bytes', kind: 'counter', metric: 'container_net_tcp_bytes_sent_total' },
+    { measure: 'retransmits', kind: 'counter', metric: 'container_net_tcp_retransmits_total' },
+    { measure: 'flows', kind: 'counter', metric: 'container_net_tcp_successful_connects_total' },
+  ],
+  groupings: {
+    workload: both({ name: ['app_id', 'container_id'] }, { name: ['actual_destination', 'destination'] }),
+    address: both({ name: ['container_id'] }, { name: ['destination'] }),
+  },
+};
+
+/**
+ * Microsoft Retina with its Hubble control plane serves Cilium's Hubble metrics (L3/L4: flows,
+ * drops, TCP flags) with the same label contexts; it has no HTTP metrics.
+ */
+const retina: PresetDef = {
+  ...hubble,
+  label: 'Microsoft Retina (Hubble metrics)',
+  description: 'hubble_flows_processed_total, hubble_drop_total, hubble_tcp_flags_total',
+  measures: hubble.measures.filter((m) => m.measure === 'flows' || m.measure === 'drops' || m.measure === 'resets'),
+};
+
 export const PRESETS: Record<Exclude<FlowPreset, 'custom'>, PresetDef> = {
   beyla: ebpfPreset('beyla'),
   obi: ebpfPreset('obi'),
   hubble,
   servicegraph,
   istio,
+  caretta,
+  coroot,
+  retina,
 };
 
 /** The grouping with the series' cluster label after each end's own cluster labels. */
