@@ -1,5 +1,4 @@
 /** @jest-environment node */
-import path from 'node:path';
 import { FlowGraph } from '../../src/model';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
 import { QueryContext } from '../../src/datasource/connectors/context';
@@ -16,6 +15,7 @@ import {
   Store,
 } from '../support/promstores';
 import { RecordingProxy, startRecordingProxy } from '../support/recordingProxy';
+import { startStrictProxy } from '../support/strictProxyProcess';
 
 /*
  * Two clusters, each a real Prometheus scraping its own flow exporter with
@@ -27,9 +27,6 @@ import { RecordingProxy, startRecordingProxy } from '../support/recordingProxy';
 jest.mock('@grafana/runtime', () => ({
   getBackendSrv: () => jest.requireActual('../../preview/src/shell/backendSrv').previewBackendSrv,
 }));
-// CommonJS shared with the demo and browser tests.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freePort, httpReady, startProcess } = require('../../scripts/lib/processes');
 
 const shop = (src: string, dst: string, extra: Record<string, string> = {}) => ({
   k8s_src_owner_name: src,
@@ -165,8 +162,6 @@ describeViews('flows across clusters on real global views', () => {
     // The store behind the data proxy (the preview's, as strict as Grafana's) is seen on the wire.
     recorder = await startRecordingProxy(push.url);
     stop.push(recorder.stop);
-    const port = await freePort();
-    instance = `http://127.0.0.1:${port}/api/datasources/proxy/uid`;
     const datasources = [
       { uid: 'global', type: 'faultline-datasource', jsonData: { prometheusUrl: recorder.url }, secureJsonData: {} },
       {
@@ -176,14 +171,8 @@ describeViews('flows across clusters on real global views', () => {
         secureJsonData: {},
       },
     ];
-    const proxy = await startProcess({
-      name: 'strict data proxy',
-      cmd: process.execPath,
-      args: [path.join(__dirname, '..', 'support', 'strictProxy.mjs')],
-      env: { FAULTLINE_PROXY_PORT: String(port), FAULTLINE_PROXY_DATASOURCES: JSON.stringify(datasources) },
-      ready: () => httpReady(`${instance}/nope/x`),
-      timeoutMs: 20000,
-    });
+    const proxy = await startStrictProxy(datasources);
+    instance = proxy.instance;
     stop.push(proxy.stop);
 
     // Four samples of every series, in both views, before any flow query.

@@ -1,11 +1,13 @@
 import { InputError } from '../../../model';
 import { QueryContext } from '../context';
+import { TransportRequest } from '../../http/transport';
 import { applyCost } from './cost';
 import { loadFlowGraph } from '.';
 import { mapFlowGraph, MeasureSamples, UNKNOWN_CLUSTER } from './mapper';
 import { PRESETS, withClusterLabel } from './presets';
 import { measureQuery } from './promql';
 import { PromVectorSample } from './promTypes';
+import { storeStubContext } from './storeStub';
 
 const beyla = withClusterLabel(PRESETS.beyla.groupings.workload!, 'k8s_cluster_name');
 const istio = withClusterLabel(PRESETS.istio.groupings.workload!, 'cluster');
@@ -136,34 +138,20 @@ describe('replica label', () => {
 });
 
 describe('cluster and replica settings in the flows query', () => {
-  const seen: string[] = [];
-  const ctx = (settings: QueryContext['settings']): QueryContext => ({
-    settings: { prometheusUrl: 'http://prometheus.example', ...settings },
-    transport: async (req) => {
-      seen.push(String(req.params?.query));
-      return {
-        status: 200,
-        text: JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }),
-        headers: {},
-      };
-    },
-    range: { from: 1795680000000, to: 1795683600000 },
-    interpolate: (v) => v ?? '',
-    scopedVars: {},
-    cache: new Map(),
-    refId: 'A',
-  });
+  const requests: TransportRequest[] = [];
+  const queryAt = (i: number) => String(requests[i]?.params?.query);
+  const ctx = (settings: QueryContext['settings']) => storeStubContext(settings, undefined, requests);
 
   it('groups by the preset cluster label, or the one set on the data source', async () => {
-    seen.length = 0;
+    requests.length = 0;
     await loadFlowGraph(ctx({}), { preset: 'beyla' });
-    expect(seen[0]).toMatch(/sum by \([^)]*k8s_cluster_name[^)]*\)/);
-    seen.length = 0;
+    expect(queryAt(0)).toMatch(/sum by \([^)]*k8s_cluster_name[^)]*\)/);
+    requests.length = 0;
     await loadFlowGraph(ctx({ flowClusterLabel: 'region_cluster', flowReplicaLabel: '__replica__' }), {
       preset: 'hubble',
     });
-    expect(seen[0]).toMatch(/sum by \([^)]*region_cluster[^)]*\) \(max without \(__replica__\)/);
-    expect(seen[0]).not.toMatch(/[(,]cluster[,)]/);
+    expect(queryAt(0)).toMatch(/sum by \([^)]*region_cluster[^)]*\) \(max without \(__replica__\)/);
+    expect(queryAt(0)).not.toMatch(/[(,]cluster[,)]/);
   });
 
   it('refuses a cluster or replica label that is no label name', async () => {

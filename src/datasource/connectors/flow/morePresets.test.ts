@@ -1,28 +1,17 @@
-import { QueryContext } from '../context';
 import { FlowQuery } from '../../types';
 import { loadFlowGraph } from '.';
+import { EMPTY_VECTOR, storeStubContext } from './storeStub';
 import caretta from './fixtures/presets/caretta.json';
 import coroot from './fixtures/presets/coroot.json';
 import retina from './fixtures/presets/retina.json';
 
-const EMPTY = { status: 'success', data: { resultType: 'vector', result: [] } };
-
 /** A store answering the fixture to queries of `metric` and nothing to the preset's other measures. */
-function ctxFor(metric: string, answer: unknown, seen: string[]): QueryContext {
-  return {
-    settings: { prometheusUrl: 'http://prometheus.example' },
-    transport: async (req) => {
-      const q = String(req.params?.query);
-      seen.push(q);
-      return { status: 200, text: JSON.stringify(q.includes(metric) ? answer : EMPTY), headers: {} };
-    },
-    range: { from: 1795680000000, to: 1795683600000 },
-    interpolate: (v) => v ?? '',
-    scopedVars: {},
-    cache: new Map(),
-    refId: 'A',
-  };
-}
+const ctxFor = (metric: string, answer: unknown, seen: string[]) =>
+  storeStubContext({}, (req) => {
+    const q = String(req.params?.query);
+    seen.push(q);
+    return q.includes(metric) ? answer : EMPTY_VECTOR;
+  });
 
 describe('presets for Caretta, coroot-node-agent and Retina', () => {
   it('Caretta: client to server links, counted once from the client side, with their cluster', async () => {

@@ -1,6 +1,7 @@
 import { QueryContext } from '../context';
 import { TransportRequest } from '../../http/transport';
 import { loadFlowGraph } from '.';
+import { storeStubContext } from './storeStub';
 import partial from './fixtures/thanos/partial-response.json';
 
 /*
@@ -9,20 +10,8 @@ import partial from './fixtures/thanos/partial-response.json';
  * docs/components/query.md describes it: status 200, the series of the stores that answered, and
  * a warning naming the store that did not.
  */
-function ctxWith(settings: QueryContext['settings'], seen: TransportRequest[]): QueryContext {
-  return {
-    settings: { prometheusUrl: 'http://thanos-query.example', flowClusterLabel: 'cluster', ...settings },
-    transport: async (req) => {
-      seen.push(req);
-      return { status: 200, text: JSON.stringify(partial), headers: {} };
-    },
-    range: { from: 1795680000000, to: 1795683600000 },
-    interpolate: (v) => v ?? '',
-    scopedVars: {},
-    cache: new Map(),
-    refId: 'A',
-  };
-}
+const ctxWith = (settings: QueryContext['settings'], seen: TransportRequest[]) =>
+  storeStubContext({ flowClusterLabel: 'cluster', ...settings }, () => partial, seen);
 
 describe('Thanos Query as the global view', () => {
   it('sends dedup and partial_response when set, and neither when unset', async () => {
