@@ -85,4 +85,5 @@ export const FRAME_NAMES = {
   timeline: 'timeline',
   annotations: 'annotations',
   scorecard: 'scorecard',
+  clusters: 'clusters',
 } as const;
