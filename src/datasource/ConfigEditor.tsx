@@ -117,6 +117,13 @@ export function ConfigEditor(props: ConfigProps) {
             onChange={(e) => setJson({ costPerGb: Number(e.currentTarget.value) })}
           />
         </Field>
+        <Field label="Cross-cluster price per GB" description="Used instead of the cross-zone price on edges between clusters (regions, clouds)">
+          <Input type="number" width={12} step="0.001" value={jsonData.crossClusterCostPerGb ?? ''} onChange={(e) => setJson({ crossClusterCostPerGb: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })} />
+        </Field>
+        <JsonField props={props} name="flowClusterLabel" label="Cluster label" description="Label naming each series' cluster; empty: the preset's (k8s_cluster_name for Beyla/OBI, else cluster)" placeholder="cluster" />
+        <JsonField props={props} name="flowReplicaLabel" label="Replica label" description="Label of high-availability Prometheus replicas the store did not deduplicate: replicas count once" placeholder="prometheus_replica" />
+        <StoreFlag label="Thanos dedup" description="Sent as dedup= to Thanos Query; store default: not sent" value={jsonData.thanosDedup} onChange={(v) => setJson({ thanosDedup: v })} />
+        <StoreFlag label="Thanos partial response" description="Sent as partial_response=; a partial answer shows as a warning on the panel" value={jsonData.thanosPartialResponse} onChange={(v) => setJson({ thanosPartialResponse: v })} />
       </FieldSet>
 
       <FieldSet label="Requests">
@@ -153,5 +160,19 @@ function AnnotationKeys({ options, onOptionsChange }: ConfigProps) {
         />
       ))}
     </Collapse>
+  );
+}
+
+/** A store flag that is sent only when chosen: "store default" leaves the parameter out. */
+function StoreFlag(p: { label: string; description: string; value?: boolean; onChange: (v: boolean | undefined) => void }) {
+  const current = p.value === undefined ? 'default' : String(p.value);
+  return (
+    <Field label={p.label} description={p.description}>
+      <RadioButtonGroup<string>
+        options={[{ label: 'Store default', value: 'default' }, { label: 'On', value: 'true' }, { label: 'Off', value: 'false' }]}
+        value={current}
+        onChange={(v) => p.onChange(v === 'default' ? undefined : v === 'true')}
+      />
+    </Field>
   );
 }

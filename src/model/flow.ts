@@ -16,6 +16,12 @@ export interface FlowEdge {
   targetZone?: string;
   /** Total bytes transferred over the range (for cost). */
   bytesTotal?: number;
+  /**
+   * Set on an edge between two clusters (both known and different): it is priced with the
+   * cross-cluster price, not the cross-zone one.
+   */
+  sourceCluster?: string;
+  targetCluster?: string;
   /** Bytes of this edge that crossed availability zones over the range. */
   crossZoneBytesTotal?: number;
   /** Flows (Hubble's flow events) per second. */
@@ -26,7 +32,7 @@ export interface FlowEdge {
   diff?: EdgeDiff;
   /** Main rate of the edge in the comparison range. */
   previousRate?: number;
-  /** Price of the bytes of a cross-zone edge over the range, in the configured currency per GB. */
+  /** Price of the bytes of a cross-zone (or cross-cluster) edge over the range, in the configured currency per GB. */
   cost?: number;
   /** Seen only on series whose values were NaN, ±Inf or out of range: the edge exists, its rates are unknown. */
   noData?: boolean;
@@ -36,6 +42,8 @@ export interface FlowNodeInfo {
   id: string;
   namespace?: string;
   zone?: string;
+  /** Set when the series carry a cluster label; "unknown cluster" for nodes whose series lack it. */
+  cluster?: string;
   owner?: string;
   team?: string;
   /** Display name (workload, pod, namespace or address); `id` may add the namespace to stay unique. */

@@ -35,6 +35,7 @@ export const FlowDetail = {
   team: 'detail__team',
   namespace: 'detail__namespace',
   zone: 'detail__zone',
+  cluster: 'detail__cluster',
   bytes: 'detail__bytes',
   requests: 'detail__requests',
   errors: 'detail__errors',
@@ -43,6 +44,7 @@ export const FlowDetail = {
   drops: 'detail__drops',
   latencyP95: 'detail__latency_p95',
   crossZone: 'detail__cross_zone',
+  crossCluster: 'detail__cross_cluster',
   cost: 'detail__cost',
   chaos: 'detail__chaos',
   diff: 'detail__diff',
@@ -83,4 +85,5 @@ export const FRAME_NAMES = {
   timeline: 'timeline',
   annotations: 'annotations',
   scorecard: 'scorecard',
+  clusters: 'clusters',
 } as const;

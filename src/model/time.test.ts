@@ -20,7 +20,10 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp(input)).toBe(expected);
   });
 
-  it.each([null, undefined, '', 'yesterday', '0001-01-01T00:00:00Z', 0, -5, NaN, Infinity, {}, true])('rejects %p', (input) => {
-    expect(parseTimestamp(input)).toBeUndefined();
-  });
+  it.each([null, undefined, '', 'yesterday', '0001-01-01T00:00:00Z', 0, -5, NaN, Infinity, {}, true])(
+    'rejects %p',
+    (input) => {
+      expect(parseTimestamp(input)).toBeUndefined();
+    }
+  );
 });

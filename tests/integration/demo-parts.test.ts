@@ -178,7 +178,12 @@ describe('Service health dashboard', () => {
   const root = path.resolve(__dirname, '..', '..');
   const read = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(root, ...p), 'utf8'));
   const dashboard = read('src', 'dashboards', 'service-health.json');
-  type Variable = { name: string; type: string; query: string | { kind: string }; datasource?: { uid: string; type: string } };
+  type Variable = {
+    name: string;
+    type: string;
+    query: string | { kind: string };
+    datasource?: { uid: string; type: string };
+  };
   const variables: Variable[] = dashboard.templating.list;
 
   it('names every data source through a data source variable of its type, uses panel plugins of this bundle and query types the data source has', () => {

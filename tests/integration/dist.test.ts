@@ -15,12 +15,16 @@ function filesBelow(dir: string): string[] {
 
 /** Every secureJsonData value in the provisioning files: none may reach the browser bundle. */
 function provisionedSecrets(): string[] {
-  const dirs = ['provisioning/datasources', 'provisioning-compose/datasources'].map((d) => path.join(root, d)).filter(existsSync);
+  const dirs = ['provisioning/datasources', 'provisioning-compose/datasources']
+    .map((d) => path.join(root, d))
+    .filter(existsSync);
   return dirs.flatMap((d) =>
     readdirSync(d)
       .filter((f) => /\.ya?ml$/.test(f))
       .flatMap((f) => {
-        const doc = parse(readFileSync(path.join(d, f), 'utf8')) as { datasources?: Array<{ secureJsonData?: Record<string, string> }> };
+        const doc = parse(readFileSync(path.join(d, f), 'utf8')) as {
+          datasources?: Array<{ secureJsonData?: Record<string, string> }>;
+        };
         return (doc.datasources ?? []).flatMap((ds) => Object.values(ds.secureJsonData ?? {}));
       })
   );
@@ -61,7 +65,9 @@ describe('the built dist/', () => {
   it('lists every nested plugin in the app includes', () => {
     const app = JSON.parse(readFileSync(path.join(dist, 'plugin.json'), 'utf8'));
     const paths = app.includes.map((i: { path?: string }) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['datasource/plugin.json', 'panels/flowgraph/plugin.json', 'panels/ownership/plugin.json']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['datasource/plugin.json', 'panels/flowgraph/plugin.json', 'panels/ownership/plugin.json'])
+    );
   });
 
   it('holds every screenshot plugin.json names, as a PNG (the plugin catalog shows them)', () => {
@@ -74,7 +80,9 @@ describe('the built dist/', () => {
   });
 
   it('ships no test fixtures', () => {
-    expect(filesBelow(dist).filter((f) => /(^|\/)(fixtures|__fixtures__|testdata)\//.test(path.relative(dist, f)))).toEqual([]);
+    expect(
+      filesBelow(dist).filter((f) => /(^|\/)(fixtures|__fixtures__|testdata)\//.test(path.relative(dist, f)))
+    ).toEqual([]);
   });
 
   it('contains no secret from the provisioning files', () => {

@@ -178,10 +178,15 @@ describe('eBPF flow exporter on real loopback connections', () => {
     const ab = edges.find((e) => e.source === 'alpha' && e.target === 'beta');
     if (!((ab?.bytesRate ?? 0) > 0)) {
       // Say what each part saw, so a failure on a loaded machine can be told apart from a bug.
-      const exporter = await fetch(metricsUrl).then((r) => r.text()).catch((e) => String(e));
+      const exporter = await fetch(metricsUrl)
+        .then((r) => r.text())
+        .catch((e) => String(e));
       throw new Error(
         `no alpha → beta byte rate from Prometheus after 30 s.\nedges: ${JSON.stringify(edges)}\n` +
-          `exporter flow lines:\n${exporter.split('\n').filter((l) => l.startsWith('beyla_network_flow_bytes_total')).join('\n')}\n` +
+          `exporter flow lines:\n${exporter
+            .split('\n')
+            .filter((l) => l.startsWith('beyla_network_flow_bytes_total'))
+            .join('\n')}\n` +
           running.map((r) => `process output:\n${r.output().slice(-1000)}`).join('\n')
       );
     }

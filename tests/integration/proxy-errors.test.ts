@@ -1,10 +1,10 @@
 /** @jest-environment node */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { HttpClient } from '../../src/datasource/http/client';
 import { grafanaTransport } from '../../src/datasource/http/grafanaTransport';
 import { AuthError, BackendError, UnreachableError } from '../../src/model/errors';
+import { StrictProxy, startStrictProxy } from '../support/strictProxyProcess';
 
 /*
  * What a panel says when the backend refuses the token, answers a real 400, or cannot be reached,
@@ -16,11 +16,11 @@ jest.mock('@grafana/runtime', () => ({
   getBackendSrv: () => jest.requireActual('../../preview/src/shell/backendSrv').previewBackendSrv,
 }));
 
-const { freePort, httpReady, startProcess } = require('../../scripts/lib/processes');
+const { freePort } = require('../../scripts/lib/processes');
 
 const TOKEN = `proxy-errors-token-${process.pid}`;
 let backend: http.Server;
-let proxy: { stop: () => Promise<void> };
+let proxy: StrictProxy;
 let instance: string;
 const seen: Array<{ url?: string; authorization?: string }> = [];
 
@@ -58,16 +58,8 @@ beforeAll(async () => {
     },
     { uid: 'unset', type: 'faultline-datasource', jsonData: {}, secureJsonData: {} },
   ];
-  const port = await freePort();
-  instance = `http://127.0.0.1:${port}/api/datasources/proxy/uid`;
-  proxy = await startProcess({
-    name: 'strict data proxy',
-    cmd: process.execPath,
-    args: [path.join(__dirname, '..', 'support', 'strictProxy.mjs')],
-    env: { FAULTLINE_PROXY_PORT: String(port), FAULTLINE_PROXY_DATASOURCES: JSON.stringify(datasources) },
-    ready: () => httpReady(`${instance}/nope/x`),
-    timeoutMs: 20000,
-  });
+  proxy = await startStrictProxy(datasources);
+  instance = proxy.instance;
 }, 30000);
 
 afterAll(async () => {

@@ -13,8 +13,10 @@ import { missingBinaries, Sample, startPrometheus, Store } from '../support/prom
 const { JSDOM } = require('jsdom');
 const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
 Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-const { scorecardHandler } = require('../../src/datasource/handlers/scorecard') as typeof import('../../src/datasource/handlers/scorecard');
-const { fetchTransport } = require('../../src/datasource/http/fetchTransport') as typeof import('../../src/datasource/http/fetchTransport');
+const { scorecardHandler } =
+  require('../../src/datasource/handlers/scorecard') as typeof import('../../src/datasource/handlers/scorecard');
+const { fetchTransport } =
+  require('../../src/datasource/http/fetchTransport') as typeof import('../../src/datasource/http/fetchTransport');
 const { ruleField } = require('../../src/scorecard/frames') as typeof import('../../src/scorecard/frames');
 
 // The scorecard against real backends: catalog files and Chaos Toolkit journals from a web server
@@ -47,7 +49,10 @@ metadata:
 spec: { type: service, lifecycle: experimental, owner: team-fulfilment }
 `;
 
-const fixture = (name: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../../src/datasource/connectors/chaos/fixtures/journals', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(path.resolve(__dirname, '../../src/datasource/connectors/chaos/fixtures/journals', name), 'utf8')
+  );
 
 /** A finished journal of the fixture's shape, moved into the rule window and onto `service`. */
 function journal(service: string, startedDaysAgo: number, deviated: boolean) {
@@ -78,7 +83,17 @@ function flows(): Sample[] {
     let value = 0;
     for (let t = END - 3_600_000; t <= END; t += STEP) {
       value += 1000 * (STEP / 1000);
-      out.push({ metric: 'beyla_network_flow_bytes_total', labels: { k8s_src_owner_name: src, k8s_dst_owner_name: dst, k8s_src_namespace: 'shop', k8s_dst_namespace: 'shop' }, value, time: t });
+      out.push({
+        metric: 'beyla_network_flow_bytes_total',
+        labels: {
+          k8s_src_owner_name: src,
+          k8s_dst_owner_name: dst,
+          k8s_src_namespace: 'shop',
+          k8s_dst_namespace: 'shop',
+        },
+        value,
+        time: t,
+      });
     }
   }
   return out;
@@ -96,7 +111,9 @@ beforeAll(async () => {
       return res.writeHead(200, { 'content-type': 'text/yaml' }).end(CATALOG);
     }
     const body = FILES[url.pathname];
-    return body ? res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)) : res.writeHead(404).end('not found');
+    return body
+      ? res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+      : res.writeHead(404).end('not found');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -116,8 +133,24 @@ function context(settings: Partial<FaultlineOptions>): QueryContext {
     journals: { url: base },
     prometheus: { url: prometheus?.url ?? 'http://127.0.0.1:9' },
   });
-  const all: FaultlineOptions = { catalogSource: 'catalog-files', catalogFilesUrl: 'http://catalog.example', catalogFiles: ['catalog-info.yaml'], journalsUrl: 'http://runner.example', journalIndex: '/journals/index.json', timeoutSeconds: 5, ...settings };
-  return { settings: all, transport, range: { from: END - 3_600_000, to: END }, interpolate: (v) => v ?? '', scopedVars: {}, cache: new Map(), refId: 'A' };
+  const all: FaultlineOptions = {
+    catalogSource: 'catalog-files',
+    catalogFilesUrl: 'http://catalog.example',
+    catalogFiles: ['catalog-info.yaml'],
+    journalsUrl: 'http://runner.example',
+    journalIndex: '/journals/index.json',
+    timeoutSeconds: 5,
+    ...settings,
+  };
+  return {
+    settings: all,
+    transport,
+    range: { from: END - 3_600_000, to: END },
+    interpolate: (v) => v ?? '',
+    scopedVars: {},
+    cache: new Map(),
+    refId: 'A',
+  };
 }
 
 const column = (f: DataFrame, name: string) => f.fields.find((x) => x.name === name)?.values;
@@ -125,25 +158,38 @@ const row = (f: DataFrame, service: string, name: string) => column(f, name)?.[c
 const notices = (f: DataFrame) => (f.meta?.notices ?? []).map((n) => n.text);
 
 describe('scorecard query on real backends', () => {
-  (missing.length ? it.skip : it)('judges catalog, chaos and flow rules together, least ready first', async () => {
-    const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', flows: { preset: 'beyla' } } as FaultlineQuery, context({ prometheusUrl: 'http://prom.example' }));
-    expect(notices(frame)).toEqual([]);
-    expect(column(frame, 'service')).toEqual(['shipping', 'payments', 'checkout']);
-    expect(row(frame, 'checkout', 'score')).toBe(100);
-    expect(row(frame, 'payments', ruleField('runbook'))).toBe('fail');
-    expect(row(frame, 'payments', ruleField('steadyState'))).toBe('fail');
-    expect(row(frame, 'payments', ruleField('knownCallers'))).toBe('fail');
-    expect(row(frame, 'payments', 'callers')).toBe('checkout, mystery-batch');
-    expect(row(frame, 'payments', 'hint')).toContain('mystery-batch');
-    expect(row(frame, 'shipping', ruleField('recentChaos'))).toBe('fail');
-    expect(row(frame, 'shipping', ruleField('observed'))).toBe('fail');
-    expect(row(frame, 'checkout', 'callees')).toBe('payments');
-    expect(row(frame, 'checkout', 'last_verdict')).toMatch(/^passed/);
-  }, 60_000);
+  (missing.length ? it.skip : it)(
+    'judges catalog, chaos and flow rules together, least ready first',
+    async () => {
+      const [frame] = await scorecardHandler(
+        { refId: 'A', queryType: 'scorecard', flows: { preset: 'beyla' } } as FaultlineQuery,
+        context({ prometheusUrl: 'http://prom.example' })
+      );
+      expect(notices(frame)).toEqual([]);
+      expect(column(frame, 'service')).toEqual(['shipping', 'payments', 'checkout']);
+      expect(row(frame, 'checkout', 'score')).toBe(100);
+      expect(row(frame, 'payments', ruleField('runbook'))).toBe('fail');
+      expect(row(frame, 'payments', ruleField('steadyState'))).toBe('fail');
+      expect(row(frame, 'payments', ruleField('knownCallers'))).toBe('fail');
+      expect(row(frame, 'payments', 'callers')).toBe('checkout, mystery-batch');
+      expect(row(frame, 'payments', 'hint')).toContain('mystery-batch');
+      expect(row(frame, 'shipping', ruleField('recentChaos'))).toBe('fail');
+      expect(row(frame, 'shipping', ruleField('observed'))).toBe('fail');
+      expect(row(frame, 'checkout', 'callees')).toBe('payments');
+      expect(row(frame, 'checkout', 'last_verdict')).toMatch(/^passed/);
+    },
+    60_000
+  );
 
   it('leaves the flow rules unjudged with a notice when the flow store is down, and still scores', async () => {
     const transport = context({ prometheusUrl: 'http://prom.example' }).transport;
-    const down: QueryContext = { ...context({ prometheusUrl: 'http://prom.example' }), transport: (req) => (req.route === 'prometheus' ? fetchTransport({ prometheus: { url: 'http://127.0.0.1:9' } })(req) : transport(req)) };
+    const down: QueryContext = {
+      ...context({ prometheusUrl: 'http://prom.example' }),
+      transport: (req) =>
+        req.route === 'prometheus'
+          ? fetchTransport({ prometheus: { url: 'http://127.0.0.1:9' } })(req)
+          : transport(req),
+    };
     const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard' } as FaultlineQuery, down);
     expect(notices(frame)).toEqual([expect.stringMatching(/^Flows left out: /)]);
     expect(row(frame, 'payments', ruleField('observed'))).toBe('na');
@@ -152,22 +198,36 @@ describe('scorecard query on real backends', () => {
 
   it('gives one row per team and filters by team with the catalog filter', async () => {
     const ctx = context({});
-    const [teams] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { by: 'team' } } as FaultlineQuery, ctx);
+    const [teams] = await scorecardHandler(
+      { refId: 'A', queryType: 'scorecard', scorecard: { by: 'team' } } as FaultlineQuery,
+      ctx
+    );
     expect(column(teams, 'team')).toEqual(['team-checkout', 'team-fulfilment', 'team-payments']);
-    const [one] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', catalog: { owner: 'team-payments' } } as FaultlineQuery, ctx);
+    const [one] = await scorecardHandler(
+      { refId: 'A', queryType: 'scorecard', catalog: { owner: 'team-payments' } } as FaultlineQuery,
+      ctx
+    );
     expect(column(one, 'service')).toEqual(['payments']);
     expect(notices(one)).toEqual(['No Prometheus URL is configured: the flow rules are not judged.']);
   });
 
   it('narrows the rows to a search text, and ignores a search variable the dashboard lacks', async () => {
     const ctx = context({});
-    const [found] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: 'PAY' } } as FaultlineQuery, ctx);
+    const [found] = await scorecardHandler(
+      { refId: 'A', queryType: 'scorecard', scorecard: { search: 'PAY' } } as FaultlineQuery,
+      ctx
+    );
     expect(column(found, 'service')).toEqual(['payments']);
-    const [all] = await scorecardHandler({ refId: 'A', queryType: 'scorecard', scorecard: { search: '$search' } } as FaultlineQuery, ctx);
+    const [all] = await scorecardHandler(
+      { refId: 'A', queryType: 'scorecard', scorecard: { search: '$search' } } as FaultlineQuery,
+      ctx
+    );
     expect(column(all, 'service')).toHaveLength(3);
   });
 
   it('fails clearly without a catalog', async () => {
-    await expect(scorecardHandler({ refId: 'A', queryType: 'scorecard' }, context({ catalogSource: 'none' }))).rejects.toThrow(/no service catalog is configured/);
+    await expect(
+      scorecardHandler({ refId: 'A', queryType: 'scorecard' }, context({ catalogSource: 'none' }))
+    ).rejects.toThrow(/no service catalog is configured/);
   });
 });

@@ -11,8 +11,13 @@ const { SERVICES } = require('../../demo/services/topology.js') as { SERVICES: s
 type PerService = Record<string, number>;
 
 /** All ports are chosen at once, so no two parts of one test's demo get the same port. */
-export async function freeDemoPorts<K extends string>(singles: K[]): Promise<{ services: PerService; faultProxies: PerService } & Record<K, number>> {
+export async function freeDemoPorts<K extends string>(
+  singles: K[]
+): Promise<{ services: PerService; faultProxies: PerService } & Record<K, number>> {
   const ports = await proc.freePorts(2 * SERVICES.length + singles.length);
   const take = (names: string[]) => Object.fromEntries(names.map((n) => [n, ports.shift()!]));
-  return { services: take(SERVICES), faultProxies: take(SERVICES), ...take(singles) } as { services: PerService; faultProxies: PerService } & Record<K, number>;
+  return { services: take(SERVICES), faultProxies: take(SERVICES), ...take(singles) } as {
+    services: PerService;
+    faultProxies: PerService;
+  } & Record<K, number>;
 }

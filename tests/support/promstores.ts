@@ -100,32 +100,112 @@ async function runPrometheus(dir: string, extraArgs: string[] = []): Promise<Sto
   return { kind: 'prometheus', url, stop: () => p.stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
+const yamlList = (items: string[]) => `[${items.map((t) => `'${t}'`).join(', ')}]`;
+
+export interface ScrapeOptions {
+  /** `global.external_labels`: what federation and remote write add to every series. */
+  externalLabels?: Record<string, string>;
+  /** Remote-write every sample to this URL (e.g. VictoriaMetrics' /api/v1/write). */
+  remoteWrite?: string;
+}
+
 /** A Prometheus that scrapes live targets every second (the eBPF exporter), with an empty TSDB. */
-export async function startScrapingPrometheus(targets: string[]): Promise<Store> {
+export async function startScrapingPrometheus(targets: string[], opts: ScrapeOptions = {}): Promise<Store> {
   const dir = mkdtempSync(path.join(tmpdir(), 'faultline-prom-'));
+  const external = Object.entries(opts.externalLabels ?? {});
   const config = [
     'global:',
     '  scrape_interval: 1s',
+    ...(external.length ? ['  external_labels:', ...external.map(([k, v]) => `    ${k}: '${v}'`)] : []),
     'scrape_configs:',
     '  - job_name: flows',
     '    static_configs:',
-    `      - targets: [${targets.map((t) => `'${t}'`).join(', ')}]`,
+    `      - targets: ${yamlList(targets)}`,
+    // Remote write batches for 5 s by default: a short deadline lets the test wait seconds, not tens.
+    ...(opts.remoteWrite
+      ? ['remote_write:', `  - url: '${opts.remoteWrite}'`, '    queue_config:', '      batch_send_deadline: 1s']
+      : []),
   ].join('\n');
   writeFileSync(path.join(dir, 'prometheus.yml'), config + '\n');
   return runPrometheus(dir);
 }
 
-/** Imports the samples, forces a flush and waits until `probe` (PromQL) answers something. */
-export async function startVictoriaMetrics(samples: Sample[], probe: string, probeTimeMs: number): Promise<Store> {
+/**
+ * A global Prometheus that federates others over `/federate` every second. `honor_labels` keeps the
+ * external labels the sources add (their `cluster`) instead of renaming them `exported_*`.
+ */
+export async function startFederatingPrometheus(sources: string[], match: string[]): Promise<Store> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faultline-prom-'));
+  const config = [
+    'global:',
+    '  scrape_interval: 1s',
+    'scrape_configs:',
+    '  - job_name: federate',
+    '    honor_labels: true',
+    '    metrics_path: /federate',
+    '    params:',
+    `      'match[]': ${yamlList(match)}`,
+    '    static_configs:',
+    `      - targets: ${yamlList(sources.map((u) => new URL(u).host))}`,
+  ].join('\n');
+  writeFileSync(path.join(dir, 'prometheus.yml'), config + '\n');
+  return runPrometheus(dir);
+}
+
+/**
+ * An empty VictoriaMetrics that receives remote write on /api/v1/write. Its default 30 s latency
+ * offset hides the newest samples from queries: live samples should be seen within seconds.
+ */
+export async function startReceivingVictoriaMetrics(): Promise<Store> {
+  const { url, stop } = await runVictoriaMetrics(['-search.latencyOffset=1s', '-search.disableCache']);
+  return { kind: 'victoriametrics', url, stop };
+}
+
+async function runVictoriaMetrics(extraArgs: string[] = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'faultline-vm-'));
   const port = await proc.freePort();
   const url = `http://127.0.0.1:${port}`;
   const p = await proc.startProcess({
     name: 'victoria-metrics',
     cmd: 'victoria-metrics',
-    args: [`-httpListenAddr=127.0.0.1:${port}`, `-storageDataPath=${dir}`, '-retentionPeriod=100y'],
+    args: [`-httpListenAddr=127.0.0.1:${port}`, `-storageDataPath=${dir}`, '-retentionPeriod=100y', ...extraArgs],
     ready: () => proc.httpReady(`${url}/health`),
   });
+  return { url, p, stop: () => p.stop().finally(() => rmSync(dir, { recursive: true, force: true })) };
+}
+
+/**
+ * Polls `promql` (an instant query at the current time) until `done` accepts its result, within
+ * `timeoutMs`; flushes VictoriaMetrics' buffers before each try. Returns the last result.
+ */
+export async function pollQuery(
+  url: string,
+  promql: string,
+  done: (result: Array<{ metric: Record<string, string>; value: [number, string] }>) => boolean,
+  timeoutMs = 60_000
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    await fetch(`${url}/internal/force_flush`).catch(() => undefined);
+    const q = new URLSearchParams({ query: promql });
+    const body = (await (await fetch(`${url}/api/v1/query?${q}`)).json()) as {
+      data?: { result?: Array<{ metric: Record<string, string>; value: [number, string] }> };
+    };
+    last = body.data?.result;
+    if (body.data?.result && done(body.data.result)) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(
+    `${url} did not answer "${promql}" as expected within ${timeoutMs} ms; last: ${JSON.stringify(last)}`
+  );
+}
+
+/** Imports the samples, forces a flush and waits until `probe` (PromQL) answers something. */
+export async function startVictoriaMetrics(samples: Sample[], probe: string, probeTimeMs: number): Promise<Store> {
+  const { url, p, stop } = await runVictoriaMetrics();
   try {
     const res = await fetch(`${url}/api/v1/import/prometheus`, { method: 'POST', body: toImportText(samples) });
     if (res.status >= 300) {
@@ -136,11 +216,7 @@ export async function startVictoriaMetrics(samples: Sample[], probe: string, pro
     await p.stop();
     throw e;
   }
-  return {
-    kind: 'victoriametrics',
-    url,
-    stop: () => p.stop().finally(() => rmSync(dir, { recursive: true, force: true })),
-  };
+  return { kind: 'victoriametrics', url, stop };
 }
 
 async function waitUntilQueryable(url: string, probe: string, timeMs: number): Promise<void> {

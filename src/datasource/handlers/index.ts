@@ -1,7 +1,7 @@
 import { QueryType } from '../types';
 import { QueryHandler } from './context';
 import { experimentsHandler } from './experiments';
-import { flowsHandler } from './flows';
+import { clustersHandler, flowsHandler } from './flows';
 import { ownershipHandler } from './ownership';
 import { scorecardHandler } from './scorecard';
 import { servicesHandler } from './services';
@@ -14,5 +14,6 @@ export const HANDLERS: Record<QueryType, QueryHandler> = {
   experiments: experimentsHandler,
   timeline: timelineHandler,
   flows: flowsHandler,
+  clusters: clustersHandler,
   scorecard: scorecardHandler,
 };

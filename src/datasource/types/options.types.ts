@@ -47,6 +47,16 @@ export interface FaultlineOptions extends DataSourceJsonData {
   /** X-Scope-OrgID for Mimir/Cortex/Loki-style multi-tenant stores. */
   prometheusTenant?: string;
   costPerGb?: number;
+  /** Price per GB of bytes between clusters (regions, clouds): replaces the cross-zone price on those edges. */
+  crossClusterCostPerGb?: number;
+  /** Label naming a series' cluster; empty: the preset's (Beyla/OBI `k8s_cluster_name`, else `cluster`). */
+  flowClusterLabel?: string;
+  /** Label telling HA replicas apart (`__replica__`, `prometheus_replica`): replicas count once (max), not twice. */
+  flowReplicaLabel?: string;
+  /** Thanos Query `dedup` (by its replica labels); unset: not sent, the querier's default applies. */
+  thanosDedup?: boolean;
+  /** Thanos Query `partial_response`: answer without unavailable stores, with a warning; unset: not sent. */
+  thanosPartialResponse?: boolean;
 
   timeoutSeconds?: number;
 }

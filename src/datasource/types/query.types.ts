@@ -2,7 +2,15 @@ import { DataQuery } from '@grafana/schema';
 import { ChaosSource, ChaosStatus } from '../../model';
 import type { ScorecardQueryOptions } from '../../scorecard/types';
 
-export const QUERY_TYPES = ['services', 'ownership', 'experiments', 'timeline', 'flows', 'scorecard'] as const;
+export const QUERY_TYPES = [
+  'services',
+  'ownership',
+  'experiments',
+  'timeline',
+  'flows',
+  'clusters',
+  'scorecard',
+] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 export const QUERY_TYPE_LABELS: Record<QueryType, { label: string; description: string }> = {
@@ -11,6 +19,7 @@ export const QUERY_TYPE_LABELS: Record<QueryType, { label: string; description: 
   experiments: { label: 'Chaos experiments', description: 'Chaos runs as a table' },
   timeline: { label: 'Chaos timeline', description: 'Chaos runs as a state timeline' },
   flows: { label: 'Flow map', description: 'Network flows as a node graph' },
+  clusters: { label: 'Clusters overview', description: 'Per cluster: traffic, error share, chaos runs, owners' },
   scorecard: { label: 'Readiness scorecard', description: 'Ownership, chaos and flow rules per service' },
 };
 
@@ -38,7 +47,7 @@ export interface ChaosFilter {
 }
 
 /** Preset ids; each preset's label, metrics and labels are its one entry of connectors/flow/presets.ts `PRESETS`. */
-export const FLOW_PRESETS = ['beyla', 'obi', 'hubble', 'servicegraph', 'istio', 'custom'] as const;
+export const FLOW_PRESETS = ['beyla', 'obi', 'hubble', 'servicegraph', 'istio', 'caretta', 'coroot', 'retina', 'custom'] as const;
 export type FlowPreset = (typeof FLOW_PRESETS)[number];
 export const FLOW_GROUPINGS = ['workload', 'namespace', 'pod', 'address'] as const;
 export type FlowGrouping = (typeof FLOW_GROUPINGS)[number];

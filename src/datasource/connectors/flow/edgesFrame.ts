@@ -92,8 +92,11 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
   detail(FlowDetail.crossZone, 'Cross-zone', (e) =>
     e.crossZoneBytesTotal ? `${e.sourceZone ?? '?'} → ${e.targetZone ?? '?'}` : undefined
   );
+  detail(FlowDetail.crossCluster, 'Cross-cluster', (e) =>
+    e.sourceCluster !== undefined ? `${e.sourceCluster} → ${e.targetCluster ?? '?'}` : undefined
+  );
   if (opts.pricePerGb !== undefined) {
-    detail(FlowDetail.cost, 'Cross-zone cost', (e) => e.cost, 'currencyUSD');
+    detail(FlowDetail.cost, 'Transfer cost', (e) => e.cost, 'currencyUSD');
   }
   detail(FlowDetail.diff, 'Change', (e) => e.diff);
   detail(EXTRA_DETAIL.previous, 'Before', (e) => e.previousRate, unit);

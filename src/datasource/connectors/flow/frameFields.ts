@@ -5,7 +5,7 @@ import { Measure } from './presets';
 export interface FrameOptions {
   primary: Measure;
   notices?: FlowNotice[];
-  /** Price per GB of cross-zone bytes, when configured; turns on the cost fields. */
+  /** Price per GB of cross-zone (or cross-cluster) bytes, when configured; turns on the cost fields. */
   pricePerGb?: number;
   preset?: string;
 }

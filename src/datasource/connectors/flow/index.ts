@@ -6,9 +6,9 @@ import { optional } from '../optional';
 import { applyCost } from './cost';
 import { diffGraphs } from './diff';
 import { MapStats, mapFlowGraph, MeasureSamples } from './mapper';
-import { groupingLabels, Grouping, Measure, PRESETS } from './presets';
+import { DEFAULT_CLUSTER_LABEL, groupingLabels, Grouping, Measure, PRESETS, withClusterLabel } from './presets';
 import { PrometheusClient } from './promClient';
-import { checkMatchers, measureQuery, rangeVars, replaceRangeVars } from './promql';
+import { checkLabelName, checkMatchers, measureQuery, rangeVars, replaceRangeVars } from './promql';
 import { parseDuration } from './promValues';
 
 export interface FlowResult {
@@ -62,20 +62,32 @@ export async function loadFlowGraph(ctx: QueryContext, query: FlowQuery): Promis
       });
     }
   }
-  if (ctx.settings.costPerGb !== undefined && ctx.settings.costPerGb > 0) {
-    const total = applyCost(graph, ctx.settings.costPerGb);
-    if (total > 0) {
+  const crossZone = positive(ctx.settings.costPerGb);
+  const crossCluster = positive(ctx.settings.crossClusterCostPerGb);
+  if (crossZone !== undefined || crossCluster !== undefined) {
+    const totals = applyCost(graph, { crossZone, crossCluster });
+    if (totals.crossZone > 0) {
       notices.push({
         severity: 'info',
-        text: `Cross-zone traffic in this range costs about ${total.toFixed(2)} at ${ctx.settings.costPerGb} per GB.`,
+        text: `Cross-zone traffic in this range costs about ${totals.crossZone.toFixed(2)} at ${crossZone} per GB.`,
+      });
+    }
+    if (totals.crossCluster > 0) {
+      notices.push({
+        severity: 'info',
+        text: `Cross-cluster traffic in this range costs about ${totals.crossCluster.toFixed(2)} at ${crossCluster} per GB.`,
       });
     }
   }
   return { graph, primary: plan.primary, notices, queries: plan.queries.map((q) => q.promql) };
 }
 
+const positive = (n: number | undefined) => (n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined);
+
 function planQueries(query: FlowQuery, ctx: QueryContext, notices: FlowNotice[], rangeMs: number): Plan {
   const matchers = checkMatchers(ctx.interpolate(query.matchers));
+  const clusterSetting = checkLabelName(ctx.settings.flowClusterLabel, 'cluster label');
+  const replica = checkLabelName(ctx.settings.flowReplicaLabel, 'replica label');
   if (query.preset === 'custom') {
     const promql = ctx.interpolate(query.customQuery).trim();
     const source = query.sourceLabel?.trim();
@@ -93,7 +105,10 @@ function planQueries(query: FlowQuery, ctx: QueryContext, notices: FlowNotice[],
     // A custom query already yields per-second values: scaling by the range makes the mapper's division a no-op.
     return {
       primary: 'requests',
-      grouping: { source: { name: [source] }, target: { name: [target] } },
+      grouping: withClusterLabel(
+        { source: { name: [source] }, target: { name: [target] } },
+        clusterSetting ?? DEFAULT_CLUSTER_LABEL
+      ),
       queries: [{ measure: 'requests', promql: replaceRangeVars(promql, v), scale: rangeMs / 1000 }],
     };
   }
@@ -110,13 +125,14 @@ function planQueries(query: FlowQuery, ctx: QueryContext, notices: FlowNotice[],
     });
     grouping = preset.groupings.workload!;
   }
+  grouping = withClusterLabel(grouping, clusterSetting ?? preset.clusterLabel);
   const by = groupingLabels(grouping);
   return {
     primary: preset.primary,
     grouping,
     queries: preset.measures.map((m) => ({
       measure: m.measure,
-      promql: measureQuery(m, by, rangeMs, matchers),
+      promql: measureQuery(m, by, rangeMs, matchers, replica),
       scale: m.scale,
     })),
   };
@@ -141,6 +157,7 @@ async function runPlan(
       notices.push({ severity: 'warning', text: `${q.measure} left out: ${s.reason.message}` });
       return;
     }
+    // A global view that lost a store still answers 200 (Thanos partial_response): its warning says the graph lacks part.
     s.value.warnings.forEach((w) => notices.push({ severity: 'warning', text: w }));
     s.value.infos.forEach((w) => notices.push({ severity: 'info', text: w }));
     results.push({ measure: q.measure, samples: s.value.data, scale: q.scale });
@@ -172,6 +189,13 @@ function statNotices(stats: MapStats, plan: Plan): FlowNotice[] {
     out.push({
       severity: 'warning',
       text: `${stats.negative} series with negative values were left out: no flow measure can be below zero.`,
+    });
+  }
+  if (stats.unknownClusterNodes > 0) {
+    const label = [...new Set([...(plan.grouping.source.cluster ?? []), ...(plan.grouping.target.cluster ?? [])])];
+    out.push({
+      severity: 'warning',
+      text: `${stats.unknownClusterNodes} nodes come from series without a ${label.join('/')} label (or with an empty one): they are grouped as "unknown cluster".`,
     });
   }
   if (stats.selfLoops > 0) {

@@ -65,7 +65,10 @@ describe('owner join', () => {
     const g = graph();
     g.nodes.forEach((n) => (n.namespace = 'shop'));
     const staging = { ...service('checkout', 'team-staging', 'default'), kubernetes: { namespace: 'staging' } };
-    const shop = { ...service('checkout-api', 'team-shop', 'default'), kubernetes: { namespace: 'shop', id: 'checkout' } };
+    const shop = {
+      ...service('checkout-api', 'team-shop', 'default'),
+      kubernetes: { namespace: 'shop', id: 'checkout' },
+    };
     expect(joinOwners(g.nodes, [staging, shop])).toBe(1);
     expect(g.nodes[1].owner).toBe('team-shop');
   });
@@ -73,7 +76,9 @@ describe('owner join', () => {
   it('never matches a service the catalog places in another Kubernetes namespace', () => {
     const g = graph();
     g.nodes.forEach((n) => (n.namespace = 'shop'));
-    expect(joinOwners(g.nodes, [{ ...service('checkout', 'team-staging'), kubernetes: { namespace: 'staging' } }])).toBe(0);
+    expect(
+      joinOwners(g.nodes, [{ ...service('checkout', 'team-staging'), kubernetes: { namespace: 'staging' } }])
+    ).toBe(0);
     expect(g.nodes[1].owner).toBeUndefined();
   });
 });
@@ -150,7 +155,7 @@ describe('cross-zone cost', () => {
         { source: 'b', target: 'c', bytesTotal: 5e9 },
       ],
     };
-    expect(applyCost(g, 0.01)).toBeCloseTo(0.02);
+    expect(applyCost(g, { crossZone: 0.01 }).crossZone).toBeCloseTo(0.02);
     expect(g.edges[0].cost).toBeCloseTo(0.02);
     expect(g.edges[1].cost).toBeUndefined();
     expect(g.totalCost).toBeCloseTo(0.02);

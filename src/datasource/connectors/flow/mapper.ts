@@ -19,7 +19,12 @@ export interface MapStats {
   selfLoops: number;
   /** Inter-zone bytes on series without end labels (Beyla's default attributes). */
   unattributedInterZoneBytes: number;
+  /** Nodes put in the unknown cluster: their series lacked the cluster label while others had it. */
+  unknownClusterNodes: number;
 }
+
+/** The cluster of nodes whose series carry no cluster label, when other series do. */
+export const UNKNOWN_CLUSTER = 'unknown cluster';
 
 /** The edge key used by maps, diffs and frame ids. */
 export function edgeKey(source: string, target: string): string {
@@ -38,7 +43,8 @@ class NodeAcc {
     readonly id: string,
     readonly title: string,
     readonly namespace: string | undefined,
-    public zone: string | undefined
+    public zone: string | undefined,
+    readonly cluster: string | undefined
   ) {}
 }
 
@@ -56,6 +62,7 @@ class EdgeAcc {
   sMixed = false;
   tMixed = false;
   hasData = false;
+  targetCluster: string | undefined = undefined;
   constructor(
     readonly source: string,
     readonly target: string,
@@ -97,6 +104,7 @@ export function mapFlowGraph(
     negative: 0,
     selfLoops: 0,
     unattributedInterZoneBytes: 0,
+    unknownClusterNodes: 0,
   };
   const nodes = new Nodes();
   const src = endReader(grouping.source);
@@ -139,8 +147,8 @@ export function mapFlowGraph(
       }
       const sZone = src.zone(metric);
       const tZone = dst.zone(metric);
-      const sNode = nodes.get(s, src.namespace(metric), sZone);
-      const tNode = nodes.get(t, dst.namespace(metric), tZone);
+      const sNode = nodes.get(s, src.namespace(metric), sZone, src.cluster(metric));
+      const tNode = nodes.get(t, dst.namespace(metric), tZone, dst.cluster(metric));
       if (sNode === tNode) {
         stats.selfLoops++;
         continue;
@@ -148,6 +156,7 @@ export function mapFlowGraph(
       let e = sNode.out.get(tNode.id);
       if (!e) {
         e = new EdgeAcc(sNode.id, tNode.id, sZone, tZone);
+        e.targetCluster = tNode.cluster;
         sNode.out.set(tNode.id, e);
       } else {
         e.seeZones(sZone, tZone);
@@ -169,26 +178,37 @@ export function mapFlowGraph(
       }
     }
   }
-  return { graph: nodes.finish(rangeSeconds > 0 ? rangeSeconds : 1), stats };
+  const graph = nodes.finish(rangeSeconds > 0 ? rangeSeconds : 1);
+  stats.unknownClusterNodes = nodes.unknownClusterNodes;
+  return { graph, stats };
 }
 
 class Nodes {
-  /** name -> namespace ('' when none) -> node */
-  private readonly byName = new Map<string, Map<string, NodeAcc>>();
+  /** cluster ('' when none) -> name -> namespace ('' when none) -> node */
+  private readonly byCluster = new Map<string, Map<string, Map<string, NodeAcc>>>();
   private readonly all: NodeAcc[] = [];
+  unknownClusterNodes = 0;
 
-  get(name: string, namespace: string | undefined, zone: string | undefined): NodeAcc {
-    let byNs = this.byName.get(name);
+  get(name: string, namespace: string | undefined, zone: string | undefined, cluster: string | undefined): NodeAcc {
+    const c = cluster ?? '';
+    let byName = this.byCluster.get(c);
+    if (!byName) {
+      byName = new Map();
+      this.byCluster.set(c, byName);
+    }
+    let byNs = byName.get(name);
     if (!byNs) {
       byNs = new Map();
-      this.byName.set(name, byNs);
+      byName.set(name, byNs);
     }
     const ns = namespace ?? '';
     let n = byNs.get(ns);
     if (!n) {
       // Always qualified, even when the name repeats the namespace: "frontend" in namespace
-      // "frontend" and a "frontend" seen without one are two nodes and need two ids.
-      n = new NodeAcc(ns ? `${ns}/${name}` : name, name, namespace, zone);
+      // "frontend" and a "frontend" seen without one are two nodes and need two ids. A workload
+      // of the same name in two clusters is two workloads.
+      const local = ns ? `${ns}/${name}` : name;
+      n = new NodeAcc(c ? `${local}@${c}` : local, name, namespace, zone, cluster);
       byNs.set(ns, n);
       this.all.push(n);
     } else if (zone !== undefined) {
@@ -202,16 +222,28 @@ class Nodes {
   finish(secs: number): FlowGraph {
     const nodes: FlowNodeInfo[] = [];
     const edges: FlowEdge[] = [];
+    // Without any cluster label the graph is one cluster and says nothing about clusters.
+    const clustered = this.byCluster.size > 1 || (this.byCluster.size === 1 && !this.byCluster.has(''));
+    const clusterOf = (n: NodeAcc) => n.cluster ?? (clustered ? UNKNOWN_CLUSTER : undefined);
     for (const n of this.all) {
+      if (clustered && n.cluster === undefined) {
+        this.unknownClusterNodes++;
+      }
       nodes.push({
         id: n.id,
         title: n.title,
         namespace: n.namespace,
         zone: n.zoneMixed ? undefined : n.zone,
+        ...(clustered ? { cluster: clusterOf(n) } : {}),
         ...(n.hasData ? {} : { noData: true }),
       });
       for (const e of n.out.values()) {
-        edges.push(toEdge(e, secs));
+        const edge = toEdge(e, secs);
+        if (n.cluster !== undefined && e.targetCluster !== undefined && n.cluster !== e.targetCluster) {
+          edge.sourceCluster = n.cluster;
+          edge.targetCluster = e.targetCluster;
+        }
+        edges.push(edge);
       }
     }
     return { nodes, edges };
@@ -252,8 +284,13 @@ type Reader = (metric: Record<string, unknown>) => string | undefined;
 /** Prometheus label values are strings; anything else in the JSON is a broken answer, not a name. */
 const labelValue = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
-function endReader(end: EndLabels): { name: Reader; namespace: Reader; zone: Reader } {
-  return { name: firstOf(end.name), namespace: firstOf(end.namespace ?? []), zone: firstOf(end.zone ?? []) };
+function endReader(end: EndLabels): { name: Reader; namespace: Reader; zone: Reader; cluster: Reader } {
+  return {
+    name: firstOf(end.name),
+    namespace: firstOf(end.namespace ?? []),
+    zone: firstOf(end.zone ?? []),
+    cluster: firstOf(end.cluster ?? []),
+  };
 }
 
 function firstOf(labels: string[]): Reader {

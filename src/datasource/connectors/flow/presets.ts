@@ -21,6 +21,8 @@ export interface EndLabels {
   name: string[];
   namespace?: string[];
   zone?: string[];
+  /** Labels naming this end's cluster (Istio's `source_cluster`); the series' cluster label follows them. */
+  cluster?: string[];
 }
 
 export interface Grouping {
@@ -35,7 +37,15 @@ export interface PresetDef {
   primary: Measure;
   measures: PresetMeasure[];
   groupings: Partial<Record<FlowGrouping, Grouping>>;
+  /**
+   * The label naming the cluster of a whole series: the exporter's own, or the external label a
+   * global view (federation, remote write, Thanos) adds. A data source setting may replace it.
+   */
+  clusterLabel: string;
 }
+
+/** The external label a global view adds by convention (Thanos, Mimir and Prometheus docs use `cluster`). */
+export const DEFAULT_CLUSTER_LABEL = 'cluster';
 
 const both = (src: EndLabels, dst: EndLabels): Grouping => ({ source: src, target: dst });
 
@@ -55,6 +65,8 @@ function ebpfPreset(prefix: 'beyla' | 'obi'): PresetDef {
     label: prefix === 'beyla' ? 'Beyla network flows' : 'OpenTelemetry eBPF (OBI) network flows',
     description: `${prefix}_network_flow_bytes_total, ${prefix}_network_inter_zone_bytes_total, ${prefix}_stat_tcp_retransmits_total`,
     primary: 'bytes',
+    // One of the attributes reported by default (with owner and namespace).
+    clusterLabel: 'k8s_cluster_name',
     measures: [
       { measure: 'bytes', kind: 'counter', metric: `${prefix}_network_flow_bytes_total` },
       { measure: 'interZoneBytes', kind: 'counter', metric: `${prefix}_network_inter_zone_bytes_total` },
@@ -81,6 +93,7 @@ const hubble: PresetDef = {
   label: 'Cilium Hubble',
   description: 'hubble_flows_processed_total, hubble_drop_total, hubble_tcp_flags_total, hubble_http_requests_total',
   primary: 'flows',
+  clusterLabel: DEFAULT_CLUSTER_LABEL,
   measures: [
     { measure: 'flows', kind: 'counter', metric: 'hubble_flows_processed_total' },
     { measure: 'drops', kind: 'counter', metric: 'hubble_drop_total' },
@@ -108,6 +121,7 @@ const servicegraph: PresetDef = {
   label: 'OpenTelemetry / Tempo service graph',
   description: 'traces_service_graph_request_total, _failed_total, _request_server_seconds',
   primary: 'requests',
+  clusterLabel: DEFAULT_CLUSTER_LABEL,
   measures: [
     { measure: 'requests', kind: 'counter', metric: 'traces_service_graph_request_total' },
     { measure: 'errors', kind: 'counter', metric: 'traces_service_graph_request_failed_total' },
@@ -128,6 +142,7 @@ const istio: PresetDef = {
   label: 'Istio',
   description: 'istio_requests_total, istio_request_duration_milliseconds, istio_tcp_sent/received_bytes_total',
   primary: 'requests',
+  clusterLabel: DEFAULT_CLUSTER_LABEL,
   measures: [
     { measure: 'requests', kind: 'counter', metric: 'istio_requests_total', match: 'reporter="destination"' },
     {
@@ -151,12 +166,74 @@ const istio: PresetDef = {
     },
   ],
   groupings: {
+    // source_cluster/destination_cluster are standard labels in multi-cluster meshes.
     workload: both(
-      { name: ['source_workload'], namespace: ['source_workload_namespace'] },
-      { name: ['destination_workload'], namespace: ['destination_workload_namespace'] }
+      { name: ['source_workload'], namespace: ['source_workload_namespace'], cluster: ['source_cluster'] },
+      {
+        name: ['destination_workload'],
+        namespace: ['destination_workload_namespace'],
+        cluster: ['destination_cluster'],
+      }
     ),
-    namespace: both({ name: ['source_workload_namespace'] }, { name: ['destination_workload_namespace'] }),
+    namespace: both(
+      { name: ['source_workload_namespace'], cluster: ['source_cluster'] },
+      { name: ['destination_workload_namespace'], cluster: ['destination_cluster'] }
+    ),
   },
+};
+
+/**
+ * Caretta (groundcover-com/caretta pkg/caretta/caretta.go): the gauge `caretta_links_observed` holds
+ * the bytes a link has sent since the agent started, labelled client_/server_ name, namespace, kind
+ * and a `role`. Both ends of a link in the cluster report it (role 1 client, 2 server:
+ * pkg/tracing ClientConnectionRole/ServerConnectionRole): the client's report counts each link once.
+ */
+const caretta: PresetDef = {
+  label: 'Caretta',
+  description: 'caretta_links_observed (bytes per client → server link)',
+  primary: 'bytes',
+  clusterLabel: DEFAULT_CLUSTER_LABEL,
+  measures: [{ measure: 'bytes', kind: 'counter', metric: 'caretta_links_observed', match: 'role="1"' }],
+  groupings: {
+    workload: both(
+      { name: ['client_name'], namespace: ['client_namespace'] },
+      { name: ['server_name'], namespace: ['server_namespace'] }
+    ),
+    namespace: both({ name: ['client_namespace'] }, { name: ['server_namespace'] }),
+  },
+};
+
+/**
+ * coroot-node-agent (containers/metrics.go): per container, TCP counters by `destination` (the
+ * address dialled) and `actual_destination` (after NAT, e.g. the pod behind a service IP). The source
+ * is the container (`container_id` like /k8s/<namespace>/<pod>/<container>); the agent knows no
+ * workload of the peer, so targets are addresses.
+ */
+const coroot: PresetDef = {
+  label: 'coroot-node-agent',
+  description: 'container_net_tcp_bytes_sent_total, _retransmits_total, _successful_connects_total',
+  primary: 'bytes',
+  clusterLabel: DEFAULT_CLUSTER_LABEL,
+  measures: [
+    { measure: 'bytes', kind: 'counter', metric: 'container_net_tcp_bytes_sent_total' },
+    { measure: 'retransmits', kind: 'counter', metric: 'container_net_tcp_retransmits_total' },
+    { measure: 'flows', kind: 'counter', metric: 'container_net_tcp_successful_connects_total' },
+  ],
+  groupings: {
+    workload: both({ name: ['app_id', 'container_id'] }, { name: ['actual_destination', 'destination'] }),
+    address: both({ name: ['container_id'] }, { name: ['destination'] }),
+  },
+};
+
+/**
+ * Microsoft Retina with its Hubble control plane serves Cilium's Hubble metrics (L3/L4: flows,
+ * drops, TCP flags) with the same label contexts; it has no HTTP metrics.
+ */
+const retina: PresetDef = {
+  ...hubble,
+  label: 'Microsoft Retina (Hubble metrics)',
+  description: 'hubble_flows_processed_total, hubble_drop_total, hubble_tcp_flags_total',
+  measures: hubble.measures.filter((m) => m.measure === 'flows' || m.measure === 'drops' || m.measure === 'resets'),
 };
 
 export const PRESETS: Record<Exclude<FlowPreset, 'custom'>, PresetDef> = {
@@ -165,13 +242,25 @@ export const PRESETS: Record<Exclude<FlowPreset, 'custom'>, PresetDef> = {
   hubble,
   servicegraph,
   istio,
+  caretta,
+  coroot,
+  retina,
 };
+
+/** The grouping with the series' cluster label after each end's own cluster labels. */
+export function withClusterLabel(g: Grouping, clusterLabel: string): Grouping {
+  const add = (end: EndLabels): EndLabels => ({
+    ...end,
+    cluster: [...(end.cluster ?? []).filter((l) => l !== clusterLabel), clusterLabel],
+  });
+  return { source: add(g.source), target: add(g.target) };
+}
 
 /** Every label a grouping reads, for `sum by (...)`. */
 export function groupingLabels(g: Grouping): string[] {
   const out = new Set<string>();
   for (const end of [g.source, g.target]) {
-    for (const l of [...end.name, ...(end.namespace ?? []), ...(end.zone ?? [])]) {
+    for (const l of [...end.name, ...(end.namespace ?? []), ...(end.zone ?? []), ...(end.cluster ?? [])]) {
       out.add(l);
     }
   }

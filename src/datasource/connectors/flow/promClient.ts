@@ -18,6 +18,21 @@ export function prometheusRoute(settings: Pick<FaultlineOptions, 'prometheusTena
   return settings.prometheusTenant?.trim() ? 'promtenant' : 'prometheus';
 }
 
+/**
+ * Thanos Query's own parameters (docs/components/query.md "Deduplication Enabled", "Partial Response
+ * Strategy"), sent only when set: Prometheus and VictoriaMetrics ignore form values they do not know.
+ */
+export function thanosParams(settings: Pick<FaultlineOptions, 'thanosDedup' | 'thanosPartialResponse'>) {
+  const out: Record<string, string> = {};
+  if (settings.thanosDedup !== undefined) {
+    out.dedup = String(settings.thanosDedup);
+  }
+  if (settings.thanosPartialResponse !== undefined) {
+    out.partial_response = String(settings.thanosPartialResponse);
+  }
+  return out;
+}
+
 /** Prometheus states an error as `errorType` + `error`; show it exactly so. */
 export function promErrorMessage(body: unknown): string | undefined {
   const b = body as PromEnvelope<unknown> | undefined;
@@ -36,7 +51,9 @@ export class PrometheusClient {
     private readonly http: HttpClient,
     /** Sent as the `timeout` parameter so the store gives up before the HTTP client does. */
     private readonly timeoutMs = 15_000,
-    private readonly route: 'prometheus' | 'promtenant' = 'prometheus'
+    private readonly route: 'prometheus' | 'promtenant' = 'prometheus',
+    /** Query parameters of the store beyond Prometheus' own (Thanos `dedup`, `partial_response`). */
+    private readonly storeParams: Record<string, string> = {}
   ) {}
 
   static fromSettings(settings: FaultlineOptions, transport: Transport): PrometheusClient {
@@ -47,14 +64,14 @@ export class PrometheusClient {
       timeoutMs: timeoutMs + 2000,
       errorMessage: promErrorMessage,
     });
-    return new PrometheusClient(http, timeoutMs, prometheusRoute(settings));
+    return new PrometheusClient(http, timeoutMs, prometheusRoute(settings), thanosParams(settings));
   }
 
   /** Instant query at `timeMs`; the result must be a vector (every flow preset sums by labels). */
   async queryVector(promql: string, timeMs: number, signal?: AbortSignal): Promise<PromAnswer<PromVectorSample[]>> {
     const answer = await this.get<PromQueryData>(
       '/api/v1/query',
-      { query: promql, time: promTime(timeMs), timeout: this.timeoutParam() },
+      { query: promql, time: promTime(timeMs), timeout: this.timeoutParam(), ...this.storeParams },
       signal
     );
     const d = answer.data;
@@ -80,7 +97,14 @@ export class PrometheusClient {
     const step = `${Math.max(1, Math.round(stepMs / 1000))}s`;
     return this.get<PromQueryData>(
       '/api/v1/query_range',
-      { query: promql, start: promTime(startMs), end: promTime(endMs), step, timeout: this.timeoutParam() },
+      {
+        query: promql,
+        start: promTime(startMs),
+        end: promTime(endMs),
+        step,
+        timeout: this.timeoutParam(),
+        ...this.storeParams,
+      },
       signal
     );
   }

@@ -64,11 +64,34 @@ export function checkMatchers(matchers: string | undefined): string | undefined 
   return inner;
 }
 
-export function measureQuery(m: PresetMeasure, by: string[], rangeMs: number, matchers?: string): string {
+/** A label name as PromQL accepts it after `by`/`without`; anything else is refused before it reaches the store. */
+export function checkLabelName(label: string | undefined, what: string): string | undefined {
+  const l = label?.trim();
+  if (!l) {
+    return undefined;
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(l)) {
+    throw new InputError(`the ${what} must be a label name like prometheus_replica, not "${l}"`, 'Flow query');
+  }
+  return l;
+}
+
+/**
+ * The PromQL of one measure. With a replica label, series that differ only in it are one series
+ * sent twice by an HA pair: `max without` keeps one before the sum, so the pair is not counted double.
+ */
+export function measureQuery(
+  m: PresetMeasure,
+  by: string[],
+  rangeMs: number,
+  matchers?: string,
+  replicaLabel?: string
+): string {
   const range = promDuration(rangeMs);
+  const dedup = (inner: string) => (replicaLabel ? `max without (${replicaLabel}) (${inner})` : inner);
   if (m.kind === 'histogram') {
     const sel = selector(`${m.metric}_bucket`, m.match, matchers);
-    return `histogram_quantile(0.95, sum by (le,${by.join(',')}) (rate(${sel}[${range}])))`;
+    return `histogram_quantile(0.95, sum by (le,${by.join(',')}) (${dedup(`rate(${sel}[${range}])`)}))`;
   }
-  return `sum by (${by.join(',')}) (increase(${selector(m.metric, m.match, matchers)}[${range}]))`;
+  return `sum by (${by.join(',')}) (${dedup(`increase(${selector(m.metric, m.match, matchers)}[${range}])`)})`;
 }
