@@ -14,6 +14,7 @@ const EDITORS: Record<QueryType, ComponentType<EditorProps>> = {
   experiments: ChaosQueryEditor,
   timeline: ChaosQueryEditor,
   flows: FlowQueryEditor,
+  impact: ChaosQueryEditor,
 };
 
 const TYPE_OPTIONS = QUERY_TYPES.map((value) => ({ value, ...QUERY_TYPE_LABELS[value] }));

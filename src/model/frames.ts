@@ -83,4 +83,5 @@ export const FRAME_NAMES = {
   timeline: 'timeline',
   annotations: 'annotations',
   scorecard: 'scorecard',
+  impact: 'impact',
 } as const;

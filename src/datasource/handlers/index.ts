@@ -2,6 +2,7 @@ import { QueryType } from '../types';
 import { QueryHandler } from './context';
 import { experimentsHandler } from './experiments';
 import { flowsHandler } from './flows';
+import { impactHandler } from './impact';
 import { ownershipHandler } from './ownership';
 import { scorecardHandler } from './scorecard';
 import { servicesHandler } from './services';
@@ -15,4 +16,5 @@ export const HANDLERS: Record<QueryType, QueryHandler> = {
   timeline: timelineHandler,
   flows: flowsHandler,
   scorecard: scorecardHandler,
+  impact: impactHandler,
 };

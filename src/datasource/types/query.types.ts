@@ -2,7 +2,15 @@ import { DataQuery } from '@grafana/schema';
 import { ChaosSource, ChaosStatus } from '../../model';
 import type { ScorecardQueryOptions } from '../../scorecard/types';
 
-export const QUERY_TYPES = ['services', 'ownership', 'experiments', 'timeline', 'flows', 'scorecard'] as const;
+export const QUERY_TYPES = [
+  'services',
+  'ownership',
+  'experiments',
+  'timeline',
+  'flows',
+  'scorecard',
+  'impact',
+] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 export const QUERY_TYPE_LABELS: Record<QueryType, { label: string; description: string }> = {
@@ -12,6 +20,7 @@ export const QUERY_TYPE_LABELS: Record<QueryType, { label: string; description: 
   timeline: { label: 'Chaos timeline', description: 'Chaos runs as a state timeline' },
   flows: { label: 'Flow map', description: 'Network flows as a node graph' },
   scorecard: { label: 'Readiness scorecard', description: 'Ownership, chaos and flow rules per service' },
+  impact: { label: 'Chaos impact', description: 'What each chaos run did to its targets and their flow neighbours' },
 };
 
 /** Catalog filters; each value may hold template variables and several comma-separated values. */
@@ -66,6 +75,7 @@ export interface FaultlineQuery extends DataQuery {
   chaos?: ChaosFilter;
   flows?: FlowQuery;
   scorecard?: ScorecardQueryOptions;
+  impact?: ImpactQuery;
 }
 
 export const DEFAULT_QUERY: Partial<FaultlineQuery> = { queryType: 'services' };
@@ -88,4 +98,16 @@ export interface FaultlineVariableQuery {
   label?: string;
   /** Optional filter, e.g. owner for services. */
   owner?: string;
+}
+
+/** The measured blast radius of chaos runs (the runs come from the `chaos` filter, the flows from `flows`). */
+export interface ImpactQuery {
+  /** One run by id; empty: every run in the range, the most recent first. */
+  runId?: string;
+  /** Flow hops around the targets (default 2). */
+  hops?: number;
+  /** Baseline length before the run, e.g. "10m"; empty: as long as the run. */
+  baseline?: string;
+  /** Window of each rate, at least two scrapes (default "1m"). */
+  rateWindow?: string;
 }
