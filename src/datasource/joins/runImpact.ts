@@ -8,11 +8,12 @@ import { PrometheusClient } from '../connectors/flow/promClient';
 import { parseDuration } from '../connectors/flow/promValues';
 import { optional } from '../connectors/optional';
 import { ChaosFilter, DEFAULT_FLOW_QUERY, FlowQuery, ImpactQuery } from '../types';
-import { computeRunImpact, DEFAULT_HOPS, impactWindows } from './impact';
+import { computeRunImpact, DEFAULT_HOPS, impactWindows, neighbourhood } from './impact';
+import { targetNodes } from './flowJoins';
 
 const DEFAULT_RATE_WINDOW_MS = 60_000;
 /** Points per range query: enough to see a baseline's noise, far below the store's 11,000-point limit. */
-const POINTS = 300;
+const POINTS = 120;
 /** Runs measured by one query when no run is named: each costs a flow query and a few range queries. */
 export const MAX_RUNS = 10;
 
@@ -27,6 +28,8 @@ export interface ImpactRequest {
   impact?: ImpactQuery;
   flows?: Partial<FlowQuery>;
   chaos?: ChaosFilter;
+  /** Runs already loaded (the annotation query has them): no second call to the chaos backends. */
+  runs?: ChaosRun[];
 }
 
 /**
@@ -44,8 +47,9 @@ export async function loadRunImpacts(ctx: QueryContext, req: ImpactRequest, now 
   const rateWindowMs = durationOf(opts.rateWindow, 'rate window') ?? DEFAULT_RATE_WINDOW_MS;
   const baselineMs = durationOf(opts.baseline, 'baseline');
   const notices: FlowNotice[] = [];
-  const { runs, errors } = await loadRuns(ctx, req.chaos);
-  errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
+  const loaded = req.runs ? { runs: req.runs, errors: [] } : await loadRuns(ctx, req.chaos);
+  const runs = loaded.runs;
+  loaded.errors.forEach((e) => notices.push({ severity: 'warning', text: `Chaos runs: ${e.message}` }));
   const runId = ctx.interpolate(opts.runId).trim();
   let chosen: ChaosRun[];
   if (runId) {
@@ -74,19 +78,31 @@ export async function loadRunImpacts(ctx: QueryContext, req: ImpactRequest, now 
     const stepMs = Math.max(1000, Math.ceil((end - w.baselineFrom) / POINTS / 1000) * 1000);
     const flowCtx = { ...ctx, range: { from: w.baselineFrom, to: end } };
     const flow = await loadFlowGraph(flowCtx, flows);
-    const series = await loadNodeSeries(
-      client,
-      {
-        preset: flows.preset,
-        matchers: ctx.interpolate(flows.matchers),
-        from: w.baselineFrom,
-        to: end,
-        stepMs,
-        rateWindowMs,
-      },
-      notices,
-      ctx.signal
+    const targets = targetNodes(flow.graph, run);
+    const titles = new Map(flow.graph.nodes.map((n) => [n.id, n.title ?? n.id]));
+    const near = neighbourhood(
+      flow.graph,
+      targets.map((n) => n.id),
+      hops
     );
+    // Nothing to measure without a target on the map: no range queries at all.
+    const series =
+      targets.length === 0
+        ? { times: [], nodes: new Map(), measures: [], queries: [] }
+        : await loadNodeSeries(
+            client,
+            {
+              only: [...near.keys()].map((id) => titles.get(id)!),
+              preset: flows.preset,
+              matchers: ctx.interpolate(flows.matchers),
+              from: w.baselineFrom,
+              to: end,
+              stepMs,
+              rateWindowMs,
+            },
+            notices,
+            ctx.signal
+          );
     result.storeQueries.push(flow.queries.length + series.queries.length);
     result.impacts.push(
       computeRunImpact({ run, runs, graph: flow.graph, series, services, windows: w, hops, rateWindowMs })

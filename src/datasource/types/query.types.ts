@@ -110,4 +110,6 @@ export interface ImpactQuery {
   baseline?: string;
   /** Window of each rate, at least two scrapes (default "1m"). */
   rateWindow?: string;
+  /** On an annotation query: write each ended run's reach into its text (costs store queries per run). */
+  inAnnotations?: boolean;
 }

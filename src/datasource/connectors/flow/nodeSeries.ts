@@ -22,7 +22,12 @@ export interface NodeSeriesRequest {
   stepMs: number;
   /** Window of each `rate`: at least two scrapes. */
   rateWindowMs: number;
+  /** Names of the nodes wanted (the run's neighbourhood); empty: every node. */
+  only?: string[];
 }
+
+/** Beyond this many names the regex costs the store more than the unfiltered answer costs us. */
+const MAX_FILTERED_NAMES = 200;
 
 export interface NodeSeries {
   /** Evaluation times of every series, epoch ms. */
@@ -62,7 +67,7 @@ export async function loadNodeSeries(
     (['server', 'client'] as const).map((side) => {
       const pm = preset.measures.find((x) => x.measure === m)!;
       const end = endOf(grouping, side);
-      const promql = nodeQuery(pm, end, req.rateWindowMs, req.matchers);
+      const promql = nodeQuery(pm, end, req.rateWindowMs, [req.matchers, onlyMatcher(end, req.only)]);
       out.queries.push(promql);
       const run = async () => {
         const answer = await client.queryRange(promql, req.from, req.to, req.stepMs, signal);
@@ -82,13 +87,30 @@ export async function loadNodeSeries(
 
 const endOf = (g: Grouping, side: Side): EndLabels => (side === 'server' ? g.target : g.source);
 
-function nodeQuery(m: PresetMeasure, end: EndLabels, rateWindowMs: number, matchers?: string): string {
+function nodeQuery(
+  m: PresetMeasure,
+  end: EndLabels,
+  rateWindowMs: number,
+  matchers: Array<string | undefined>
+): string {
   const by = [...end.name, ...(end.namespace ?? [])].join(',');
   const w = promDuration(rateWindowMs);
   if (m.kind === 'histogram') {
-    return `histogram_quantile(0.95, sum by (le,${by}) (rate(${selector(`${m.metric}_bucket`, m.match, matchers)}[${w}])))`;
+    return `histogram_quantile(0.95, sum by (le,${by}) (rate(${selector(`${m.metric}_bucket`, m.match, ...matchers)}[${w}])))`;
   }
-  return `sum by (${by}) (rate(${selector(m.metric, m.match, matchers)}[${w}]))`;
+  return `sum by (${by}) (rate(${selector(m.metric, m.match, ...matchers)}[${w}]))`;
+}
+
+/**
+ * Only the neighbourhood's series, so the answer grows with the blast radius and not with the
+ * graph. A name read from one of several labels cannot be matched by one regex: then every node.
+ */
+function onlyMatcher(end: EndLabels, only: string[] | undefined): string | undefined {
+  if (!only || only.length === 0 || only.length > MAX_FILTERED_NAMES || end.name.length !== 1) {
+    return undefined;
+  }
+  const alternatives = [...new Set(only)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return `${end.name[0]}=~${JSON.stringify(alternatives.join('|'))}`;
 }
 
 /** The node id the flow mapper gives the same labels: `namespace/name`, or the name alone. */

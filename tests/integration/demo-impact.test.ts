@@ -1,0 +1,195 @@
+/** @jest-environment node */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { AddressInfo } from 'node:net';
+import { RunImpact } from '../../src/model';
+import { QueryContext } from '../../src/datasource/connectors/context';
+import { fetchTransport } from '../../src/datasource/http/fetchTransport';
+import { loadRunImpacts } from '../../src/datasource/joins';
+import { reachText } from '../../src/datasource/joins/impact';
+import { freeDemoPorts } from '../support/demoPorts';
+import { HANDLERS } from '../../src/datasource/handlers';
+import { ANNOTATION_MARKER } from '../../src/datasource/connectors/chaos/annotationQuery';
+
+// The demo's real faults (the real `chaos run` killing a process, a fault proxy delaying calls),
+// measured by the impact query against the demo's real Prometheus.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const services = require('../../demo/services/service.js');
+const prometheus = require('../../demo/prometheus/service.js');
+const chaosRunner = require('../../demo/chaos-runner/service.js');
+const { ensureChaosToolkit } = require('../../scripts/lib/chaosToolkit.js');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const root = path.resolve(__dirname, '..', '..');
+const CATALOG = path.join(root, 'demo', 'backstage', 'catalog');
+const hasPrometheus = fs.existsSync('/usr/bin/prometheus');
+if (!hasPrometheus) {
+  console.warn('demo-impact: SKIPPED, /usr/bin/prometheus is missing (apt-get install prometheus)');
+}
+const describeIf = hasPrometheus ? describe : describe.skip;
+
+// The demo scrapes every 5 s: a rate needs two scrapes, a baseline several rate windows.
+const IMPACT = { baseline: '40s', rateWindow: '10s' };
+const BASELINE_MS = 40_000;
+const RATE_WINDOW_MS = 10_000;
+
+const started: Array<{ url: string; stop: () => Promise<void> }> = [];
+let catalogServer: http.Server | undefined;
+let stateDir = '';
+let missing = '';
+let urls = { prometheus: '', runner: '', catalog: '' };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function ctx(): QueryContext {
+  const now = Date.now();
+  return {
+    settings: {
+      prometheusUrl: urls.prometheus,
+      catalogSource: 'catalog-files',
+      catalogFilesUrl: urls.catalog,
+      catalogFiles: ['/shop/all.yaml'],
+      cacheTtlSeconds: 0,
+      journalsUrl: urls.runner,
+      journalIndex: '/journals/index.json',
+      timeoutSeconds: 10,
+    },
+    transport: fetchTransport({
+      prometheus: { url: urls.prometheus },
+      catalogfiles: { url: urls.catalog },
+      journals: { url: urls.runner },
+    }),
+    range: { from: now - 30 * 60_000, to: now },
+    interpolate: (v) => v ?? '',
+    scopedVars: {},
+    cache: new Map(),
+    refId: 'A',
+  };
+}
+
+/** Runs a fault through the real chaos runner and returns its journal id once the journal is written. */
+async function chaosRun(body: object): Promise<string> {
+  const res = await fetch(`${urls.runner}/runs`, { method: 'POST', body: JSON.stringify(body) });
+  expect(res.status).toBe(202);
+  const { journal } = (await res.json()) as { journal: string };
+  for (let i = 0; i < 300; i++) {
+    if ((await fetch(urls.runner + journal)).status === 200) {
+      return journal;
+    }
+    await sleep(200);
+  }
+  throw new Error(`${journal} did not finish`);
+}
+
+/** The impact of one run, once the rates have seen past its end. */
+async function impactOf(runId: string): Promise<RunImpact> {
+  await sleep(RATE_WINDOW_MS + 6000);
+  const { impacts } = await loadRunImpacts(ctx(), { impact: { ...IMPACT, runId }, flows: { preset: 'servicegraph' } });
+  expect(impacts).toHaveLength(1);
+  // The measured figures, for the record of what the demo's faults did.
+  fs.mkdirSync(path.join(root, 'artifacts', 'impact'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'artifacts', 'impact', `${path.basename(runId)}`), JSON.stringify(impacts[0], null, 2));
+  return impacts[0];
+}
+
+const level = (i: RunImpact, name: string) => i.services.find((s) => s.service === name)?.impact;
+
+describeIf('measured blast radius of the demo’s real faults', () => {
+  beforeAll(async () => {
+    const toolkit = await ensureChaosToolkit({});
+    if (toolkit.missing) {
+      missing = toolkit.missing;
+      console.warn(`demo-impact: SKIPPED, Chaos Toolkit cannot be installed here: ${missing}`);
+      return;
+    }
+    const ports = await freeDemoPorts(['chaosRunner', 'prometheus']);
+    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-impact-'));
+    const demoCtx = {
+      root,
+      stateDir,
+      ports,
+      log: () => undefined,
+      loadRps: 10,
+      chaosToolkit: toolkit,
+      chaos: { intervalSeconds: 0, firstRunDelaySeconds: -1, prometheusWindow: '15s' },
+    };
+    started.push(await services.start(demoCtx));
+    const prom = await prometheus.start({ ...demoCtx, stateDir: path.join(stateDir, 'prometheus') });
+    started.push(prom);
+    const runner = await chaosRunner.start(demoCtx);
+    started.push(runner);
+    const server = http.createServer((req, res) => {
+      const file = path.join(CATALOG, path.basename(new URL(req.url ?? '/', 'http://x').pathname));
+      return fs.existsSync(file)
+        ? res.writeHead(200, { 'content-type': 'text/yaml' }).end(fs.readFileSync(file))
+        : res.writeHead(404).end();
+    });
+    catalogServer = server;
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    urls = {
+      prometheus: prom.url,
+      runner: runner.url,
+      catalog: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    };
+    // A calm baseline before the first fault, plus the first rate window.
+    await sleep(BASELINE_MS + RATE_WINDOW_MS + 5000);
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const h of started.reverse()) {
+      await h.stop();
+    }
+    await new Promise((r) => (catalogServer ? catalogServer.close(r) : r(undefined)));
+    if (stateDir) {
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a small delay on shipping, which the shop absorbs, stays contained', async () => {
+    if (missing) {
+      return;
+    }
+    const impact = await impactOf(await chaosRun({ fault: 'latency', target: 'shipping', seconds: 8, latencyMs: 15 }));
+    expect(impact.services.map((s) => s.service).sort()).toEqual(['checkout', 'frontend', 'inventory', 'payments', 'shipping']);
+    expect(impact.services.every((s) => s.impact !== 'unknown')).toBe(true);
+    expect(impact.reach).toBe('contained');
+    expect(reachText(impact)).toBe('contained: only the targets were impacted');
+    // The calm after the run is the next run's baseline.
+    await sleep(BASELINE_MS);
+  }, 180_000);
+
+  it('killing payments breaks or degrades its callers; inventory and shipping, with no path to it, are unaffected', async () => {
+    if (missing) {
+      return;
+    }
+    const impact = await impactOf(await chaosRun({ fault: 'kill', target: 'payments', seconds: 5 }));
+    const payments = impact.services.find((s) => s.service === 'payments');
+    expect(payments).toMatchObject({ role: 'target', hops: 0 });
+    expect(['degraded', 'broken']).toContain(level(impact, 'checkout'));
+    expect(['degraded', 'broken']).toContain(level(impact, 'frontend'));
+    expect(level(impact, 'inventory')).toBe('unaffected');
+    expect(level(impact, 'shipping')).toBe('unaffected');
+    expect(impact.reach).toBe('escaped');
+    const checkout = impact.services.find((s) => s.service === 'checkout')!;
+    expect(checkout.errorShare!.run).toBeGreaterThan(checkout.errorShare!.noise);
+    expect(checkout.team).toEqual(expect.any(String));
+    expect(reachText(impact)).toMatch(/^escaped: (degraded|broken) checkout \(.+\), (degraded|broken) frontend \(.+\)$/);
+
+    // The run's annotation carries the same reach when the annotation asks for it.
+    const [frame] = await HANDLERS.experiments(
+      {
+        refId: 'A',
+        queryType: 'experiments',
+        [ANNOTATION_MARKER]: true,
+        impact: { ...IMPACT, inAnnotations: true },
+        flows: { preset: 'servicegraph' },
+      } as Parameters<(typeof HANDLERS)['experiments']>[0],
+      ctx()
+    );
+    const ids = frame.fields.find((f) => f.name === 'id')!.values;
+    const text = frame.fields.find((f) => f.name === 'text')!.values[ids.indexOf(`chaostoolkit:${impact.runId}`)];
+    expect(text).toContain(reachText(impact));
+  }, 180_000);
+});
