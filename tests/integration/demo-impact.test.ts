@@ -90,7 +90,10 @@ async function impactOf(runId: string): Promise<RunImpact> {
   expect(impacts).toHaveLength(1);
   // The measured figures, for the record of what the demo's faults did.
   fs.mkdirSync(path.join(root, 'artifacts', 'impact'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'artifacts', 'impact', `${path.basename(runId)}`), JSON.stringify(impacts[0], null, 2));
+  fs.writeFileSync(
+    path.join(root, 'artifacts', 'impact', `${path.basename(runId)}`),
+    JSON.stringify(impacts[0], null, 2)
+  );
   return impacts[0];
 }
 
@@ -152,7 +155,13 @@ describeIf('measured blast radius of the demo’s real faults', () => {
       return;
     }
     const impact = await impactOf(await chaosRun({ fault: 'latency', target: 'shipping', seconds: 8, latencyMs: 15 }));
-    expect(impact.services.map((s) => s.service).sort()).toEqual(['checkout', 'frontend', 'inventory', 'payments', 'shipping']);
+    expect(impact.services.map((s) => s.service).sort()).toEqual([
+      'checkout',
+      'frontend',
+      'inventory',
+      'payments',
+      'shipping',
+    ]);
     expect(impact.services.every((s) => s.impact !== 'unknown')).toBe(true);
     expect(impact.reach).toBe('contained');
     expect(reachText(impact)).toBe('contained: only the targets were impacted');
@@ -175,7 +184,9 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     const checkout = impact.services.find((s) => s.service === 'checkout')!;
     expect(checkout.errorShare!.run).toBeGreaterThan(checkout.errorShare!.noise);
     expect(checkout.team).toEqual(expect.any(String));
-    expect(reachText(impact)).toMatch(/^escaped: (degraded|broken) checkout \(.+\), (degraded|broken) frontend \(.+\)$/);
+    expect(reachText(impact)).toMatch(
+      /^escaped: (degraded|broken) checkout \(.+\), (degraded|broken) frontend \(.+\)$/
+    );
 
     // The run's annotation carries the same reach when the annotation asks for it.
     const [frame] = await HANDLERS.experiments(
