@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { RunImpact } from '../../src/model';
+import type { FaultlineQuery } from '../../src/datasource/types';
 import { QueryContext } from '../../src/datasource/connectors/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { loadRunImpacts } from '../../src/datasource/joins';
 import { reachText } from '../../src/datasource/joins/impact';
 import { freeDemoPorts } from '../support/demoPorts';
-import { HANDLERS } from '../../src/datasource/handlers';
 import { ANNOTATION_MARKER } from '../../src/datasource/connectors/chaos/annotationQuery';
 
 // The demo's real faults (the real `chaos run` killing a process, a fault proxy delaying calls),
@@ -188,7 +188,12 @@ describeIf('measured blast radius of the demo’s real faults', () => {
       /^escaped: (degraded|broken) checkout \(.+\), (degraded|broken) frontend \(.+\)$/
     );
 
-    // The run's annotation carries the same reach when the annotation asks for it.
+    // The run's annotation carries the same reach when the annotation asks for it. @grafana/data's
+    // module-level store wants a window when it loads: lend it jsdom's, then load the handlers.
+    const { JSDOM } = require('jsdom');
+    const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
+    Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+    const { HANDLERS } = require('../../src/datasource/handlers') as typeof import('../../src/datasource/handlers');
     const [frame] = await HANDLERS.experiments(
       {
         refId: 'A',
@@ -196,7 +201,7 @@ describeIf('measured blast radius of the demo’s real faults', () => {
         [ANNOTATION_MARKER]: true,
         impact: { ...IMPACT, inAnnotations: true },
         flows: { preset: 'servicegraph' },
-      } as Parameters<(typeof HANDLERS)['experiments']>[0],
+      } as FaultlineQuery,
       ctx()
     );
     const ids = frame.fields.find((f) => f.name === 'id')!.values;

@@ -4,6 +4,7 @@ import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
 import { RUN_LINKS, SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { runWindow } from '../shared/runWindow';
 import { neighbourhoodOf } from '../shared/neighbourhood';
+import { impactTable } from '../Experiments/experimentsScene';
 import {
   chaosAnnotation,
   chaosQuery,
@@ -98,6 +99,7 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
       },
       { height: 220, items: [timeline] },
       { height: 280, items: [runs] },
+      { height: 300, items: [impactTable(s, chaos)] },
     ],
   });
 }
