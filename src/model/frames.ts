@@ -84,4 +84,5 @@ export const FRAME_NAMES = {
   annotations: 'annotations',
   scorecard: 'scorecard',
   impact: 'impact',
+  drift: 'drift',
 } as const;

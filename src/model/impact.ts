@@ -7,7 +7,7 @@ export type ImpactRole = 'target' | 'neighbour';
 /** One measure of one service: the baseline's mean and its noise band, and the run's worst value. */
 export interface MeasuredChange {
   baseline: number;
-  /** Worst value during the run: highest error share or latency, lowest traffic. */
+  /** The run's value: its peak error share, its median latency and traffic. */
   run: number;
   /** Edge of the baseline's own variation the run had to pass to count. */
   noise: number;

@@ -208,4 +208,22 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     const text = frame.fields.find((f) => f.name === 'text')!.values[ids.indexOf(`chaostoolkit:${impact.runId}`)];
     expect(text).toContain(reachText(impact));
   }, 180_000);
+
+  it('catalog drift: the demo’s stock audit job is in the flows and not in the catalog', async () => {
+    if (missing) {
+      return;
+    }
+    const { HANDLERS } = require('../../src/datasource/handlers') as typeof import('../../src/datasource/handlers');
+    const [frame] = await HANDLERS.drift(
+      { refId: 'D', queryType: 'drift', flows: { preset: 'servicegraph' } } as FaultlineQuery,
+      ctx()
+    );
+    const column = (name: string) => frame.fields.find((f) => f.name === name)!.values as string[];
+    const uncatalogued = column('service').filter((_, i) => column('drift')[i] === 'uncatalogued');
+    expect(uncatalogued).toEqual(['stock-audit']);
+    // The five shop services are catalogued and carry traffic: none of them is drift.
+    for (const name of ['frontend', 'checkout', 'payments', 'inventory', 'shipping']) {
+      expect(column('service')).not.toContain(name);
+    }
+  }, 60_000);
 });

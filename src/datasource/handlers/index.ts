@@ -1,6 +1,7 @@
 import { QueryType } from '../types';
 import { QueryHandler } from './context';
 import { experimentsHandler } from './experiments';
+import { driftHandler } from './drift';
 import { flowsHandler } from './flows';
 import { impactHandler } from './impact';
 import { ownershipHandler } from './ownership';
@@ -17,4 +18,5 @@ export const HANDLERS: Record<QueryType, QueryHandler> = {
   flows: flowsHandler,
   scorecard: scorecardHandler,
   impact: impactHandler,
+  drift: driftHandler,
 };

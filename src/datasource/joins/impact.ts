@@ -69,6 +69,12 @@ interface Stats {
   max: number;
 }
 
+/** Middle value: a sustained change, not one scrape caught by a busy machine. */
+function median(values: number[]): number {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return v.length === 0 ? NaN : v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
+
 function stats(values: number[]): Stats | undefined {
   const v = values.filter(Number.isFinite);
   if (v.length === 0) {
@@ -107,8 +113,10 @@ const ms = (v: number) => `${Math.round(v * 1000)} ms`;
 const WORSE: Record<ImpactLevel, number> = { unknown: 0, unaffected: 1, degraded: 2, broken: 3 };
 
 /**
- * Judges one node from its series: each measure's worst value during the run against the band the
- * baseline itself moved in (its extremes, widened to mean ± 3σ), plus a minimum effect size.
+ * Judges one node from its series against the band the baseline itself moved in (its extremes,
+ * widened to mean ± 3σ), plus a minimum effect size. Errors count at their peak during the run (a
+ * failed request is a fact, however brief); latency and traffic at their median over the run, as a
+ * p95 or a rate read from one scrape jumps whenever the machine is busy.
  */
 export function judgeNode(series: NodeSeries, id: string, w: ImpactWindows, rateWindowMs: number): Judgement {
   const node = series.nodes.get(id);
@@ -138,7 +146,7 @@ export function judgeNode(series: NodeSeries, id: string, w: ImpactWindows, rate
   const bt = stats(pick(traffic, base))!;
   const rtValues = pick(traffic, run).filter(Number.isFinite);
   // A series that vanished during the run (a killed exporter, a workload gone) carried no traffic.
-  const rt = rtValues.length > 0 ? Math.min(...rtValues) : run.length > 0 ? 0 : NaN;
+  const rt = rtValues.length > 0 ? median(rtValues) : run.length > 0 ? 0 : NaN;
   if (Number.isFinite(rt)) {
     const noise = Math.min(bt.min, bt.mean - NOISE_SIGMAS * bt.sd);
     out.traffic = { baseline: bt.mean, run: rt, noise };
@@ -160,12 +168,12 @@ export function judgeNode(series: NodeSeries, id: string, w: ImpactWindows, rate
   }
   if (series.measures.includes('latencyP95')) {
     const bl = stats(pick(latency, base));
-    const rl = stats(pick(latency, run));
-    if (bl && rl) {
+    const rl = median(pick(latency, run));
+    if (bl && Number.isFinite(rl)) {
       const noise = Math.max(bl.max, bl.mean + NOISE_SIGMAS * bl.sd);
-      out.latencyP95 = { baseline: bl.mean, run: rl.max, noise };
-      if (rl.max > noise && rl.max >= bl.mean * MIN_LATENCY_RATIO && rl.max - bl.mean >= MIN_LATENCY_RISE_S) {
-        raise('degraded', `p95 latency ${ms(bl.mean)} → ${ms(rl.max)}`);
+      out.latencyP95 = { baseline: bl.mean, run: rl, noise };
+      if (rl > noise && rl >= bl.mean * MIN_LATENCY_RATIO && rl - bl.mean >= MIN_LATENCY_RISE_S) {
+        raise('degraded', `p95 latency ${ms(bl.mean)} → ${ms(rl)}`);
       }
     }
   }

@@ -10,6 +10,7 @@ export const QUERY_TYPES = [
   'flows',
   'scorecard',
   'impact',
+  'drift',
 ] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
@@ -21,6 +22,10 @@ export const QUERY_TYPE_LABELS: Record<QueryType, { label: string; description: 
   flows: { label: 'Flow map', description: 'Network flows as a node graph' },
   scorecard: { label: 'Readiness scorecard', description: 'Ownership, chaos and flow rules per service' },
   impact: { label: 'Chaos impact', description: 'What each chaos run did to its targets and their flow neighbours' },
+  drift: {
+    label: 'Catalog drift',
+    description: 'Services in flows but not in the catalog, silent or without an owner',
+  },
 };
 
 /** Catalog filters; each value may hold template variables and several comma-separated values. */
@@ -76,6 +81,8 @@ export interface FaultlineQuery extends DataQuery {
   flows?: FlowQuery;
   scorecard?: ScorecardQueryOptions;
   impact?: ImpactQuery;
+  /** Catalog drift: one row per gap, or counts per team. */
+  drift?: { by?: 'item' | 'team' };
 }
 
 export const DEFAULT_QUERY: Partial<FaultlineQuery> = { queryType: 'services' };

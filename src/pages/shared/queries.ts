@@ -57,6 +57,17 @@ export function impactQuery(s: PageSettings, impact: ImpactQuery, chaos: ChaosFi
   };
 }
 
+/** Catalog drift against the page's flows: each gap, or counts per team. */
+export function driftQuery(s: PageSettings, by: 'item' | 'team'): FaultlineQuery {
+  return {
+    refId: `drift-${by}`,
+    datasource: faultlineRef(s),
+    queryType: 'drift',
+    flows: { preset: s.flowPreset },
+    drift: { by },
+  };
+}
+
 /** Chaos runs touching `service` (all runs without one) as regions over the metrics. */
 export function chaosAnnotation(s: PageSettings, service?: string) {
   return {
