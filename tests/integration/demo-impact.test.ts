@@ -1,16 +1,13 @@
 /** @jest-environment node */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import { RunImpact } from '../../src/model';
 import type { FaultlineQuery } from '../../src/datasource/types';
-import { QueryContext } from '../../src/datasource/connectors/context';
-import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { loadRunImpacts } from '../../src/datasource/joins';
 import { reachText } from '../../src/datasource/joins/impact';
 import { freeDemoPorts } from '../support/demoPorts';
+import { demoContext, serveDemoCatalog } from '../support/demoContext';
 import { ANNOTATION_MARKER } from '../../src/datasource/connectors/chaos/annotationQuery';
 
 // The demo's real faults (the real `chaos run` killing a process, a fault proxy delaying calls),
@@ -23,7 +20,6 @@ const { ensureChaosToolkit } = require('../../scripts/lib/chaosToolkit.js');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const root = path.resolve(__dirname, '..', '..');
-const CATALOG = path.join(root, 'demo', 'backstage', 'catalog');
 const hasPrometheus = fs.existsSync('/usr/bin/prometheus');
 if (!hasPrometheus) {
   console.warn('demo-impact: SKIPPED, /usr/bin/prometheus is missing (apt-get install prometheus)');
@@ -36,38 +32,14 @@ const BASELINE_MS = 40_000;
 const RATE_WINDOW_MS = 10_000;
 
 const started: Array<{ url: string; stop: () => Promise<void> }> = [];
-let catalogServer: http.Server | undefined;
+let closeCatalog = async () => undefined as void;
 let stateDir = '';
 let missing = '';
 let urls = { prometheus: '', runner: '', catalog: '' };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function ctx(): QueryContext {
-  const now = Date.now();
-  return {
-    settings: {
-      prometheusUrl: urls.prometheus,
-      catalogSource: 'catalog-files',
-      catalogFilesUrl: urls.catalog,
-      catalogFiles: ['/shop/all.yaml'],
-      cacheTtlSeconds: 0,
-      journalsUrl: urls.runner,
-      journalIndex: '/journals/index.json',
-      timeoutSeconds: 10,
-    },
-    transport: fetchTransport({
-      prometheus: { url: urls.prometheus },
-      catalogfiles: { url: urls.catalog },
-      journals: { url: urls.runner },
-    }),
-    range: { from: now - 30 * 60_000, to: now },
-    interpolate: (v) => v ?? '',
-    scopedVars: {},
-    cache: new Map(),
-    refId: 'A',
-  };
-}
+const ctx = () => demoContext({ ...urls, journals: urls.runner }, 30 * 60_000);
 
 /** Runs a fault through the real chaos runner and returns its journal id once the journal is written. */
 async function chaosRun(body: object): Promise<string> {
@@ -123,19 +95,9 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     started.push(prom);
     const runner = await chaosRunner.start(demoCtx);
     started.push(runner);
-    const server = http.createServer((req, res) => {
-      const file = path.join(CATALOG, path.basename(new URL(req.url ?? '/', 'http://x').pathname));
-      return fs.existsSync(file)
-        ? res.writeHead(200, { 'content-type': 'text/yaml' }).end(fs.readFileSync(file))
-        : res.writeHead(404).end();
-    });
-    catalogServer = server;
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    urls = {
-      prometheus: prom.url,
-      runner: runner.url,
-      catalog: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    };
+    const catalog = await serveDemoCatalog();
+    closeCatalog = catalog.close;
+    urls = { prometheus: prom.url, runner: runner.url, catalog: catalog.url };
     // A calm baseline before the first fault, plus the first rate window.
     await sleep(BASELINE_MS + RATE_WINDOW_MS + 5000);
   }, 240_000);
@@ -144,7 +106,7 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     for (const h of started.reverse()) {
       await h.stop();
     }
-    await new Promise((r) => (catalogServer ? catalogServer.close(r) : r(undefined)));
+    await closeCatalog();
     if (stateDir) {
       fs.rmSync(stateDir, { recursive: true, force: true });
     }
