@@ -36,7 +36,35 @@ function startLoad(ports, registry, rps) {
       code === 0 || code >= 500
     );
   }, 1000 / rps);
-  return () => clearInterval(timer);
+  const audit = startAudit(ports, registry);
+  return () => {
+    clearInterval(timer);
+    clearInterval(audit);
+  };
 }
 
-module.exports = { startLoad };
+/**
+ * A stock audit job that reads inventory every two seconds and that nobody put in the catalog:
+ * the demo's deliberate catalog drift (a service seen in the flows that the catalog lacks).
+ */
+const AUDIT_CLIENT = 'stock-audit';
+
+function startAudit(ports, registry) {
+  return setInterval(async () => {
+    const started = process.hrtime.bigint();
+    let code = 0;
+    try {
+      const r = await fetch(`http://127.0.0.1:${ports.faultProxies.inventory}/stock`, {
+        headers: { 'x-faultline-client': AUDIT_CLIENT },
+        signal: AbortSignal.timeout(5000),
+      });
+      await r.arrayBuffer();
+      code = r.status;
+    } catch {
+      code = 0;
+    }
+    recordEdge(registry, AUDIT_CLIENT, 'inventory', Number(process.hrtime.bigint() - started) / 1e9, code === 0 || code >= 500);
+  }, 2000);
+}
+
+module.exports = { startLoad, AUDIT_CLIENT };

@@ -15,6 +15,8 @@ const EDITORS: Record<QueryType, ComponentType<EditorProps>> = {
   timeline: ChaosQueryEditor,
   flows: FlowQueryEditor,
   clusters: FlowQueryEditor,
+  impact: ChaosQueryEditor,
+  drift: FlowQueryEditor,
 };
 
 const TYPE_OPTIONS = QUERY_TYPES.map((value) => ({ value, ...QUERY_TYPE_LABELS[value] }));

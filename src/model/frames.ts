@@ -86,4 +86,6 @@ export const FRAME_NAMES = {
   annotations: 'annotations',
   scorecard: 'scorecard',
   clusters: 'clusters',
+  impact: 'impact',
+  drift: 'drift',
 } as const;

@@ -5,3 +5,4 @@ export * from './frames';
 export * from './errors';
 export * from './safeUrl';
 export * from './display';
+export * from './impact';

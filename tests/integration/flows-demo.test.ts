@@ -1,14 +1,11 @@
 /** @jest-environment node */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import { FlowGraph } from '../../src/model';
 import { loadJoinedFlowGraph as loadFlowGraph } from '../../src/datasource/joins';
-import { QueryContext } from '../../src/datasource/connectors/context';
-import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { freeDemoPorts } from '../support/demoPorts';
+import { demoContext, serveDemoCatalog } from '../support/demoContext';
 import { FlowQuery } from '../../src/datasource/types';
 
 // The demo as `npm run demo` starts it (CommonJS service modules), on free ports: the eBPF
@@ -22,7 +19,6 @@ const chaosRunner = require('../../demo/chaos-runner/service.js');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const root = path.resolve(__dirname, '..', '..');
-const CATALOG = path.join(root, 'demo', 'backstage', 'catalog');
 const NAMES = ['frontend', 'checkout', 'payments', 'inventory', 'shipping'];
 const available = fs.existsSync('/usr/bin/prometheus');
 const describeIf = available ? describe : describe.skip;
@@ -31,39 +27,14 @@ if (!available) {
 }
 
 const started: Array<{ url: string; stop: () => Promise<void> }> = [];
-let catalogServer: http.Server;
+let closeCatalog = async () => undefined as void;
 let stateDir = '';
 let urls = { prometheus: '', journals: '', catalog: '' };
 let ebpf = '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function ctx(): QueryContext {
-  const now = Date.now();
-  return {
-    settings: {
-      prometheusUrl: urls.prometheus,
-      catalogSource: 'catalog-files',
-      catalogFilesUrl: urls.catalog,
-      catalogFiles: ['/shop/all.yaml'],
-      cacheTtlSeconds: 0,
-      journalsUrl: urls.journals,
-      journalIndex: '/journals/index.json',
-      costPerGb: 0.01,
-      timeoutSeconds: 10,
-    },
-    transport: fetchTransport({
-      prometheus: { url: urls.prometheus },
-      catalogfiles: { url: urls.catalog },
-      journals: { url: urls.journals },
-    }),
-    range: { from: now - 5 * 60_000, to: now },
-    interpolate: (v) => v ?? '',
-    scopedVars: {},
-    cache: new Map(),
-    refId: 'A',
-  };
-}
+const ctx = () => demoContext(urls, 5 * 60_000, { costPerGb: 0.01 });
 
 /** Polls the flows query until `done` holds (scrapes and rates need a few seconds). */
 async function flowsUntil(query: FlowQuery, done: (g: FlowGraph) => boolean): Promise<FlowGraph> {
@@ -117,17 +88,12 @@ describeIf('the demo flow map: owners from the catalog and a chaos run’s blast
     started.push(prom);
     const runner = await chaosRunner.start(demoCtx);
     started.push(runner);
-    catalogServer = http.createServer((req, res) => {
-      const file = path.join(CATALOG, path.basename(new URL(req.url ?? '/', 'http://x').pathname));
-      return fs.existsSync(file)
-        ? res.writeHead(200, { 'content-type': 'text/yaml' }).end(fs.readFileSync(file))
-        : res.writeHead(404).end();
-    });
-    await new Promise<void>((r) => catalogServer.listen(0, '127.0.0.1', r));
+    const catalog = await serveDemoCatalog();
+    closeCatalog = catalog.close;
     urls = {
       prometheus: prom.url,
       journals: runner.url,
-      catalog: `http://127.0.0.1:${(catalogServer.address() as AddressInfo).port}`,
+      catalog: catalog.url,
     };
     const run = await fetch(`${runner.url}/runs`, {
       method: 'POST',
@@ -140,7 +106,7 @@ describeIf('the demo flow map: owners from the catalog and a chaos run’s blast
     for (const h of started.reverse()) {
       await h.stop();
     }
-    await new Promise((r) => catalogServer?.close(r));
+    await closeCatalog();
     fs.rmSync(stateDir, { recursive: true, force: true });
   });
 

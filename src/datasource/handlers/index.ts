@@ -1,7 +1,9 @@
 import { QueryType } from '../types';
 import { QueryHandler } from './context';
 import { experimentsHandler } from './experiments';
+import { driftHandler } from './drift';
 import { clustersHandler, flowsHandler } from './flows';
+import { impactHandler } from './impact';
 import { ownershipHandler } from './ownership';
 import { scorecardHandler } from './scorecard';
 import { servicesHandler } from './services';
@@ -16,4 +18,6 @@ export const HANDLERS: Record<QueryType, QueryHandler> = {
   flows: flowsHandler,
   clusters: clustersHandler,
   scorecard: scorecardHandler,
+  impact: impactHandler,
+  drift: driftHandler,
 };

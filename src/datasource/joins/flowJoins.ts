@@ -1,12 +1,11 @@
 import { BlastRole, ChaosRun, DEFAULT_NAMESPACE, FlowGraph, FlowNodeInfo, Ownership } from '../../model';
 
 /**
- * Adds owner and team from the catalog to every node that names a service: by the service name or
- * its Kubernetes id. When both sides know a namespace, a service is matched in its Kubernetes
- * namespace, else in a catalog namespace of the same name; a service the catalog places in another
- * Kubernetes namespace never matches.
+ * Finds the catalog service of a flow node: by the service name or its Kubernetes id. When both
+ * sides know a namespace, a service is matched in its Kubernetes namespace, else in a catalog
+ * namespace of the same name; a service the catalog places in another Kubernetes namespace never matches.
  */
-export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number {
+export function ownerMatcher(services: Ownership[]): (node: FlowNodeInfo) => Ownership | undefined {
   const byName = new Map<string, Ownership[]>();
   const add = (name: string, s: Ownership) => {
     const k = name.toLowerCase();
@@ -19,18 +18,26 @@ export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number
       add(s.kubernetes.id, s);
     }
   }
-  let matched = 0;
-  for (const node of nodes) {
+  return (node) => {
     const candidates = byName.get((node.title ?? node.id).toLowerCase());
     if (!candidates) {
-      continue;
+      return undefined;
     }
     const ns = node.namespace;
-    const hit = ns
+    return ns
       ? (candidates.find((s) => s.kubernetes?.namespace === ns) ??
-        candidates.find((s) => !s.kubernetes?.namespace && s.namespace === ns) ??
-        candidates.find((s) => !s.kubernetes?.namespace))
+          candidates.find((s) => !s.kubernetes?.namespace && s.namespace === ns) ??
+          candidates.find((s) => !s.kubernetes?.namespace))
       : candidates[0];
+  };
+}
+
+/** Adds owner and team from the catalog to every node that names a service (see `ownerMatcher`). */
+export function joinOwners(nodes: FlowNodeInfo[], services: Ownership[]): number {
+  const match = ownerMatcher(services);
+  let matched = 0;
+  for (const node of nodes) {
+    const hit = match(node);
     if (hit) {
       node.owner = hit.owner;
       node.team = hit.team ?? hit.owner;
@@ -66,8 +73,7 @@ export function markBlastRadius(graph: FlowGraph, runs: ChaosRun[]): number {
   };
   let targets = 0;
   for (const run of runs) {
-    const wanted = new Set(run.targets.map((t) => t.toLowerCase()));
-    const hit = graph.nodes.filter((n) => matchesTarget(n, wanted, run.namespace));
+    const hit = targetNodes(graph, run);
     const hitIds = new Set(hit.map((n) => n.id));
     targets += hit.length;
     hit.forEach((n) => mark(n, 'target', run.name));
@@ -81,6 +87,12 @@ export function markBlastRadius(graph: FlowGraph, runs: ChaosRun[]): number {
     }
   }
   return targets;
+}
+
+/** The nodes a run targets. */
+export function targetNodes(graph: FlowGraph, run: ChaosRun): FlowNodeInfo[] {
+  const wanted = new Set(run.targets.map((t) => t.toLowerCase()));
+  return graph.nodes.filter((n) => matchesTarget(n, wanted, run.namespace));
 }
 
 function matchesTarget(n: FlowNodeInfo, wanted: Set<string>, runNamespace: string | undefined): boolean {

@@ -29,3 +29,4 @@ export async function loadJoinedFlowGraph(ctx: QueryContext, query: FlowQuery): 
   }
   return result;
 }
+export { loadRunImpacts } from './runImpact';

@@ -10,6 +10,8 @@ export const QUERY_TYPES = [
   'flows',
   'clusters',
   'scorecard',
+  'impact',
+  'drift',
 ] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
@@ -21,6 +23,11 @@ export const QUERY_TYPE_LABELS: Record<QueryType, { label: string; description: 
   flows: { label: 'Flow map', description: 'Network flows as a node graph' },
   clusters: { label: 'Clusters overview', description: 'Per cluster: traffic, error share, chaos runs, owners' },
   scorecard: { label: 'Readiness scorecard', description: 'Ownership, chaos and flow rules per service' },
+  impact: { label: 'Chaos impact', description: 'What each chaos run did to its targets and their flow neighbours' },
+  drift: {
+    label: 'Catalog drift',
+    description: 'Services in flows but not in the catalog, silent or without an owner',
+  },
 };
 
 /** Catalog filters; each value may hold template variables and several comma-separated values. */
@@ -76,6 +83,9 @@ export interface FaultlineQuery extends DataQuery {
   chaos?: ChaosFilter;
   flows?: FlowQuery;
   scorecard?: ScorecardQueryOptions;
+  impact?: ImpactQuery;
+  /** Catalog drift: one row per gap, or counts per team. */
+  drift?: { by?: 'item' | 'team' };
 }
 
 export const DEFAULT_QUERY: Partial<FaultlineQuery> = { queryType: 'services' };
@@ -98,4 +108,18 @@ export interface FaultlineVariableQuery {
   label?: string;
   /** Optional filter, e.g. owner for services. */
   owner?: string;
+}
+
+/** The measured blast radius of chaos runs (the runs come from the `chaos` filter, the flows from `flows`). */
+export interface ImpactQuery {
+  /** One run by id; empty: every run in the range, the most recent first. */
+  runId?: string;
+  /** Flow hops around the targets (default 2). */
+  hops?: number;
+  /** Baseline length before the run, e.g. "10m"; empty: as long as the run. */
+  baseline?: string;
+  /** Window of each rate, at least two scrapes (default "1m"). */
+  rateWindow?: string;
+  /** On an annotation query: write each ended run's reach into its text (costs store queries per run). */
+  inAnnotations?: boolean;
 }

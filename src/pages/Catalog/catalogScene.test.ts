@@ -10,7 +10,12 @@ describe('catalogScene', () => {
 
   it('shows the scorecard per team and per service, filtered by the team variable, with the app rule settings', () => {
     const panels = panelsOf(scene);
-    expect(panels.map((p) => p.title)).toEqual(['Readiness by team', 'Services']);
+    expect(panels.map((p) => p.title)).toEqual([
+      'Readiness by team',
+      'Services',
+      'Catalog drift by team',
+      'Catalog drift',
+    ]);
     const [teams, services] = panels.map((p) => p.queries[0]);
     expect(teams).toMatchObject({
       queryType: 'scorecard',
@@ -25,6 +30,14 @@ describe('catalogScene', () => {
     const team = sceneGraph.lookupVariable('team', scene);
     expect(team).toBeInstanceOf(QueryVariable);
     expect((team as QueryVariable).state.query).toEqual({ refId: 'team', kind: 'owners' });
+  });
+
+  it('shows catalog drift per team and per gap, against the page’s flows', () => {
+    const [byTeam, items] = panelsOf(scene)
+      .slice(2)
+      .map((p) => p.queries[0]);
+    expect(byTeam).toMatchObject({ queryType: 'drift', drift: { by: 'team' }, flows: { preset: 'beyla' } });
+    expect(items).toMatchObject({ queryType: 'drift', drift: { by: 'item' } });
   });
 
   it('passes Team = All as "no filter", so services without an owner stay listed', () => {

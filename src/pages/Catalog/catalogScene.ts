@@ -1,6 +1,6 @@
-import { PanelBuilders, QueryVariable, SceneQueryRunner, TextBoxVariable } from '@grafana/scenes';
+import { PanelBuilders, QueryVariable, SceneFlexItem, SceneQueryRunner, TextBoxVariable } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
-import { faultlineRef, scorecardQuery } from '../shared/queries';
+import { driftQuery, faultlineRef, scorecardQuery } from '../shared/queries';
 import { pageScene } from '../shared/scene';
 
 /** Columns the catalog table shows first; the rule columns follow, the hint last. */
@@ -53,11 +53,25 @@ export function catalogScene(s: PageSettings) {
       })
     )
     .build();
+  const driftTeams = PanelBuilders.table()
+    .setTitle('Catalog drift by team')
+    .setDescription(
+      'Services in the flows the catalog lacks, production services without traffic, owners that resolve to nobody'
+    )
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [driftQuery(s, 'team')] }))
+    .build();
+  const drift = PanelBuilders.table()
+    .setTitle('Catalog drift')
+    .setDescription('Each gap and the change that closes it')
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [driftQuery(s, 'item')] }))
+    .setOverrides((b) => b.matchFieldsWithName('fix').overrideCustomFieldConfig('width', 520))
+    .build();
   return pageScene({
     variables: [team, search],
     rows: [
       { height: 200, items: [teams] },
       { height: 640, items: [services] },
+      { height: 320, items: [new SceneFlexItem({ width: 420, body: driftTeams }), drift] },
     ],
   });
 }

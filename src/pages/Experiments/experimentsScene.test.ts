@@ -20,4 +20,13 @@ describe('experimentsScene', () => {
     expect(blast?.queries[0]).toMatchObject({ queryType: 'flows', flows: { joinChaos: true, preset: 'beyla' } });
     expect(blast?.options.overlay).toBe('chaos');
   });
+
+  it('measures the impact of the runs the page selects, or of the run in $run', () => {
+    const impact = panels.flatMap((p) => p.queries).find((q) => q.queryType === 'impact');
+    expect(impact).toMatchObject({
+      impact: { runId: '$run' },
+      chaos: { status: ['$status'], sources: ['$source'], service: '$service' },
+      flows: { preset: 'beyla' },
+    });
+  });
 });

@@ -3,8 +3,8 @@ import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL } from '../../constants';
 import type { ChaosFilter } from '../../datasource/types';
 import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
-import { SERVICE_LINK_TEMPLATE } from '../shared/links';
-import { chaosQuery, faultlineRef, flowsQuery } from '../shared/queries';
+import { IMPACT_HIDDEN, SERVICE_LINK_TEMPLATE } from '../shared/links';
+import { chaosQuery, faultlineRef, flowsQuery, impactQuery } from '../shared/queries';
 import { pageScene } from '../shared/scene';
 import { runsTable } from '../shared/runsTable';
 
@@ -43,17 +43,36 @@ export function experimentsScene(s: PageSettings) {
     options: { overlay: 'chaos', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
     $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [flowsQuery(s, { joinChaos: true })] }),
   });
+  const impact = impactTable(s, chaos, '$run');
   return pageScene({
     from: 'now-7d',
     variables: [
       multi('status', 'Status', CHAOS_STATUSES),
       multi('source', 'Backend', CHAOS_SOURCES),
       new TextBoxVariable({ name: 'service', label: 'Service', value: '' }),
+      new TextBoxVariable({ name: 'run', label: 'Run id', value: '' }),
     ],
     rows: [
       { height: 260, items: [timeline] },
       { height: 320, items: [table] },
+      { height: 320, items: [impact] },
       { height: 480, items: [blast] },
     ],
   });
+}
+
+/** What the runs did to their targets and flow neighbours, measured against the baseline before each run. */
+export function impactTable(s: PageSettings, chaos: ChaosFilter, runId?: string) {
+  return PanelBuilders.table()
+    .setTitle('Measured impact')
+    .setDescription(
+      'Targets and their flow neighbours (2 hops) during each run against the same length before it: a change within the baseline’s own variation is no impact. Reach: contained (only targets impacted) or escaped.'
+    )
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [impactQuery(s, { runId }, chaos)] }))
+    .setOverrides((b) => {
+      for (const name of IMPACT_HIDDEN) {
+        b.matchFieldsWithName(name).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false });
+      }
+    })
+    .build();
 }

@@ -4,6 +4,7 @@ import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
 import { SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { runsTable } from '../shared/runsTable';
 import { neighbourhoodOf } from '../shared/neighbourhood';
+import { impactTable } from '../Experiments/experimentsScene';
 import {
   chaosAnnotation,
   chaosQuery,
@@ -91,6 +92,7 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
       },
       { height: 220, items: [timeline] },
       { height: 280, items: [runs] },
+      { height: 300, items: [impactTable(s, chaos)] },
     ],
   });
 }

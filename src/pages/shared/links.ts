@@ -14,4 +14,11 @@ const RUN_WINDOW = 'from=${__data.fields.window_from}&to=${__data.fields.window_
 export const RUN_LINKS: DataLink[] = [
   { title: 'Blast radius on the experiments page', url: `${prefixRoute(ROUTES.Experiments)}?${RUN_WINDOW}` },
   { title: 'Flow map at the time of the run', url: `${prefixRoute(ROUTES.FlowMap)}?${RUN_WINDOW}` },
+  {
+    title: 'Measured impact on the experiments page',
+    url: `${prefixRoute(ROUTES.Experiments)}?var-run=\${__data.fields.id}&${RUN_WINDOW}`,
+  },
 ];
+
+/** Hides the columns of the impact table a reader needs only for its links. */
+export const IMPACT_HIDDEN = ['run_id', 'catalog_namespace', 'on_call_url', 'notes'];

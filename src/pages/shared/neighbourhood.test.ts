@@ -4,16 +4,32 @@ import { neighbourhood } from './neighbourhood';
 const nodes = createDataFrame({
   name: 'nodes',
   fields: [
-    { name: 'id', type: FieldType.string, values: ['shop/frontend', 'shop/payments-7d9f8c6b5-x2x9z', 'shop/checkout', 'shop/inventory'] },
-    { name: 'title', type: FieldType.string, values: ['frontend', 'payments-7d9f8c6b5-x2x9z', 'checkout', 'inventory'] },
+    {
+      name: 'id',
+      type: FieldType.string,
+      values: ['shop/frontend', 'shop/payments-7d9f8c6b5-x2x9z', 'shop/checkout', 'shop/inventory'],
+    },
+    {
+      name: 'title',
+      type: FieldType.string,
+      values: ['frontend', 'payments-7d9f8c6b5-x2x9z', 'checkout', 'inventory'],
+    },
   ],
 });
 const edges = createDataFrame({
   name: 'edges',
   fields: [
     { name: 'id', type: FieldType.string, values: ['e1', 'e2', 'e3'] },
-    { name: 'source', type: FieldType.string, values: ['shop/frontend', 'shop/checkout', 'shop/payments-7d9f8c6b5-x2x9z'] },
-    { name: 'target', type: FieldType.string, values: ['shop/checkout', 'shop/payments-7d9f8c6b5-x2x9z', 'shop/inventory'] },
+    {
+      name: 'source',
+      type: FieldType.string,
+      values: ['shop/frontend', 'shop/checkout', 'shop/payments-7d9f8c6b5-x2x9z'],
+    },
+    {
+      name: 'target',
+      type: FieldType.string,
+      values: ['shop/checkout', 'shop/payments-7d9f8c6b5-x2x9z', 'shop/inventory'],
+    },
   ],
 });
 
@@ -33,7 +49,10 @@ describe('neighbourhood', () => {
   });
 
   it('passes frames that are not a node graph through', () => {
-    const table = createDataFrame({ name: 'services', fields: [{ name: 'service', type: FieldType.string, values: ['a'] }] });
+    const table = createDataFrame({
+      name: 'services',
+      fields: [{ name: 'service', type: FieldType.string, values: ['a'] }],
+    });
     expect(neighbourhood([table], 'a')).toEqual([table]);
   });
 });

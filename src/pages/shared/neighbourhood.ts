@@ -13,7 +13,11 @@ function keepRows(frame: DataFrame, keep: (row: number) => boolean): DataFrame {
       rows.push(i);
     }
   }
-  return { ...frame, length: rows.length, fields: frame.fields.map((f) => ({ ...f, values: rows.map((i) => f.values[i]) })) };
+  return {
+    ...frame,
+    length: rows.length,
+    fields: frame.fields.map((f) => ({ ...f, values: rows.map((i) => f.values[i]) })),
+  };
 }
 
 /**

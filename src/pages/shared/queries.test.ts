@@ -7,12 +7,19 @@ describe('page queries', () => {
 
   it('send the scorecard query to the configured instance with the app rule settings', () => {
     const q = scorecardQuery(s, { team: '$team' });
-    expect(q).toMatchObject({ queryType: 'scorecard', datasource: { type: 'faultline-datasource', uid: 'ds1' }, catalog: { owner: '$team' }, scorecard: { by: 'service', config: { chaosWindowDays: 7 } } });
+    expect(q).toMatchObject({
+      queryType: 'scorecard',
+      datasource: { type: 'faultline-datasource', uid: 'ds1' },
+      catalog: { owner: '$team' },
+      scorecard: { by: 'service', config: { chaosWindowDays: 7 } },
+    });
   });
 
   it('quote a service name in PromQL so it cannot end the matcher', () => {
     const [requests] = keyMetricQueries(s, 'pay"} or vector(1) #');
-    expect(requests.expr).toBe('sum(rate(http_server_requests_total{service="pay\\"} or vector(1) #"}[$__rate_interval]))');
+    expect(requests.expr).toBe(
+      'sum(rate(http_server_requests_total{service="pay\\"} or vector(1) #"}[$__rate_interval]))'
+    );
     expect(requests.datasource).toEqual({ type: 'prometheus', uid: 'faultline-prometheus' });
   });
 

@@ -1,6 +1,6 @@
 import type { DataQuery, DataSourceRef } from '@grafana/schema';
 import { DATASOURCE_TYPE } from '../../constants';
-import { ChaosFilter, DEFAULT_FLOW_QUERY, FaultlineQuery, FlowQuery } from '../../datasource/types';
+import { ChaosFilter, DEFAULT_FLOW_QUERY, FaultlineQuery, FlowQuery, ImpactQuery } from '../../datasource/types';
 import type { PageSettings } from '../../components/AppConfig/settings';
 
 /**
@@ -10,7 +10,10 @@ import type { PageSettings } from '../../components/AppConfig/settings';
 export const faultlineRef = (s: PageSettings): DataSourceRef => ({ type: DATASOURCE_TYPE, uid: s.datasourceUid });
 export const metricsRef = (s: PageSettings): DataSourceRef => ({ type: 'prometheus', uid: s.metricsDatasourceUid });
 
-export function scorecardQuery(s: PageSettings, opts: { by?: 'service' | 'team' | 'rule'; service?: string; team?: string; search?: string; refId?: string } = {}): FaultlineQuery {
+export function scorecardQuery(
+  s: PageSettings,
+  opts: { by?: 'service' | 'team' | 'rule'; service?: string; team?: string; search?: string; refId?: string } = {}
+): FaultlineQuery {
   return {
     refId: opts.refId ?? 'scorecard',
     datasource: faultlineRef(s),
@@ -25,12 +28,44 @@ export function ownershipQuery(s: PageSettings, service: string): FaultlineQuery
   return { refId: 'ownership', datasource: faultlineRef(s), queryType: 'ownership', catalog: { service } };
 }
 
-export function chaosQuery(s: PageSettings, queryType: 'experiments' | 'timeline', chaos: ChaosFilter = {}): FaultlineQuery {
+export function chaosQuery(
+  s: PageSettings,
+  queryType: 'experiments' | 'timeline',
+  chaos: ChaosFilter = {}
+): FaultlineQuery {
   return { refId: queryType, datasource: faultlineRef(s), queryType, chaos };
 }
 
 export function flowsQuery(s: PageSettings, flows: Partial<FlowQuery> = {}): FaultlineQuery {
-  return { refId: 'flows', datasource: faultlineRef(s), queryType: 'flows', flows: { ...DEFAULT_FLOW_QUERY, preset: s.flowPreset, ...flows } };
+  return {
+    refId: 'flows',
+    datasource: faultlineRef(s),
+    queryType: 'flows',
+    flows: { ...DEFAULT_FLOW_QUERY, preset: s.flowPreset, ...flows },
+  };
+}
+
+/** The measured impact of the runs the filter selects (or of one run), on the page's flow preset. */
+export function impactQuery(s: PageSettings, impact: ImpactQuery, chaos: ChaosFilter = {}): FaultlineQuery {
+  return {
+    refId: 'impact',
+    datasource: faultlineRef(s),
+    queryType: 'impact',
+    flows: { preset: s.flowPreset },
+    chaos,
+    impact,
+  };
+}
+
+/** Catalog drift against the page's flows: each gap, or counts per team. */
+export function driftQuery(s: PageSettings, by: 'item' | 'team'): FaultlineQuery {
+  return {
+    refId: `drift-${by}`,
+    datasource: faultlineRef(s),
+    queryType: 'drift',
+    flows: { preset: s.flowPreset },
+    drift: { by },
+  };
 }
 
 /** Chaos runs touching `service` (all runs without one) as regions over the metrics. */
@@ -48,12 +83,24 @@ export function chaosAnnotation(s: PageSettings, service?: string) {
 const literal = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** Request rate, 5xx rate and p95 latency of one service, from the usual HTTP server metrics. */
-export function keyMetricQueries(s: PageSettings, service: string): Array<DataQuery & { expr: string; legendFormat: string }> {
+export function keyMetricQueries(
+  s: PageSettings,
+  service: string
+): Array<DataQuery & { expr: string; legendFormat: string }> {
   const sel = `${s.serviceLabel}=${literal(service)}`;
-  const q = (refId: string, expr: string, legendFormat: string) => ({ refId, datasource: metricsRef(s), expr, legendFormat });
+  const q = (refId: string, expr: string, legendFormat: string) => ({
+    refId,
+    datasource: metricsRef(s),
+    expr,
+    legendFormat,
+  });
   return [
     q('requests', `sum(rate(http_server_requests_total{${sel}}[$__rate_interval]))`, 'requests/s'),
     q('errors', `sum(rate(http_server_requests_total{${sel},code=~"5.."}[$__rate_interval]))`, '5xx/s'),
-    q('latency', `histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket{${sel}}[$__rate_interval])))`, 'p95'),
+    q(
+      'latency',
+      `histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket{${sel}}[$__rate_interval])))`,
+      'p95'
+    ),
   ];
 }

@@ -29,9 +29,14 @@ export function withRunWindow(frames: DataFrame[], now: number): DataFrame[] {
     const hidden = { custom: { hideFrom: { viz: true, legend: false, tooltip: false } } };
     return {
       ...frame,
-      fields: [...frame.fields, { name: 'window_from', type: FieldType.string, values: from, config: hidden }, { name: 'window_to', type: FieldType.string, values: to, config: hidden }],
+      fields: [
+        ...frame.fields,
+        { name: 'window_from', type: FieldType.string, values: from, config: hidden },
+        { name: 'window_to', type: FieldType.string, values: to, config: hidden },
+      ],
     };
   });
 }
 
-export const runWindow: CustomTransformOperator = () => (source) => source.pipe(map((frames: DataFrame[]) => withRunWindow(frames, Date.now())));
+export const runWindow: CustomTransformOperator = () => (source) =>
+  source.pipe(map((frames: DataFrame[]) => withRunWindow(frames, Date.now())));

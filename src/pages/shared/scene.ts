@@ -25,14 +25,29 @@ export interface PageSceneOptions {
 }
 
 /** A page: variables, time picker and refresh above rows of panels, like a dashboard. */
-export function pageScene({ rows, variables = [], from = 'now-24h', annotations = [] }: PageSceneOptions): EmbeddedScene {
+export function pageScene({
+  rows,
+  variables = [],
+  from = 'now-24h',
+  annotations = [],
+}: PageSceneOptions): EmbeddedScene {
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from, to: 'now' }),
     $variables: new SceneVariableSet({ variables }),
     $data: annotations.length
-      ? new SceneDataLayerSet({ layers: annotations.map((query) => new dataLayers.AnnotationsDataLayer({ name: query.name, query, isEnabled: true })) })
+      ? new SceneDataLayerSet({
+          layers: annotations.map(
+            (query) => new dataLayers.AnnotationsDataLayer({ name: query.name, query, isEnabled: true })
+          ),
+        })
       : undefined,
-    controls: [new VariableValueSelectors({}), ...(annotations.length ? [new SceneDataLayerControls()] : []), new SceneControlsSpacer(), new SceneTimePicker({ isOnCanvas: true }), new SceneRefreshPicker({ isOnCanvas: true, intervals: ['30s', '1m', '5m'] })],
+    controls: [
+      new VariableValueSelectors({}),
+      ...(annotations.length ? [new SceneDataLayerControls()] : []),
+      new SceneControlsSpacer(),
+      new SceneTimePicker({ isOnCanvas: true }),
+      new SceneRefreshPicker({ isOnCanvas: true, intervals: ['30s', '1m', '5m'] }),
+    ],
     body: new SceneFlexLayout({
       direction: 'column',
       children: rows.map(
@@ -40,7 +55,10 @@ export function pageScene({ rows, variables = [], from = 'now-24h', annotations 
           new SceneFlexItem({
             height: row.height,
             minHeight: row.height,
-            body: new SceneFlexLayout({ direction: 'row', children: row.items.map((body) => (body instanceof SceneFlexItem ? body : new SceneFlexItem({ body }))) }),
+            body: new SceneFlexLayout({
+              direction: 'row',
+              children: row.items.map((body) => (body instanceof SceneFlexItem ? body : new SceneFlexItem({ body }))),
+            }),
           })
       ),
     }),

@@ -11,6 +11,11 @@ export function panelsOf(scene: SceneObject) {
         data = data.state.$data;
       }
       const runner = data instanceof SceneQueryRunner ? data : undefined;
-      return { pluginId: panel.state.pluginId, title: panel.state.title, options: panel.state.options as Record<string, unknown>, queries: (runner?.state.queries ?? []) as Array<Record<string, unknown>> };
+      return {
+        pluginId: panel.state.pluginId,
+        title: panel.state.title,
+        options: panel.state.options as Record<string, unknown>,
+        queries: (runner?.state.queries ?? []) as Array<Record<string, unknown>>,
+      };
     });
 }

@@ -14,7 +14,14 @@ const escapeHtml = (s: string) => (/[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c)
  * tags, id), plus `color` and `newState` so regions are coloured by outcome. A pending run has not
  * begun: it gets no region until it starts.
  */
-export function annotationFrame(all: ChaosRun[], rangeTo: number, now: number, tracing?: TracingSource): DataFrame {
+/** `reach` holds, per `source:id`, the measured reach of runs whose impact was computed. */
+export function annotationFrame(
+  all: ChaosRun[],
+  rangeTo: number,
+  now: number,
+  tracing?: TracingSource,
+  reach?: Map<string, string>
+): DataFrame {
   const runs = all.filter((r) => r.status !== 'pending');
   const outcomes = runs.map(outcomeOf);
   return createDataFrame({
@@ -25,7 +32,13 @@ export function annotationFrame(all: ChaosRun[], rangeTo: number, now: number, t
       { name: 'isRegion', type: FieldType.boolean, values: runs.map(() => true) },
       // Grafana's tooltip renders the title as HTML too, through a sanitizer that keeps <img src>.
       { name: 'title', type: FieldType.string, values: runs.map((r, i) => escapeHtml(`${r.name} · ${outcomes[i]}`)) },
-      { name: 'text', type: FieldType.string, values: runs.map((r, i) => annotationText(r, outcomes[i], traceLinks(r, tracing, now))) },
+      {
+        name: 'text',
+        type: FieldType.string,
+        values: runs.map((r, i) =>
+          annotationText(r, outcomes[i], traceLinks(r, tracing, now), reach?.get(`${r.source}:${r.id}`))
+        ),
+      },
       // A comma-separated string: Grafana splits the tags field on commas (older versions split only strings).
       {
         name: 'tags',
@@ -44,7 +57,12 @@ export function annotationFrame(all: ChaosRun[], rangeTo: number, now: number, t
 }
 
 /** The tooltip body: name, kind, targets, status and verdict, source, a link to the run and to its traces. */
-export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r), traces: TraceLink[] = []): string {
+export function annotationText(
+  r: ChaosRun,
+  outcome: Outcome = outcomeOf(r),
+  traces: TraceLink[] = [],
+  reach?: string
+): string {
   // Grafana renders this as HTML: the link is checked here as well as in each connector.
   const href = safeUrl(r.url);
   const lines = [
@@ -54,8 +72,11 @@ export function annotationText(r: ChaosRun, outcome: Outcome = outcomeOf(r), tra
     escapeHtml(`status: ${r.status}${outcome === 'deviated' || r.verdict ? ` · verdict: ${verdictText(r)}` : ''}`),
     ...pauses(r).map((t) => escapeHtml(`paused at ${new Date(t).toISOString()}`)),
     ...(r.remarks ?? []).map(escapeHtml),
+    reach ? escapeHtml(reach) : '',
     escapeHtml(`source: ${sourceName(r)}`),
-    href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>` : '',
+    href
+      ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>`
+      : '',
     ...traces.map((t) => `<a href="${escapeHtml(t.url)}">${escapeHtml(t.title)} in Explore</a>`),
   ];
   return lines.filter(Boolean).join('<br/>');
@@ -112,13 +133,17 @@ export function experimentsFrame(runs: ChaosRun[], rangeTo: number, now: number,
         name: 'targets',
         type: FieldType.string,
         values: runs.map((r) => r.targets.join(', ')),
-        config: tracing ? { links: [{ title: 'Traces of the targets during the run', url: '${__data.fields.traces}' }] } : {},
+        config: tracing
+          ? { links: [{ title: 'Traces of the targets during the run', url: '${__data.fields.traces}' }] }
+          : {},
       },
       { name: 'kind', type: FieldType.string, values: runs.map((r) => r.kind) },
       { name: 'namespace', type: FieldType.string, values: runs.map((r) => r.namespace ?? '') },
       { name: 'source', type: FieldType.string, values: runs.map(sourceName) },
       { name: 'link', type: FieldType.string, values: runs.map((r) => safeUrl(r.url) ?? '') },
-      ...(tracing ? [{ name: 'traces', type: FieldType.string, values: traces, config: { custom: { hidden: true } } }] : []),
+      ...(tracing
+        ? [{ name: 'traces', type: FieldType.string, values: traces, config: { custom: { hidden: true } } }]
+        : []),
       { name: 'id', type: FieldType.string, values: runs.map((r) => r.id), config: { custom: { hidden: true } } },
     ],
   });
