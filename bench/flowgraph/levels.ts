@@ -10,7 +10,7 @@ import { buildTree, initialOpen, type Tree } from '../../src/panels/flowgraph/gr
 import { type LevelView, levelView } from '../../src/panels/flowgraph/graph/levelView';
 import { readFlowFrames } from '../../src/panels/flowgraph/graph/readFrames';
 import { summarize } from '../../src/panels/flowgraph/graph/summary';
-import type { FlowGraph } from '../../src/panels/flowgraph/graph/types';
+import type { MapGraph } from '../../src/panels/flowgraph/graph/types';
 import { LevelsLayout } from '../../src/panels/flowgraph/layout/levelsLayout';
 import type { Colors } from '../../src/panels/flowgraph/render/colors';
 import { drawScene } from '../../src/panels/flowgraph/render/draw';
@@ -24,7 +24,7 @@ import { estateFrames } from '../../src/panels/flowgraph/testkit/synthetic';
 const BUDGET = 150;
 
 interface State {
-  graph: FlowGraph;
+  graph: MapGraph;
   tree: Tree;
   layout: LevelsLayout;
   open: Set<string>;

@@ -7,7 +7,7 @@ import { buildAdjacency } from '../../src/panels/flowgraph/graph/adjacency';
 import { blastRoles } from '../../src/panels/flowgraph/graph/chaos';
 import { readFlowFrames } from '../../src/panels/flowgraph/graph/readFrames';
 import { summarize } from '../../src/panels/flowgraph/graph/summary';
-import type { FlowGraph } from '../../src/panels/flowgraph/graph/types';
+import type { MapGraph } from '../../src/panels/flowgraph/graph/types';
 import { createLayoutWorker } from '../../src/panels/flowgraph/layout/createLayoutWorker';
 import type { LayoutMessage } from '../../src/panels/flowgraph/layout/types';
 import { colorsFromTheme } from '../../src/panels/flowgraph/render/colors';
@@ -25,13 +25,13 @@ import { svgScene } from './svg';
 const W = 1200;
 const H = 800;
 const colors = colorsFromTheme(createTheme({ colors: { mode: 'dark' } }));
-const graphs = new Map<number, FlowGraph>();
+const graphs = new Map<number, MapGraph>();
 const layouts = new Map<number, Float32Array>();
 
 /** Sizes measured on the estate shape (clusters of namespaces, heavy-tailed degree) of the levels figures. */
 const ESTATE_FROM = 20_000;
 
-function graph(n: number): FlowGraph {
+function graph(n: number): MapGraph {
   if (!graphs.has(n)) {
     const frames =
       n >= ESTATE_FROM
@@ -42,7 +42,7 @@ function graph(n: number): FlowGraph {
   return graphs.get(n)!;
 }
 
-function arrays(g: FlowGraph) {
+function arrays(g: MapGraph) {
   return { sources: Int32Array.from(g.edges, (e) => e.source), targets: Int32Array.from(g.edges, (e) => e.target) };
 }
 

@@ -58,7 +58,10 @@ export interface FlowNodeInfo {
   noData?: boolean;
 }
 
-/** Everything a flows query found over one time range, ready to become node graph frames. */
+/**
+ * Everything a flows query measured over one time range, ready to become node graph frames (the flow
+ * map panel reads frames back into its own `MapGraph`, which any data source can feed).
+ */
 export interface FlowGraph {
   nodes: FlowNodeInfo[];
   edges: FlowEdge[];

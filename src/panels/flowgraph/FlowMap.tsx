@@ -13,7 +13,7 @@ import { parseFilter } from './filter/parse';
 import { type GroupBy, groupKey, UNGROUPED } from './graph/collapse';
 import { NO_NOISE, type Noise } from './graph/noise';
 import { describePaths } from './graph/paths';
-import type { FlowGraph } from './graph/types';
+import type { MapGraph } from './graph/types';
 import { useCanvasDraw } from './hooks/useCanvasDraw';
 import { useFlowModel } from './hooks/useFlowModel';
 import { KEY_HELP, useKeyboard } from './hooks/useKeyboard';
@@ -32,7 +32,7 @@ import { bounds, fitView } from './render/viewport';
 import type { FlowGraphOptions } from './types';
 
 interface Props {
-  graph: FlowGraph;
+  graph: MapGraph;
   options: FlowGraphOptions;
   width: number;
   height: number;
@@ -42,7 +42,7 @@ interface Props {
   panelId?: number;
 }
 
-const EMPTY: FlowGraph = { nodes: [], edges: [], index: new Map() };
+const EMPTY: MapGraph = { nodes: [], edges: [], index: new Map() };
 
 const formatCost = (v: number) => formattedValueToString(getValueFormat('currencyUSD')(v, 2));
 const formatRate = (v: number) => formattedValueToString(getValueFormat('Bps')(v, 0));

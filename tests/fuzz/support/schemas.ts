@@ -1,7 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 import { CHAOS_STATUSES, ChaosRun } from '../../../src/model/chaos';
 import { Ownership } from '../../../src/model/service';
-import type { FlowGraph as PanelGraph } from '../../../src/panels/flowgraph/graph/types';
+import type { MapGraph as PanelGraph } from '../../../src/panels/flowgraph/graph/types';
 import { isSafeHref } from '../../support/xss';
 
 /** Thrown by a validator: never a FaultlineError, so the fuzz harness reports it as a failure. */

@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { type Field, formattedValueToString, getDisplayProcessor, type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
-import type { FlowEdge, FlowNode, RowRef } from '../graph/types';
+import type { MapEdge, MapNode, RowRef } from '../graph/types';
 
 function rows(src: RowRef | undefined, theme: GrafanaTheme2): Array<[string, string]> {
   if (!src) {
@@ -22,8 +22,8 @@ function rows(src: RowRef | undefined, theme: GrafanaTheme2): Array<[string, str
 interface Props {
   x: number;
   y: number;
-  node?: FlowNode;
-  edge?: FlowEdge;
+  node?: MapNode;
+  edge?: MapEdge;
   edgeTitle?: string;
 }
 

@@ -1,4 +1,4 @@
-import type { FlowNode } from '../graph/types';
+import type { MapNode } from '../graph/types';
 import { matchNode } from './match';
 import { type Clause, parseFilter, parseQuantity } from './parse';
 
@@ -10,7 +10,7 @@ function parsed(src: string): Clause[] {
   return r.clauses;
 }
 
-const node = (over: Partial<FlowNode>): FlowNode => ({ id: 'svc', title: 'svc', ...over });
+const node = (over: Partial<MapNode>): MapNode => ({ id: 'svc', title: 'svc', ...over });
 
 describe('parseQuantity', () => {
   it.each([

@@ -1,9 +1,9 @@
-import type { FlowNode } from '../graph/types';
+import type { MapNode } from '../graph/types';
 import type { Clause } from './parse';
 
 type Value = string | number | undefined;
 
-const ALIASES: Record<string, (n: FlowNode, c: Clause) => Value> = {
+const ALIASES: Record<string, (n: MapNode, c: Clause) => Value> = {
   team: (n) => n.team,
   owner: (n) => n.owner,
   namespace: (n) => n.namespace,
@@ -21,13 +21,13 @@ const ALIASES: Record<string, (n: FlowNode, c: Clause) => Value> = {
   errors: (n, c) => (c.percent ? n.errorShare : n.errors),
 };
 
-function detailValue(n: FlowNode, key: string): Value {
+function detailValue(n: MapNode, key: string): Value {
   const f = n.src?.fields.find((x) => x.name.toLowerCase() === `detail__${key}`);
   const v: unknown = f?.values[n.src!.row];
   return typeof v === 'number' || typeof v === 'string' ? v : undefined;
 }
 
-function valueOf(n: FlowNode, c: Clause): Value {
+function valueOf(n: MapNode, c: Clause): Value {
   const alias = ALIASES[c.key];
   return alias ? alias(n, c) : detailValue(n, c.key);
 }
@@ -48,7 +48,7 @@ function globEquals(actual: string, pattern: string): boolean {
   return re.test(a);
 }
 
-export function matchClause(n: FlowNode, c: Clause): boolean {
+export function matchClause(n: MapNode, c: Clause): boolean {
   if (c.key === '') {
     const q = c.value.toLowerCase();
     return n.title.toLowerCase().includes(q) || n.id.toLowerCase().includes(q);
@@ -78,6 +78,6 @@ export function matchClause(n: FlowNode, c: Clause): boolean {
   }
 }
 
-export function matchNode(n: FlowNode, clauses: Clause[]): boolean {
+export function matchNode(n: MapNode, clauses: Clause[]): boolean {
   return clauses.every((c) => matchClause(n, c));
 }

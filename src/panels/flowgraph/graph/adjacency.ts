@@ -1,4 +1,4 @@
-import type { FlowEdge } from './types';
+import type { MapEdge } from './types';
 
 /** Compressed adjacency (CSR) so hop searches over 30,000 edges touch flat arrays only. */
 export interface Adjacency {
@@ -8,7 +8,7 @@ export interface Adjacency {
   inList: Int32Array;
 }
 
-function csr(n: number, edges: FlowEdge[], from: (e: FlowEdge) => number, to: (e: FlowEdge) => number) {
+function csr(n: number, edges: MapEdge[], from: (e: MapEdge) => number, to: (e: MapEdge) => number) {
   const start = new Int32Array(n + 1);
   for (const e of edges) {
     start[from(e) + 1]++;
@@ -24,7 +24,7 @@ function csr(n: number, edges: FlowEdge[], from: (e: FlowEdge) => number, to: (e
   return { start, list };
 }
 
-export function buildAdjacency(n: number, edges: FlowEdge[]): Adjacency {
+export function buildAdjacency(n: number, edges: MapEdge[]): Adjacency {
   const out = csr(
     n,
     edges,

@@ -1,7 +1,7 @@
-import type { FlowEdge, FlowNode } from './types';
+import type { MapEdge, MapNode } from './types';
 
 /** Adds node `i`'s totals to the node standing for its group. */
-export function addMember(group: FlowNode, n: FlowNode, i: number): void {
+export function addMember(group: MapNode, n: MapNode, i: number): void {
   group.members!.push(i);
   group.bytes = (group.bytes ?? 0) + (n.bytes ?? 0);
   group.errors = add(group.errors, n.errors);
@@ -16,9 +16,9 @@ export function addMember(group: FlowNode, n: FlowNode, i: number): void {
  * error share keeps the worst. Edges inside one node go; edges between nodes that stand for
  * themselves only are kept as they are.
  */
-export function mergeEdges(edges: FlowEdge[], map: Int32Array, nodes: FlowNode[]): FlowEdge[] {
-  const merged = new Map<number, FlowEdge>();
-  const out: FlowEdge[] = [];
+export function mergeEdges(edges: MapEdge[], map: Int32Array, nodes: MapNode[]): MapEdge[] {
+  const merged = new Map<number, MapEdge>();
+  const out: MapEdge[] = [];
   const n = nodes.length;
   for (const e of edges) {
     const s = map[e.source];
@@ -33,7 +33,7 @@ export function mergeEdges(edges: FlowEdge[], map: Int32Array, nodes: FlowNode[]
     const key = s * n + t;
     const m = merged.get(key);
     if (!m) {
-      const fresh: FlowEdge = {
+      const fresh: MapEdge = {
         ...e,
         id: `${nodes[s].id}->${nodes[t].id}`,
         source: s,

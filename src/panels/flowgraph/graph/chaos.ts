@@ -1,12 +1,12 @@
 import type { BlastRole } from '../../../model';
 import { type Adjacency, hopDistances } from './adjacency';
-import type { FlowNode } from './types';
+import type { MapNode } from './types';
 
 /**
  * Blast radius per node. Roles written by the data source win; when only targets are marked, the
  * callers within `hops` become upstream (they see the failure) and the callees downstream.
  */
-export function blastRoles(nodes: FlowNode[], adj: Adjacency, hops = 2): Array<BlastRole | undefined> {
+export function blastRoles(nodes: MapNode[], adj: Adjacency, hops = 2): Array<BlastRole | undefined> {
   const roles = nodes.map((n) => n.chaos);
   if (roles.some((r) => r === 'upstream' || r === 'downstream')) {
     return roles;

@@ -1,11 +1,11 @@
 import { addMember, mergeEdges } from './aggregate';
-import type { FlowGraph, FlowNode } from './types';
+import type { MapGraph, MapNode } from './types';
 
 export type GroupBy = 'none' | 'team' | 'namespace' | 'owner';
 
 export const UNGROUPED = '(none)';
 
-export function groupKey(n: FlowNode, by: GroupBy): string | undefined {
+export function groupKey(n: MapNode, by: GroupBy): string | undefined {
   if (by === 'none') {
     return undefined;
   }
@@ -20,11 +20,11 @@ export function groupNodeId(key: string): string {
  * Replaces the members of each collapsed group by one node and merges the edges that now join the
  * same pair (bytes, cost and counts add up; error share keeps the worst). Edges inside a group go.
  */
-export function collapseGroups(graph: FlowGraph, by: GroupBy, collapsed: ReadonlySet<string>): FlowGraph {
+export function collapseGroups(graph: MapGraph, by: GroupBy, collapsed: ReadonlySet<string>): MapGraph {
   if (by === 'none' || collapsed.size === 0) {
     return graph;
   }
-  const nodes: FlowNode[] = [];
+  const nodes: MapNode[] = [];
   const index = new Map<string, number>();
   const map = new Int32Array(graph.nodes.length);
   graph.nodes.forEach((n, i) => {

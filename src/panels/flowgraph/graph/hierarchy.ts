@@ -1,4 +1,4 @@
-import type { FlowGraph, FlowNode } from './types';
+import type { MapGraph, MapNode } from './types';
 
 /** Which grouping the map's levels follow; cluster always comes first when the data names several. */
 export type Hierarchy = 'auto' | 'namespace' | 'team' | 'system' | 'none';
@@ -32,7 +32,7 @@ export interface Tree {
   byId: Map<string, number>;
 }
 
-function distinct(nodes: FlowNode[], f: LevelField): number {
+function distinct(nodes: MapNode[], f: LevelField): number {
   const seen = new Set<string>();
   for (const n of nodes) {
     const v = n[f];
@@ -50,7 +50,7 @@ function distinct(nodes: FlowNode[], f: LevelField): number {
  * The levels the data supports: cluster (when there are several), then namespace, or the
  * catalog's team or system. `auto` takes namespace, else team, else system.
  */
-export function levelFields(nodes: FlowNode[], h: Hierarchy): LevelField[] {
+export function levelFields(nodes: MapNode[], h: Hierarchy): LevelField[] {
   if (h === 'none') {
     return [];
   }
@@ -64,7 +64,7 @@ export function levelFields(nodes: FlowNode[], h: Hierarchy): LevelField[] {
 }
 
 /** Groups the nodes of the graph into the levels, in one pass. */
-export function buildTree(graph: FlowGraph, h: Hierarchy): Tree {
+export function buildTree(graph: MapGraph, h: Hierarchy): Tree {
   const levels = levelFields(graph.nodes, h);
   const L = levels.length;
   const groups: Group[] = [];

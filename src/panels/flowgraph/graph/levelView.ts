@@ -1,9 +1,9 @@
 import { addMember, mergeEdges } from './aggregate';
 import type { Tree } from './hierarchy';
-import type { FlowGraph, FlowNode } from './types';
+import type { MapGraph, MapNode } from './types';
 
 export interface LevelView {
-  graph: FlowGraph;
+  graph: MapGraph;
   /** Per view node, the tree group it stands for, or -1 for a node of the data. */
   groupOf: Int32Array;
   /** Per view node, its index in the full graph for a node of the data, else -1. */
@@ -20,10 +20,10 @@ export function groupNodeId(groupId: string): string {
  * The graph as drawn at the open groups: every closed group one node (member count, summed
  * traffic), the members of open groups as themselves, edges merged between what is drawn.
  */
-export function levelView(graph: FlowGraph, tree: Tree, open: ReadonlySet<string>): LevelView {
+export function levelView(graph: MapGraph, tree: Tree, open: ReadonlySet<string>): LevelView {
   const L = tree.levels.length;
   const n = graph.nodes.length;
-  const nodes: FlowNode[] = [];
+  const nodes: MapNode[] = [];
   const index = new Map<string, number>();
   const groupOf: number[] = [];
   const leafOf: number[] = [];
@@ -79,8 +79,8 @@ export function levelView(graph: FlowGraph, tree: Tree, open: ReadonlySet<string
 }
 
 /** A group node keeps the values of the levels above it (a namespace knows its cluster). */
-function sharedFields(member: FlowNode, tree: Tree, level: number): Partial<FlowNode> {
-  const out: Partial<FlowNode> = {};
+function sharedFields(member: MapNode, tree: Tree, level: number): Partial<MapNode> {
+  const out: Partial<MapNode> = {};
   for (let l = 0; l < level; l++) {
     out[tree.levels[l]] = member[tree.levels[l]];
   }
@@ -90,7 +90,7 @@ function sharedFields(member: FlowNode, tree: Tree, level: number): Partial<Flow
 const COMMON = ['team', 'owner', 'system', 'zone'] as const;
 
 /** A group whose members all share a team (owner, system, zone) carries it: it colours by team. */
-function shareCommonFields(view: FlowNode[], all: FlowNode[]) {
+function shareCommonFields(view: MapNode[], all: MapNode[]) {
   for (const g of view) {
     if (!g.members) {
       continue;

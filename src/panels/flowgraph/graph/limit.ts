@@ -1,10 +1,10 @@
-import type { FlowEdge, FlowGraph, FlowNode } from './types';
+import type { MapEdge, MapGraph, MapNode } from './types';
 
 /**
  * Keeps the `max` busiest nodes (by total edge weight, then degree) and the edges between them.
  * Linear apart from one sort, so 50,000 nodes cost milliseconds, not a hung tab.
  */
-export function limitNodes(graph: FlowGraph, max: number): FlowGraph {
+export function limitNodes(graph: MapGraph, max: number): MapGraph {
   const n = graph.nodes.length;
   if (n <= max) {
     return graph;
@@ -23,14 +23,14 @@ export function limitNodes(graph: FlowGraph, max: number): FlowGraph {
   order.sort((a, b) => score(b) - score(a) || a - b);
   const keep = order.slice(0, max).sort((a, b) => a - b);
   const remap = new Int32Array(n).fill(-1);
-  const nodes: FlowNode[] = [];
+  const nodes: MapNode[] = [];
   const index = new Map<string, number>();
   for (const i of keep) {
     remap[i] = nodes.length;
     index.set(graph.nodes[i].id, nodes.length);
     nodes.push(graph.nodes[i]);
   }
-  const edges: FlowEdge[] = [];
+  const edges: MapEdge[] = [];
   for (const e of graph.edges) {
     const s = remap[e.source];
     const t = remap[e.target];

@@ -1,4 +1,4 @@
-import type { FlowGraph } from './types';
+import type { MapGraph } from './types';
 
 /** The toolbar's one-click filters of what is not worth looking at. */
 export interface Noise {
@@ -28,7 +28,7 @@ export interface NoiseMask {
  * vanished, changed against the compare range), or edges crossing zones or clusters, and with
  * them only the nodes such an edge touches; the floor hides quiet nodes. Toggles combine with and.
  */
-export function noiseMask(graph: FlowGraph, n: Noise): NoiseMask {
+export function noiseMask(graph: MapGraph, n: Noise): NoiseMask {
   const nodes = new Uint8Array(graph.nodes.length).fill(1);
   if (n.floorOn) {
     graph.nodes.forEach((node, i) => {

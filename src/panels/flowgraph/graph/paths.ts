@@ -1,5 +1,5 @@
 import { type Adjacency, hopDistances } from './adjacency';
-import type { FlowEdge } from './types';
+import type { MapEdge } from './types';
 
 export interface Paths {
   /** 1 for nodes on the lit paths. */
@@ -28,7 +28,7 @@ function perDepth(dist: Int32Array, depth: number): number[] {
  * Everything that calls `from` and everything it calls, transitively up to `depth` hops: the
  * edges lit are the ones that step one hop further away along a caller or callee chain.
  */
-export function pathsOf(adj: Adjacency, edges: FlowEdge[], from: number, depth: number): Paths {
+export function pathsOf(adj: Adjacency, edges: MapEdge[], from: number, depth: number): Paths {
   const up = hopDistances(adj, [from], depth, 'in');
   const down = hopDistances(adj, [from], depth, 'out');
   const n = up.length;
@@ -49,7 +49,7 @@ export function pathsOf(adj: Adjacency, edges: FlowEdge[], from: number, depth: 
 }
 
 /** Only what lies on a call path from `a` to `b` of at most `depth` hops. */
-export function pathsBetween(adj: Adjacency, edges: FlowEdge[], a: number, b: number, depth: number): Paths {
+export function pathsBetween(adj: Adjacency, edges: MapEdge[], a: number, b: number, depth: number): Paths {
   const fromA = hopDistances(adj, [a], depth, 'out');
   const toB = hopDistances(adj, [b], depth, 'in');
   const n = fromA.length;

@@ -2,7 +2,7 @@ import type { DataFrame } from '@grafana/data';
 import type { EdgeDiff } from '../../../model';
 import type { FlowDataError } from './dataErrors';
 import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
-import type { FlowEdge, FlowNode } from './types';
+import type { MapEdge, MapNode } from './types';
 
 const DIFFS = new Set<string>(['new', 'vanished', 'changed', 'same']);
 const MAX_EXAMPLES = 3;
@@ -24,7 +24,7 @@ function dashed(v: string | undefined): boolean {
 }
 
 export interface EdgeRead {
-  edges: FlowEdge[];
+  edges: MapEdge[];
   errors: FlowDataError[];
 }
 
@@ -34,11 +34,11 @@ export interface EdgeRead {
  */
 export function readEdges(
   frames: DataFrame[],
-  nodes: FlowNode[],
+  nodes: MapNode[],
   index: Map<string, number>,
   deriveNodes: boolean
 ): EdgeRead {
-  const edges: FlowEdge[] = [];
+  const edges: MapEdge[] = [];
   const seen = new Set<string>();
   const missing: Array<{ edge: string; side: 'source' | 'target'; id: string }> = [];
   let missingCount = 0;

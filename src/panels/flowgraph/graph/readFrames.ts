@@ -5,10 +5,10 @@ import { limitNodes } from './limit';
 import { readEdges } from './readEdges';
 import { readNodes } from './readNodes';
 import { fillNodeTotals } from './totals';
-import type { FlowGraph } from './types';
+import type { MapGraph } from './types';
 
 export interface ReadResult {
-  graph: FlowGraph;
+  graph: MapGraph;
   errors: FlowDataError[];
   /** True when an error stops the map from being drawn. */
   fatal: boolean;
@@ -20,14 +20,14 @@ export const DEFAULT_NODE_LIMIT = 20_000;
 export function readFlowFrames(series: DataFrame[], maxNodes = DEFAULT_NODE_LIMIT): ReadResult {
   const cat = categorize(series);
   const errors = [...cat.errors];
-  const empty: FlowGraph = { nodes: [], edges: [], index: new Map() };
+  const empty: MapGraph = { nodes: [], edges: [], index: new Map() };
   if (errors.some(isFatal)) {
     return { graph: empty, errors, fatal: true };
   }
   const n = readNodes(cat.nodes);
   const e = readEdges(cat.edges, n.nodes, n.index, cat.nodes.length === 0);
   errors.push(...n.errors, ...e.errors);
-  let graph: FlowGraph = { nodes: n.nodes, edges: e.edges, index: n.index };
+  let graph: MapGraph = { nodes: n.nodes, edges: e.edges, index: n.index };
   if (graph.nodes.length === 0) {
     errors.push({ kind: 'empty', frame: 'nodes' });
     return { graph, errors, fatal: false };

@@ -2,7 +2,7 @@ import type { DataFrame } from '@grafana/data';
 import type { BlastRole } from '../../../model';
 import type { FlowDataError } from './dataErrors';
 import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
-import type { FlowNode } from './types';
+import type { MapNode } from './types';
 
 const ROLE = /^(target|upstream|downstream)\b/i;
 
@@ -13,13 +13,13 @@ export function parseRole(v: string | undefined): BlastRole | undefined {
 }
 
 export interface NodeRead {
-  nodes: FlowNode[];
+  nodes: MapNode[];
   index: Map<string, number>;
   errors: FlowDataError[];
 }
 
 export function readNodes(frames: DataFrame[]): NodeRead {
-  const nodes: FlowNode[] = [];
+  const nodes: MapNode[] = [];
   const index = new Map<string, number>();
   const dups: string[] = [];
   let dupCount = 0;

@@ -1,5 +1,5 @@
 import type { BlastRole, EdgeDiff } from '../../../model';
-import type { FlowEdge } from './types';
+import type { MapEdge } from './types';
 
 export interface OverlaySummary {
   chaos: Record<BlastRole, number>;
@@ -13,7 +13,7 @@ export interface OverlaySummary {
 
 export const COSTLIEST_SHOWN = 5;
 
-export function summarize(edges: FlowEdge[], roles: Array<BlastRole | undefined>): OverlaySummary {
+export function summarize(edges: MapEdge[], roles: Array<BlastRole | undefined>): OverlaySummary {
   const s: OverlaySummary = {
     chaos: { target: 0, upstream: 0, downstream: 0 },
     diff: { new: 0, vanished: 0, changed: 0, same: 0 },

@@ -1,11 +1,11 @@
-import type { FlowGraph } from './types';
+import type { MapGraph } from './types';
 
 /**
  * Fills node bytes/errors/cost from their edges where the nodes frame has no such detail field,
  * so `bytes>10MB` means the same on a Tempo map as on Faultline's. Error share falls back to the
  * worst incoming edge.
  */
-export function fillNodeTotals(graph: FlowGraph): void {
+export function fillNodeTotals(graph: MapGraph): void {
   const n = graph.nodes.length;
   const bytes = new Float64Array(n);
   const errors = new Float64Array(n);

@@ -7,7 +7,8 @@ export interface RowRef {
   row: number;
 }
 
-export interface FlowNode {
+/** A node as the flow map draws it, read from any data source's node graph frames. */
+export interface MapNode {
   id: string;
   title: string;
   subtitle?: string;
@@ -35,9 +36,10 @@ export interface FlowNode {
   members?: number[];
 }
 
-export interface FlowEdge {
+/** An edge as the flow map draws it: its endpoints are indices into the map's nodes. */
+export interface MapEdge {
   id: string;
-  /** Index into FlowGraph.nodes. */
+  /** Index into MapGraph.nodes. */
   source: number;
   target: number;
   mainStat?: string;
@@ -58,9 +60,13 @@ export interface FlowEdge {
   src?: RowRef;
 }
 
-export interface FlowGraph {
-  nodes: FlowNode[];
-  edges: FlowEdge[];
+/**
+ * The graph the flow map draws, read back from node graph frames (src/model's `FlowGraph` is what a
+ * flows query measured, before it became frames).
+ */
+export interface MapGraph {
+  nodes: MapNode[];
+  edges: MapEdge[];
   /** Node id -> index in nodes. */
   index: Map<string, number>;
 }

@@ -5,7 +5,7 @@ import { collapseGroups, type GroupBy, groupKey } from '../graph/collapse';
 import { type Noise, noiseMask } from '../graph/noise';
 import { type Paths, pathsBetween, pathsOf } from '../graph/paths';
 import { summarize } from '../graph/summary';
-import type { FlowGraph } from '../graph/types';
+import type { MapGraph } from '../graph/types';
 import { matchNode } from '../filter/match';
 import type { Clause } from '../filter/parse';
 import type { Colors } from '../render/colors';
@@ -31,7 +31,7 @@ export interface ModelInput {
  * The data layers of the map, each memoised on what it depends on: collapsing re-lays out,
  * filtering and focus only change the visibility mask, colours only the styles.
  */
-export function useFlowModel(graph: FlowGraph, m: ModelInput, colors: Colors, formatCost: (v: number) => string) {
+export function useFlowModel(graph: MapGraph, m: ModelInput, colors: Colors, formatCost: (v: number) => string) {
   const view = useMemo(() => collapseGroups(graph, m.groupBy, m.collapsed), [graph, m.groupBy, m.collapsed]);
   const adj = useMemo(() => buildAdjacency(view.nodes.length, view.edges), [view]);
   const roles = useMemo(() => blastRoles(view.nodes, adj), [view, adj]);

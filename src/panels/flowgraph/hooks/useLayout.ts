@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FlowGraph } from '../graph/types';
+import type { MapGraph } from '../graph/types';
 import { createLayoutWorker, type LayoutWorker } from '../layout/createLayoutWorker';
 import type { LayoutEngine, LayoutInput, LayoutMessage, LayoutMode } from '../layout/types';
 
@@ -14,7 +14,7 @@ export interface LayoutState {
 
 /** Layout input for a graph, seeded with the positions nodes had last time (by id). */
 export function layoutInput(
-  graph: FlowGraph,
+  graph: MapGraph,
   mode: LayoutMode,
   memory: Map<string, [number, number]> | undefined
 ): LayoutInput {
@@ -39,7 +39,7 @@ export function layoutInput(
 }
 
 interface Result {
-  graph: FlowGraph;
+  graph: MapGraph;
   mode: LayoutMode;
   positions: Float32Array;
   engine: LayoutEngine;
@@ -55,12 +55,12 @@ let nextId = 1;
  * so a refresh keeps every known node where it was; changing the layout mode starts afresh.
  */
 export function useLayout(
-  graph: FlowGraph,
+  graph: MapGraph,
   mode: LayoutMode,
   factory: () => LayoutWorker = createLayoutWorker
 ): LayoutState {
   const [result, setResult] = useState<Result | undefined>();
-  const [progress, setProgress] = useState({ graph: undefined as FlowGraph | undefined, done: 0 });
+  const [progress, setProgress] = useState({ graph: undefined as MapGraph | undefined, done: 0 });
   const memory = useRef(new Map<string, [number, number]>());
   const lastMode = useRef(mode);
 
@@ -113,7 +113,7 @@ export function useLayout(
   };
 }
 
-function carryOver(r: Result, graph: FlowGraph): Float32Array {
+function carryOver(r: Result, graph: MapGraph): Float32Array {
   const xy = new Float32Array(2 * graph.nodes.length);
   const old = new Map(r.graph.nodes.map((n, i) => [n.id, i]));
   graph.nodes.forEach((n, i) => {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { buildTree, type Hierarchy, initialOpen, pathTo, type Tree, validOpen } from '../graph/hierarchy';
 import { levelView } from '../graph/levelView';
-import type { FlowGraph } from '../graph/types';
+import type { MapGraph } from '../graph/types';
 import { LevelsLayout } from '../layout/levelsLayout';
 import { type Colors, keyColors } from '../render/colors';
 import { nodeRadius, type GroupBox } from '../render/scene';
@@ -22,7 +22,7 @@ function withDescendants(tree: Tree, g: number, out: Set<string>) {
  * The map's levels: above `budget` nodes the graph is drawn at its open groups (in the URL), each
  * closed group one node; positions come from the stable hierarchical layout, not the worker.
  */
-export function useLevels(graph: FlowGraph, hierarchy: Hierarchy, budget: number, colors: Colors, panelId?: number) {
+export function useLevels(graph: MapGraph, hierarchy: Hierarchy, budget: number, colors: Colors, panelId?: number) {
   const tree = useMemo(() => buildTree(graph, hierarchy), [graph, hierarchy]);
   const active = tree.levels.length > 0 && graph.nodes.length > budget;
   const [urlOpen, writeOpen] = useOpenGroups(openParam(panelId));

@@ -1,4 +1,4 @@
-import type { FlowNode } from '../graph/types';
+import type { MapNode } from '../graph/types';
 import { encodeSegment, safeUrl } from '../../../model';
 import { serviceRoute } from '../../../constants';
 
@@ -16,7 +16,7 @@ export interface LinkContext {
 }
 
 /** Links of the node menu. Every href goes through safeUrl: ids come from whatever the data says. */
-export function nodeLinks(node: FlowNode, ctx: LinkContext): MenuLink[] {
+export function nodeLinks(node: MapNode, ctx: LinkContext): MenuLink[] {
   if (node.members) {
     return [];
   }

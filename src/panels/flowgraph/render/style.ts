@@ -1,5 +1,5 @@
 import type { BlastRole } from '../../../model';
-import type { FlowGraph, FlowNode } from '../graph/types';
+import type { MapGraph, MapNode } from '../graph/types';
 import type { OverlaySummary } from '../graph/summary';
 import { type Colors, keyColors } from './colors';
 
@@ -59,7 +59,7 @@ export function availableOverlays(s: OverlaySummary): Array<Exclude<Overlay, 'au
   return list;
 }
 
-export function resolveColorBy(c: ColorBy, nodes: FlowNode[]): Exclude<ColorBy, 'auto'> {
+export function resolveColorBy(c: ColorBy, nodes: MapNode[]): Exclude<ColorBy, 'auto'> {
   if (c !== 'auto') {
     return c;
   }
@@ -72,11 +72,7 @@ export function healthColor(share: number | undefined, c: Colors): string {
 
 const MAX_LEGEND_KEYS = 8;
 
-function nodeFills(
-  graph: FlowGraph,
-  by: Exclude<ColorBy, 'auto'>,
-  c: Colors
-): { fill: string[]; legend: LegendItem[] } {
+function nodeFills(graph: MapGraph, by: Exclude<ColorBy, 'auto'>, c: Colors): { fill: string[]; legend: LegendItem[] } {
   if (by === 'health' || by === 'errors') {
     const fill = graph.nodes.map((n) => n.color ?? healthColor(n.errorShare, c));
     return {
@@ -109,7 +105,7 @@ function nodeFills(
 }
 
 /** Edge width in pixels: square root of throughput relative to the busiest edge, 1–6 px. */
-export function edgeWidths(graph: FlowGraph): Float32Array {
+export function edgeWidths(graph: MapGraph): Float32Array {
   let max = 0;
   for (const e of graph.edges) {
     max = Math.max(max, e.weight);
@@ -120,7 +116,7 @@ export function edgeWidths(graph: FlowGraph): Float32Array {
 }
 
 export function computeStyles(
-  graph: FlowGraph,
+  graph: MapGraph,
   roles: Array<BlastRole | undefined>,
   summary: OverlaySummary,
   colorBy: ColorBy,

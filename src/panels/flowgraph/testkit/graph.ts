@@ -1,12 +1,12 @@
-import type { FlowEdge, FlowGraph, FlowNode } from '../graph/types';
+import type { MapEdge, MapGraph, MapNode } from '../graph/types';
 
 /** A small graph from `a>b` pairs, for tests. */
 export function graphOf(
   pairs: string[],
-  nodeOver: Record<string, Partial<FlowNode>> = {},
-  edgeOver: Record<string, Partial<FlowEdge>> = {}
-): FlowGraph {
-  const nodes: FlowNode[] = [];
+  nodeOver: Record<string, Partial<MapNode>> = {},
+  edgeOver: Record<string, Partial<MapEdge>> = {}
+): MapGraph {
+  const nodes: MapNode[] = [];
   const index = new Map<string, number>();
   const add = (id: string) => {
     if (!index.has(id)) {
@@ -16,7 +16,7 @@ export function graphOf(
     return index.get(id)!;
   };
   Object.keys(nodeOver).forEach(add);
-  const edges: FlowEdge[] = pairs.map((p) => {
+  const edges: MapEdge[] = pairs.map((p) => {
     const [s, t] = p.split('>');
     return { id: p, source: add(s), target: add(t), weight: 1, ...edgeOver[p] };
   });

@@ -1,5 +1,5 @@
 import { summarize as summarizeEdges } from '../graph/summary';
-import type { FlowGraph } from '../graph/types';
+import type { MapGraph } from '../graph/types';
 
 /** Overlay summary of a test graph with no chaos roles. */
-export const summarize = (g: FlowGraph) => summarizeEdges(g.edges, []);
+export const summarize = (g: MapGraph) => summarizeEdges(g.edges, []);
