@@ -2,6 +2,7 @@ export * from './service';
 export * from './chaos';
 export * from './flow';
 export * from './frames';
+export * from './flowFields';
 export * from './errors';
 export * from './safeUrl';
 export * from './display';

@@ -1,17 +1,6 @@
 import type { DataFrame } from '@grafana/data';
-import { EdgeField, FlowDetail, FlowEdge, FlowGraph, FRAME_NAMES } from '../../../model';
-import {
-  COLORS,
-  DASHED,
-  EXTRA_DETAIL,
-  FieldSpec,
-  frame,
-  FrameOptions,
-  NO_DATA,
-  optional,
-  optionalOf,
-  T,
-} from './frameFields';
+import { EDGE_DETAILS, EdgeField, errorShareOf, FlowEdge, FlowGraph, FRAME_NAMES } from '../../../model';
+import { COLORS, DASHED, FieldSpec, frame, FrameOptions, T, writeDetails } from './frameFields';
 import { edgeKey } from './mapper';
 import { Measure } from './presets';
 import { StatUnit, statValues } from './statText';
@@ -41,7 +30,7 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     // An edge without data has no rate: null, not 0.
     mainOrNull[i] = e.noData ? null : v;
     max = v > max ? v : max;
-    share[i] = e.requestRate && e.errorRate !== undefined ? Math.min(1, e.errorRate / e.requestRate) : undefined;
+    share[i] = errorShareOf(e);
     colors[i] = edgeColor(e);
     dashes[i] = e.diff === 'vanished' || e.noData ? DASHED : null;
     highlighted[i] = chaosIds.has(e.source) || chaosIds.has(e.target);
@@ -77,29 +66,7 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     { name: EdgeField.strokeDasharray, type: T.string, values: dashes },
     { name: EdgeField.highlighted, type: T.boolean, values: highlighted },
   ];
-  const detail = (name: string, displayName: string, get: (e: FlowEdge) => unknown, u?: string) =>
-    optionalOf(fields, edges, get, name, displayName, u);
-  detail(EXTRA_DETAIL.data, 'Data', (e) => (e.noData ? NO_DATA : undefined));
-  detail(FlowDetail.bytes, 'Throughput', (e) => e.bytesRate, 'Bps');
-  detail(FlowDetail.requests, 'Requests', (e) => e.requestRate, 'reqps');
-  detail(FlowDetail.errors, 'Errors', (e) => e.errorRate, 'reqps');
-  optional(fields, FlowDetail.errorShare, 'Error share', share, 'percentunit');
-  detail(FlowDetail.latencyP95, 'p95 latency', (e) => e.latencyP95, 's');
-  detail(EXTRA_DETAIL.flows, 'Flows', (e) => e.flowRate, 'short');
-  detail(FlowDetail.retransmits, 'Retransmits', (e) => e.retransmitRate, 'short');
-  detail(FlowDetail.drops, 'Drops', (e) => e.dropRate, 'short');
-  detail(EXTRA_DETAIL.resets, 'TCP resets', (e) => e.resetRate, 'short');
-  detail(FlowDetail.crossZone, 'Cross-zone', (e) =>
-    e.crossZoneBytesTotal ? `${e.sourceZone ?? '?'} → ${e.targetZone ?? '?'}` : undefined
-  );
-  detail(FlowDetail.crossCluster, 'Cross-cluster', (e) =>
-    e.sourceCluster !== undefined ? `${e.sourceCluster} → ${e.targetCluster ?? '?'}` : undefined
-  );
-  if (opts.pricePerGb !== undefined) {
-    detail(FlowDetail.cost, 'Transfer cost', (e) => e.cost, 'currencyUSD');
-  }
-  detail(FlowDetail.diff, 'Change', (e) => e.diff);
-  detail(EXTRA_DETAIL.previous, 'Before', (e) => e.previousRate, unit);
+  writeDetails(fields, edges, EDGE_DETAILS, opts, unit);
   return frame(FRAME_NAMES.edges, fields, { preferredVisualisationType: 'nodeGraph' });
 }
 

@@ -1,5 +1,5 @@
 import type { DataFrame, FieldConfig, FieldType } from '@grafana/data';
-import { FlowNotice } from '../../../model';
+import { DetailField, FlowNotice } from '../../../model';
 import { Measure } from './presets';
 
 export interface FrameOptions {
@@ -9,18 +9,6 @@ export interface FrameOptions {
   pricePerGb?: number;
   preset?: string;
 }
-
-/** Detail fields Faultline writes beyond the shared FlowDetail names. */
-export const EXTRA_DETAIL = {
-  flows: 'detail__flows',
-  resets: 'detail__tcp_resets',
-  previous: 'detail__previous',
-  /** "no data" on nodes and edges seen only on series without a usable value. */
-  data: 'detail__data',
-  catalogNamespace: 'detail__catalog_namespace',
-} as const;
-
-export const NO_DATA = 'no data';
 
 /** The dash Grafana's Node Graph draws for an edge's `strokeDasharray` (an SVG dash array). */
 export const DASHED = '4 4';
@@ -57,18 +45,14 @@ export function frame(name: string, fields: FieldSpec[], meta: DataFrame['meta']
   };
 }
 
-/** Adds a detail field only when some row has a value, so the tooltip lists what the preset measures. */
-export function optional(fields: FieldSpec[], name: string, displayName: string, values: unknown[], unit?: string) {
-  optionalOf(fields, values, (v) => v, name, displayName, unit);
-}
-
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /**
- * `optional` read straight from the rows: 100,000 edges carry a dozen measures a preset never
+ * A detail field, added only when some row has a value, so the tooltip lists what the preset
+ * measures. Read straight from the rows: 100,000 edges carry a dozen measures a preset never
  * fills, so an absent column costs one scan and no array, a present one a single pass.
  */
-export function optionalOf<R>(
+function optional<R>(
   fields: FieldSpec[],
   rows: readonly R[],
   get: (row: R) => unknown,
@@ -97,4 +81,19 @@ export function optionalOf<R>(
     values,
     config: { displayName, ...(unit ? { unit } : {}) },
   });
+}
+
+/** The fields of a detail table Faultline writes, in the table's order. */
+export function writeDetails<R>(
+  fields: FieldSpec[],
+  rows: readonly R[],
+  table: Record<string, DetailField<R>>,
+  opts: FrameOptions,
+  mainUnit?: string
+) {
+  for (const d of Object.values(table)) {
+    if (d.of && (!d.priced || opts.pricePerGb !== undefined)) {
+      optional(fields, rows, d.of, d.name, d.label, d.mainUnit ? mainUnit : d.unit);
+    }
+  }
 }

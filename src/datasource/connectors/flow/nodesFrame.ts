@@ -1,6 +1,6 @@
 import type { DataFrame } from '@grafana/data';
-import { FlowDetail, FlowGraph, FlowNodeInfo, FRAME_NAMES, NodeField } from '../../../model';
-import { COLORS, EXTRA_DETAIL, FieldSpec, frame, FrameOptions, NO_DATA, optional, T } from './frameFields';
+import { FlowGraph, FlowNodeInfo, FRAME_NAMES, NO_DATA, NODE_DETAILS, NodeField } from '../../../model';
+import { COLORS, FieldSpec, frame, FrameOptions, T, writeDetails } from './frameFields';
 import { Measure } from './presets';
 import { StatUnit, statValues } from './statText';
 
@@ -87,54 +87,7 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     },
     { name: NodeField.highlighted, type: T.boolean, values: col((x) => x.chaos === 'target') },
   ];
-  optional(
-    fields,
-    FlowDetail.cluster,
-    'Cluster',
-    col((x) => x.cluster)
-  );
-  optional(
-    fields,
-    FlowDetail.namespace,
-    'Namespace',
-    col((x) => x.namespace)
-  );
-  optional(
-    fields,
-    FlowDetail.zone,
-    'Zone',
-    col((x) => x.zone)
-  );
-  optional(
-    fields,
-    FlowDetail.owner,
-    'Owner',
-    col((x) => x.owner)
-  );
-  optional(
-    fields,
-    FlowDetail.team,
-    'Team',
-    col((x) => x.team)
-  );
-  optional(
-    fields,
-    EXTRA_DETAIL.catalogNamespace,
-    'Catalog namespace',
-    col((x) => x.catalogNamespace)
-  );
-  optional(
-    fields,
-    EXTRA_DETAIL.data,
-    'Data',
-    col((x) => (x.noData ? NO_DATA : undefined))
-  );
-  optional(
-    fields,
-    FlowDetail.chaos,
-    'Chaos',
-    col((x) => (x.chaos ? `${x.chaos}: ${(x.chaosRuns ?? []).join(', ')}` : undefined))
-  );
+  writeDetails(fields, graph.nodes, NODE_DETAILS, opts);
   return frame(FRAME_NAMES.nodes, fields, {
     preferredVisualisationType: 'nodeGraph',
     notices: opts.notices?.length ? opts.notices : undefined,

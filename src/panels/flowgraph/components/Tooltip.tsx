@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { type Field, formattedValueToString, getDisplayProcessor, type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { NodeField } from '../../../model';
 import type { MapEdge, MapNode, RowRef } from '../graph/types';
 
 function rows(src: RowRef | undefined, theme: GrafanaTheme2): Array<[string, string]> {
@@ -14,7 +15,7 @@ function rows(src: RowRef | undefined, theme: GrafanaTheme2): Array<[string, str
       return [];
     }
     const display = f.display ?? getDisplayProcessor({ field: f, theme });
-    const label = f.config.displayName ?? f.name.replace(/^detail__/i, '');
+    const label = f.config.displayName ?? f.name.slice(NodeField.detailPrefix.length);
     return [[label, formattedValueToString(display(v))] as [string, string]];
   });
 }

@@ -1,3 +1,4 @@
+import { NodeField } from '../../../model';
 import type { MapNode } from '../graph/types';
 import type { Clause } from './parse';
 
@@ -22,7 +23,7 @@ const ALIASES: Record<string, (n: MapNode, c: Clause) => Value> = {
 };
 
 function detailValue(n: MapNode, key: string): Value {
-  const f = n.src?.fields.find((x) => x.name.toLowerCase() === `detail__${key}`);
+  const f = n.src?.fields.find((x) => x.name.toLowerCase() === `${NodeField.detailPrefix}${key}`);
   const v: unknown = f?.values[n.src!.row];
   return typeof v === 'number' || typeof v === 'string' ? v : undefined;
 }

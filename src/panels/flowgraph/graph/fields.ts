@@ -1,19 +1,25 @@
 import type { DataFrame, Field } from '@grafana/data';
+import { type BlastRole, type DetailField, type EdgeDiff, type FieldRead, NodeField } from '../../../model';
 
-/** Field lookup by name, case-insensitive, as data sources spell `mainStat`/`mainstat` both ways. */
-export function fieldMap(frame: DataFrame): Map<string, Field> {
-  const map = new Map<string, Field>();
-  for (const f of frame.fields) {
-    const key = f.name.toLowerCase();
-    if (!map.has(key)) {
-      map.set(key, f);
+/** A frame's fields by name, case-insensitive, as Grafana's Node Graph finds them (nodeGraph/utils.ts). */
+export class FieldMap {
+  private readonly byName = new Map<string, Field>();
+  constructor(frame: DataFrame) {
+    for (const f of frame.fields) {
+      const key = f.name.toLowerCase();
+      if (!this.byName.has(key)) {
+        this.byName.set(key, f);
+      }
     }
   }
-  return map;
+
+  get(name: string): Field | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
 }
 
 export function detailFields(frame: DataFrame): Field[] {
-  return frame.fields.filter((f) => f.name.toLowerCase().startsWith('detail__'));
+  return frame.fields.filter((f) => f.name.toLowerCase().startsWith(NodeField.detailPrefix));
 }
 
 export function str(field: Field | undefined, row: number): string | undefined {
@@ -51,5 +57,99 @@ export class NumberReader {
       return undefined;
     }
     return n;
+  }
+}
+
+/** What each way of reading gives: the properties of the map's nodes and edges follow from it. */
+interface ReadValue {
+  text: string;
+  number: number;
+  role: BlastRole;
+  diff: EdgeDiff;
+  flag: boolean;
+}
+
+/** The properties read from a detail table: one per row with a `read`, typed by how it is read. */
+export type ReadDetails<T> = {
+  -readonly [K in keyof T as T[K] extends { read: FieldRead } ? K : never]?: T[K] extends {
+    read: infer R extends FieldRead;
+  }
+    ? ReadValue[R]
+    : never;
+};
+
+const ROLE = /^(target|upstream|downstream)\b/i;
+
+/** The chaos field may carry run names after the role ("target: pod-kill-1"). */
+export function parseRole(v: string | undefined): BlastRole | undefined {
+  const m = v ? ROLE.exec(v.trim()) : null;
+  return m ? (m[1].toLowerCase() as BlastRole) : undefined;
+}
+
+const DIFFS = new Set<string>(['new', 'vanished', 'changed', 'same']);
+
+function parseDiff(v: string | undefined): EdgeDiff | undefined {
+  const d = v?.toLowerCase();
+  return d && DIFFS.has(d) ? (d as EdgeDiff) : undefined;
+}
+
+function parseFlag(v: string | undefined): boolean | undefined {
+  return v === undefined ? undefined : !/^(false|0|no)$/i.test(v.trim());
+}
+
+const PARSE: Record<Exclude<FieldRead, 'number'>, (v: string | undefined) => unknown> = {
+  text: (v) => v,
+  role: parseRole,
+  diff: parseDiff,
+  flag: parseFlag,
+};
+
+interface DetailReader {
+  key: string;
+  read: (row: number) => unknown;
+}
+
+/**
+ * Readers of a frame's fields for every row of a detail table the map reads; the number readers
+ * are added to `numbers`, so their invalid values are reported with the others.
+ */
+export function detailReaders(
+  table: Record<string, Pick<DetailField<unknown>, 'name' | 'read'>>,
+  f: FieldMap,
+  numbers: NumberReader[]
+): DetailReader[] {
+  const readers: DetailReader[] = [];
+  for (const [key, d] of Object.entries(table)) {
+    if (!d.read) {
+      continue;
+    }
+    const field = f.get(d.name);
+    if (d.read === 'number') {
+      const r = new NumberReader(field);
+      numbers.push(r);
+      readers.push({ key, read: (row) => r.read(row) });
+    } else {
+      const parse = PARSE[d.read];
+      readers.push({ key, read: (row) => parse(str(field, row)) });
+    }
+  }
+  return readers;
+}
+
+/** Sets every detail property on a node or edge, absent ones to undefined, so all share one shape. */
+export function readDetails<T extends object>(into: T, readers: DetailReader[], row: number): T {
+  const target = into as Record<string, unknown>;
+  for (const r of readers) {
+    target[r.key] = r.read(row);
+  }
+  return into;
+}
+
+/** Adds the invalid values each reader counted to `invalid`, by field name. */
+export function countInvalid(numbers: NumberReader[], invalid: Map<string, number>) {
+  for (const r of numbers) {
+    if (r.invalid > 0 && r.field) {
+      invalid.set(r.field.name, (invalid.get(r.field.name) ?? 0) + r.invalid);
+    }
   }
 }

@@ -1,18 +1,19 @@
 import type { DataFrame } from '@grafana/data';
-import type { EdgeDiff } from '../../../model';
+import { EDGE_DETAILS, EdgeField } from '../../../model';
 import type { FlowDataError } from './dataErrors';
-import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
+import {
+  countInvalid,
+  detailFields,
+  detailReaders,
+  FieldMap,
+  NumberReader,
+  numericStat,
+  readDetails,
+  str,
+} from './fields';
 import type { MapEdge, MapNode } from './types';
 
-const DIFFS = new Set<string>(['new', 'vanished', 'changed', 'same']);
 const MAX_EXAMPLES = 3;
-
-function crossZone(v: string | undefined): boolean | undefined {
-  if (v === undefined) {
-    return undefined;
-  }
-  return !/^(false|0|no)$/i.test(v.trim());
-}
 
 /**
  * Grafana's Node Graph passes `strokeDasharray` to the SVG line as is (nodeGraph/Edge.tsx): any
@@ -57,29 +58,33 @@ export function readEdges(
     return i;
   };
   for (const frame of frames) {
-    const f = fieldMap(frame);
+    const f = new FieldMap(frame);
     const details = detailFields(frame);
-    const nums = {
-      main: new NumberReader(numericStat(f.get('mainstat'))),
-      second: new NumberReader(numericStat(f.get('secondarystat'))),
-      thickness: new NumberReader(f.get('thickness')),
-      bytes: new NumberReader(f.get('detail__bytes')),
-      requests: new NumberReader(f.get('detail__requests')),
-      errors: new NumberReader(f.get('detail__errors')),
-      share: new NumberReader(f.get('detail__error_share')),
-      cost: new NumberReader(f.get('detail__cost')),
-      flows: new NumberReader(f.get('detail__flows')),
-    };
+    const [id, source, target, mainStat, secondaryStat, thickness, color, strokeDasharray] = [
+      EdgeField.id,
+      EdgeField.source,
+      EdgeField.target,
+      EdgeField.mainStat,
+      EdgeField.secondaryStat,
+      EdgeField.thickness,
+      EdgeField.color,
+      EdgeField.strokeDasharray,
+    ].map((name) => f.get(name));
+    const main = new NumberReader(numericStat(mainStat));
+    const second = new NumberReader(numericStat(secondaryStat));
+    const width = new NumberReader(thickness);
+    const numbers: NumberReader[] = [main, second, width];
+    const readers = detailReaders(EDGE_DETAILS, f, numbers);
     for (let row = 0; row < frame.length; row++) {
-      const s = str(f.get('source'), row);
-      const t = str(f.get('target'), row);
+      const s = str(source, row);
+      const t = str(target, row);
       if (s === undefined || t === undefined) {
         continue;
       }
-      const id = str(f.get('id'), row) ?? `${s}->${t}`;
+      const key = str(id, row) ?? `${s}->${t}`;
       if (s === t) {
         if (loops.length < MAX_EXAMPLES) {
-          loops.push(id);
+          loops.push(key);
         }
         loopCount++;
         continue;
@@ -88,48 +93,41 @@ export function readEdges(
       const ti = endpoint(t);
       if (si === undefined || ti === undefined) {
         if (missing.length < MAX_EXAMPLES) {
-          missing.push(si === undefined ? { edge: id, side: 'source', id: s } : { edge: id, side: 'target', id: t });
+          missing.push(si === undefined ? { edge: key, side: 'source', id: s } : { edge: key, side: 'target', id: t });
         }
         missingCount++;
         continue;
       }
-      if (seen.has(id)) {
+      if (seen.has(key)) {
         if (dups.length < MAX_EXAMPLES) {
-          dups.push(id);
+          dups.push(key);
         }
         dupCount++;
         continue;
       }
-      seen.add(id);
-      const main = nums.main.read(row);
-      nums.second.read(row);
-      const bytes = nums.bytes.read(row);
-      const diff = str(f.get('detail__diff'), row)?.toLowerCase();
-      edges.push({
-        id,
-        source: si,
-        target: ti,
-        mainStat: str(f.get('mainstat'), row),
-        secondaryStat: str(f.get('secondarystat'), row),
-        thickness: nums.thickness.read(row),
-        weight: bytes ?? main ?? nums.requests.read(row) ?? nums.flows.read(row) ?? 0,
-        color: str(f.get('color'), row),
-        bytes,
-        requests: nums.requests.read(row),
-        errors: nums.errors.read(row),
-        errorShare: nums.share.read(row),
-        cost: nums.cost.read(row),
-        crossZone: crossZone(str(f.get('detail__cross_zone'), row)),
-        diff: diff && DIFFS.has(diff) ? (diff as EdgeDiff) : undefined,
-        dashed: dashed(str(f.get('strokedasharray'), row)),
-        src: { fields: details, row },
-      });
+      seen.add(key);
+      const m = main.read(row);
+      second.read(row);
+      const edge = readDetails<MapEdge>(
+        {
+          id: key,
+          source: si,
+          target: ti,
+          mainStat: str(mainStat, row),
+          secondaryStat: str(secondaryStat, row),
+          thickness: width.read(row),
+          weight: 0,
+          color: str(color, row),
+          dashed: dashed(str(strokeDasharray, row)),
+          src: { fields: details, row },
+        },
+        readers,
+        row
+      );
+      edge.weight = edge.bytes ?? m ?? edge.requests ?? edge.flows ?? 0;
+      edges.push(edge);
     }
-    for (const r of Object.values(nums)) {
-      if (r.invalid > 0 && r.field) {
-        invalid.set(r.field.name, (invalid.get(r.field.name) ?? 0) + r.invalid);
-      }
-    }
+    countInvalid(numbers, invalid);
   }
   const errors: FlowDataError[] = [];
   if (missingCount > 0) {

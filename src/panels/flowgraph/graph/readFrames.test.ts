@@ -135,6 +135,24 @@ describe('readFlowFrames', () => {
     expect(res.graph.edges[0].weight).toBe(0);
   });
 
+  it('counts each invalid detail number once, whichever stat the edge weight came from', () => {
+    const res = readFlowFrames([
+      nodes(['a', 'b', 'c']),
+      edges(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+        { detail__bytes: [10, null], detail__requests: [null, 'lots'], detail__flows: ['many', null] }
+      ),
+    ]);
+    const invalid = res.errors.filter((e) => e.kind === 'invalid-stats');
+    expect(invalid).toEqual([
+      { kind: 'invalid-stats', frame: 'edges', field: 'detail__requests', count: 1 },
+      { kind: 'invalid-stats', frame: 'edges', field: 'detail__flows', count: 1 },
+    ]);
+  });
+
   it('reports empty and missing data without failing', () => {
     expect(readFlowFrames([]).fatal).toBe(true);
     expect(kinds(readFlowFrames([]).errors)).toEqual(['no-frames']);

@@ -1,16 +1,17 @@
 import type { DataFrame } from '@grafana/data';
-import type { BlastRole } from '../../../model';
+import { NODE_DETAILS, NodeField } from '../../../model';
 import type { FlowDataError } from './dataErrors';
-import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
+import {
+  countInvalid,
+  detailFields,
+  detailReaders,
+  FieldMap,
+  NumberReader,
+  numericStat,
+  readDetails,
+  str,
+} from './fields';
 import type { MapNode } from './types';
-
-const ROLE = /^(target|upstream|downstream)\b/i;
-
-/** The chaos field may carry run names after the role ("target: pod-kill-1"). */
-export function parseRole(v: string | undefined): BlastRole | undefined {
-  const m = v ? ROLE.exec(v.trim()) : null;
-  return m ? (m[1].toLowerCase() as BlastRole) : undefined;
-}
 
 export interface NodeRead {
   nodes: MapNode[];
@@ -25,59 +26,55 @@ export function readNodes(frames: DataFrame[]): NodeRead {
   let dupCount = 0;
   const invalid = new Map<string, number>();
   for (const frame of frames) {
-    const f = fieldMap(frame);
+    const f = new FieldMap(frame);
     const details = detailFields(frame);
-    const nums = {
-      share: new NumberReader(f.get('detail__error_share')),
-      arc: new NumberReader(f.get('arc__errors') ?? f.get('arc__failed')),
-      bytes: new NumberReader(f.get('detail__bytes')),
-      errors: new NumberReader(f.get('detail__errors')),
-      cost: new NumberReader(f.get('detail__cost')),
-      main: new NumberReader(numericStat(f.get('mainstat'))),
-      second: new NumberReader(numericStat(f.get('secondarystat'))),
-    };
+    const [id, title, subtitle, mainStat, secondaryStat, color] = [
+      NodeField.id,
+      NodeField.title,
+      NodeField.subtitle,
+      NodeField.mainStat,
+      NodeField.secondaryStat,
+      NodeField.color,
+    ].map((name) => f.get(name));
+    const numbers: NumberReader[] = [];
+    const readers = detailReaders(NODE_DETAILS, f, numbers);
+    // Tempo's service graph has no error share, only the arcs: its failed arc is the same number.
+    const arc = new NumberReader(f.get(`${NodeField.arcPrefix}errors`) ?? f.get(`${NodeField.arcPrefix}failed`));
+    const main = new NumberReader(numericStat(mainStat));
+    const second = new NumberReader(numericStat(secondaryStat));
+    numbers.push(arc, main, second);
     for (let row = 0; row < frame.length; row++) {
-      const id = str(f.get('id'), row);
-      if (id === undefined) {
+      const key = str(id, row);
+      if (key === undefined) {
         continue;
       }
-      if (index.has(id)) {
+      if (index.has(key)) {
         dupCount++;
         if (dups.length < 3) {
-          dups.push(id);
+          dups.push(key);
         }
         continue;
       }
-      nums.main.read(row);
-      nums.second.read(row);
-      index.set(id, nodes.length);
-      nodes.push({
-        id,
-        title: str(f.get('title'), row) ?? id,
-        subtitle: str(f.get('subtitle'), row),
-        mainStat: str(f.get('mainstat'), row),
-        secondaryStat: str(f.get('secondarystat'), row),
-        color: str(f.get('color'), row),
-        team: str(f.get('detail__team'), row),
-        catalogNamespace: str(f.get('detail__catalog_namespace'), row),
-        owner: str(f.get('detail__owner'), row),
-        namespace: str(f.get('detail__namespace'), row),
-        zone: str(f.get('detail__zone'), row),
-        cluster: str(f.get('detail__cluster'), row),
-        system: str(f.get('detail__system'), row),
-        chaos: parseRole(str(f.get('detail__chaos'), row)),
-        errorShare: nums.share.read(row) ?? nums.arc.read(row),
-        bytes: nums.bytes.read(row),
-        errors: nums.errors.read(row),
-        cost: nums.cost.read(row),
-        src: { fields: details, row },
-      });
+      main.read(row);
+      second.read(row);
+      index.set(key, nodes.length);
+      const node = readDetails<MapNode>(
+        {
+          id: key,
+          title: str(title, row) ?? key,
+          subtitle: str(subtitle, row),
+          mainStat: str(mainStat, row),
+          secondaryStat: str(secondaryStat, row),
+          color: str(color, row),
+          src: { fields: details, row },
+        },
+        readers,
+        row
+      );
+      node.errorShare ??= arc.read(row);
+      nodes.push(node);
     }
-    for (const r of Object.values(nums)) {
-      if (r.invalid > 0 && r.field) {
-        invalid.set(r.field.name, (invalid.get(r.field.name) ?? 0) + r.invalid);
-      }
-    }
+    countInvalid(numbers, invalid);
   }
   const errors: FlowDataError[] = [];
   if (dupCount > 0) {

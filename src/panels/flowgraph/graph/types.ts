@@ -1,5 +1,6 @@
 import type { Field } from '@grafana/data';
-import type { BlastRole, EdgeDiff } from '../../../model';
+import type { EDGE_DETAILS, NODE_DETAILS } from '../../../model';
+import type { ReadDetails } from './fields';
 
 /** Where a node or edge came from; the tooltip formats its detail__* fields only when shown. */
 export interface RowRef {
@@ -8,7 +9,7 @@ export interface RowRef {
 }
 
 /** A node as the flow map draws it, read from any data source's node graph frames. */
-export interface MapNode {
+export interface MapNode extends ReadDetails<typeof NODE_DETAILS> {
   id: string;
   title: string;
   subtitle?: string;
@@ -16,28 +17,13 @@ export interface MapNode {
   secondaryStat?: string;
   /** Explicit colour from the frame's `color` field. */
   color?: string;
-  team?: string;
-  /** Catalog namespace of the service this node is, when the data joined it to the catalog. */
-  catalogNamespace?: string;
-  owner?: string;
-  namespace?: string;
-  zone?: string;
-  /** Cluster and catalog system, when the data names them: the upper levels of the map. */
-  cluster?: string;
-  system?: string;
-  chaos?: BlastRole;
-  errorShare?: number;
-  /** Own detail__* numbers, or when absent the totals of the node's edges (for filtering). */
-  bytes?: number;
-  errors?: number;
-  cost?: number;
   src?: RowRef;
   /** Set when this node stands for a collapsed group: indices of its members in the full graph. */
   members?: number[];
 }
 
 /** An edge as the flow map draws it: its endpoints are indices into the map's nodes. */
-export interface MapEdge {
+export interface MapEdge extends ReadDetails<typeof EDGE_DETAILS> {
   id: string;
   /** Index into MapGraph.nodes. */
   source: number;
@@ -48,13 +34,6 @@ export interface MapEdge {
   /** Throughput used for edge width and ranking: detail__bytes, else a numeric mainstat, else detail__requests or detail__flows, else 0. */
   weight: number;
   color?: string;
-  bytes?: number;
-  requests?: number;
-  errors?: number;
-  errorShare?: number;
-  cost?: number;
-  crossZone?: boolean;
-  diff?: EdgeDiff;
   /** The frame's strokeDasharray asks for a dashed line (a vanished edge, an edge without data). */
   dashed?: boolean;
   src?: RowRef;
