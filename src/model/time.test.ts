@@ -27,3 +27,37 @@ describe('parseTimestamp', () => {
     }
   );
 });
+
+describe('parseTimestamp on RFC 3339 UTC', () => {
+  it('agrees with Date.parse on every shape of date, time and fraction', () => {
+    const stamps: string[] = [];
+    const pad = (v: number, w = 2) => String(v).padStart(w, '0');
+    for (const year of [1969, 1970, 2000, 2024, 2026, 9999]) {
+      for (const month of [0, 1, 2, 12, 13]) {
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+          for (const time of ['00:00:00', '23:59:59', '24:00:00', '12:60:00', '12:00:60', '1a:00:00']) {
+            for (const fraction of [
+              '',
+              '.',
+              '.5',
+              '.12',
+              '.123',
+              '.1239',
+              '.999999',
+              '.123456789',
+              '.1234567891',
+              '.12x',
+            ]) {
+              stamps.push(`${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}${fraction}Z`);
+            }
+          }
+        }
+      }
+    }
+    stamps.push('2026-11-26T00:00:00+Z', '2026-11-26X00:00:00Z', '+02026-11-26T00:00:00Z', '2026-11-26T00:00:00 Z');
+    for (const s of stamps) {
+      const expected = Date.parse(s);
+      expect([s, parseTimestamp(s)]).toEqual([s, Number.isFinite(expected) && expected > 0 ? expected : undefined]);
+    }
+  });
+});

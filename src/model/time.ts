@@ -13,7 +13,7 @@ export function parseTimestamp(value: unknown): number | undefined {
   // The common case first (RFC 3339 in UTC, as Kubernetes, Chaos Mesh and Gremlin write it): the
   // general path below costs a trim and three regular expressions per timestamp.
   if (value.length > 19 && value.charCodeAt(10) === 84 /* T */ && value.charCodeAt(value.length - 1) === 90 /* Z */) {
-    return plausible(Date.parse(value));
+    return plausible(utcStamp(value) ?? Date.parse(value));
   }
   const s = value.trim();
   if (s === '') {
@@ -41,4 +41,51 @@ function fromEpoch(n: number): number | undefined {
 /** Go's zero time ("0001-01-01T00:00:00Z") and other placeholders mean "not set". */
 function plausible(ms: number): number | undefined {
   return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+/** The number the `n` digits of `s` from `i` spell, or -1 when one is not a digit. */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) {
+      return -1;
+    }
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS[.fraction]Z` read by hand, as Date.parse reads it (the fraction cut to
+ * milliseconds): Date.parse is the largest part of mapping 50,000 Chaos Mesh events. Anything else,
+ * and days past the 28th or years before 1970, are left to Date.parse (undefined here).
+ */
+function utcStamp(s: string): number | undefined {
+  const n = s.length;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return undefined;
+  }
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  const second = digitsAt(s, 17, 2);
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23) {
+    return undefined;
+  }
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return undefined;
+  }
+  let ms = 0;
+  if (n !== 20) {
+    const digits = n - 21;
+    const fraction = s.charCodeAt(19) === 46 /* . */ && digits >= 1 && digits <= 9 ? digitsAt(s, 20, digits) : -1;
+    if (fraction < 0) {
+      return undefined;
+    }
+    ms = digits >= 3 ? Math.floor(fraction / 10 ** (digits - 3)) : fraction * 10 ** (3 - digits);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }

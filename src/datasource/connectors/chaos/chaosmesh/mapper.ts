@@ -101,7 +101,15 @@ function groupEvents(events: Raw<CmEvent>): Map<string, Parsed[]> {
       seen.add(id);
     }
     const list = out.get(objectId);
-    const parsed = { id: id ?? 0, time, objectId, reason: str(e.reason), message: str(e.message), type: str(e.type), raw: e };
+    const parsed = {
+      id: id ?? 0,
+      time,
+      objectId,
+      reason: str(e.reason),
+      message: str(e.message),
+      type: str(e.type),
+      raw: e,
+    };
     list ? list.push(parsed) : out.set(objectId, [parsed]);
   }
   for (const list of out.values()) {
@@ -218,7 +226,9 @@ function targetsOf(evs: Parsed[]): string[] {
     if (x.reason === 'Applied' || x.reason === 'Recovered') {
       const m = /\bfor\s+(\S+)\s*$/.exec(x.message ?? '');
       if (m) {
-        out.add(m[1].split('/').slice(0, 2).join('/'));
+        // namespace/name, without a container or anything else after a second slash
+        const second = m[1].indexOf('/', m[1].indexOf('/') + 1);
+        out.add(second > 0 ? m[1].slice(0, second) : m[1]);
       }
     }
   }
