@@ -38,6 +38,7 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
     if (!fields.has(F.service)) {
       continue;
     }
+    const value = (name: string, i: number): unknown => fields.get(name)?.values[i];
     const raw = (name: string, i: number): string | undefined => {
       const v = fields.get(name)?.values[i];
       return v === null || v === undefined || v === '' ? undefined : String(v);
@@ -50,7 +51,7 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
     for (let i = 0; i < frame.length; i++) {
       const service = text(F.service, i) ?? '';
       const onCallTitle = text(F.onCall, i);
-      const links = parseJson<ServiceLink[]>(raw(F.links, i));
+      const links = structured(value(F.links, i));
       out.push({
         key: `${raw(F.ref, i) ?? service}#${i}`,
         service,
@@ -60,12 +61,12 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
         owner: text(F.owner, i),
         team: text(F.team, i),
         onCall: onCallTitle ? { kind: 'oncall', title: onCallTitle, url: raw(F.onCallUrl, i) ?? '' } : undefined,
-        chat: link(raw(F.chat, i)),
-        runbook: link(raw(F.runbook, i)),
-        repo: link(raw(F.repo, i)),
-        docs: link(raw(F.docs, i)),
-        dashboards: Array.isArray(links) ? links.filter((l) => isLink(l) && l.kind === 'dashboard') : [],
-        contacts: (parseJson<Contact[]>(raw(F.contacts, i)) ?? []).filter((c) => c && typeof c.value === 'string'),
+        chat: link(value(F.chat, i)),
+        runbook: link(value(F.runbook, i)),
+        repo: link(value(F.repo, i)),
+        docs: link(value(F.docs, i)),
+        dashboards: asArray(links).filter((l): l is ServiceLink => isLink(l) && l.kind === 'dashboard'),
+        contacts: asArray(structured(value(F.contacts, i))).filter(isContact),
         tier: text(F.tier, i, BADGE_CHARS),
         lifecycle: text(F.lifecycle, i, BADGE_CHARS),
         system: text(F.system, i),
@@ -76,16 +77,22 @@ export function servicesFromFrames(frames: DataFrame[]): PanelService[] {
   return out;
 }
 
-function parseJson<T>(raw: string | undefined): T | undefined {
-  if (!raw) {
-    return undefined;
+/**
+ * A links or contacts column: Faultline's frames hold the objects, other tables (and older
+ * Faultline frames) JSON text. Either way the result is unknown until narrowed.
+ */
+function structured(v: unknown): unknown {
+  if (typeof v !== 'string') {
+    return v;
   }
   try {
-    return JSON.parse(raw) as T;
+    return JSON.parse(v);
   } catch {
     return undefined;
   }
 }
+
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 function isLink(v: unknown): v is ServiceLink {
   return (
@@ -96,11 +103,19 @@ function isLink(v: unknown): v is ServiceLink {
   );
 }
 
-/** A link column holds JSON `{title,url}`; a plain string (another data source's table) is a title. */
-function link(raw: string | undefined): ServiceLink | undefined {
-  if (!raw) {
+function isContact(v: unknown): v is Contact {
+  return !!v && typeof v === 'object' && typeof (v as Contact).value === 'string';
+}
+
+/** A link column holds `{title,url}` (or its JSON); a plain string (another data source's table) is a title. */
+function link(v: unknown): ServiceLink | undefined {
+  if (v === null || v === undefined || v === '') {
     return undefined;
   }
-  const parsed = parseJson<unknown>(raw);
-  return isLink(parsed) ? parsed : raw.startsWith('{') ? undefined : { title: raw, url: raw };
+  if (typeof v === 'object') {
+    return isLink(v) ? v : undefined;
+  }
+  const text = String(v);
+  const parsed = structured(text);
+  return isLink(parsed) ? parsed : text.startsWith('{') ? undefined : { title: text, url: text };
 }

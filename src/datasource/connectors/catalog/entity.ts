@@ -58,7 +58,11 @@ export function stringifyRef(ref: EntityRef): string {
 }
 
 export function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  if (typeof v !== 'string') {
+    return undefined;
+  }
+  const t = v.trim();
+  return t === '' ? undefined : t;
 }
 
 /** The entity's own ref, or undefined when it has no usable kind and name. */

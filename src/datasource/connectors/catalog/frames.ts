@@ -4,9 +4,11 @@ import { FRAME_NAMES, Ownership, OwnershipFieldName as F } from '../../../model'
 type Column = [name: string, type: FieldType, get: (o: Ownership) => unknown, displayName?: string];
 
 /**
- * The columns of the `services` and `ownership` frames. Links, contacts and missing fields ride as
- * JSON text so Grafana's table can show them and the ownership panel can read them back; the
- * panel, not the frame, decides what becomes a link.
+ * The columns of the `services` and `ownership` frames. Links and contacts ride as the objects
+ * themselves (`other` fields, which Grafana's table shows as JSON): the frame never leaves the
+ * browser, and writing them as JSON text cost a fifth of mapping 5,000 entities. The ownership
+ * panel narrows them again (and still reads JSON text from other tables); it, not the frame,
+ * decides what becomes a link.
  */
 const COLUMNS: Column[] = [
   [F.service, FieldType.string, (o) => o.service, 'Service'],
@@ -17,16 +19,16 @@ const COLUMNS: Column[] = [
   [F.lifecycle, FieldType.string, (o) => o.lifecycle ?? '', 'Lifecycle'],
   [F.onCall, FieldType.string, (o) => o.onCall?.title ?? '', 'On-call'],
   [F.onCallUrl, FieldType.string, (o) => o.onCall?.url ?? ''],
-  [F.chat, FieldType.string, (o) => json(o.chat)],
-  [F.runbook, FieldType.string, (o) => json(o.runbook)],
-  [F.repo, FieldType.string, (o) => json(o.repo)],
-  [F.docs, FieldType.string, (o) => json(o.docs)],
+  [F.chat, FieldType.other, (o) => o.chat ?? null],
+  [F.runbook, FieldType.other, (o) => o.runbook ?? null],
+  [F.repo, FieldType.other, (o) => o.repo ?? null],
+  [F.docs, FieldType.other, (o) => o.docs ?? null],
   [F.namespace, FieldType.string, (o) => o.namespace ?? '', 'Namespace'],
   [F.title, FieldType.string, (o) => o.title ?? ''],
   [F.description, FieldType.string, (o) => o.description ?? '', 'Description'],
   [F.ownerRef, FieldType.string, (o) => o.ownerRef ?? ''],
-  [F.contacts, FieldType.string, (o) => JSON.stringify(o.contacts)],
-  [F.links, FieldType.string, (o) => JSON.stringify(o.links)],
+  [F.contacts, FieldType.other, (o) => o.contacts],
+  [F.links, FieldType.other, (o) => o.links],
   [F.tags, FieldType.string, (o) => o.tags.join(', '), 'Tags'],
   [F.missing, FieldType.string, (o) => o.missing.map((m) => m.hint).join('\n'), 'Missing'],
   [F.source, FieldType.string, (o) => o.source],
@@ -62,8 +64,4 @@ export function ownershipFrame(services: Ownership[], name: string = FRAME_NAMES
       config: { ...(displayName ? { displayName } : {}), ...(HIDDEN.has(field) ? { custom: { hidden: true } } : {}) },
     })),
   };
-}
-
-function json(v: unknown): string {
-  return v === undefined ? '' : JSON.stringify(v);
 }

@@ -92,11 +92,18 @@ function mapComponent(
     }
     return undefined;
   };
-  const links = (Array.isArray(meta.links) ? (meta.links as EntityLink[]) : [])
-    .map((l) => (l && typeof l === 'object' ? classifyLink(l) : undefined))
-    .filter((l): l is ServiceLink => !!l);
+  const links: ServiceLink[] = [];
+  for (const l of Array.isArray(meta.links) ? (meta.links as EntityLink[]) : []) {
+    const link = l && typeof l === 'object' ? classifyLink(l) : undefined;
+    if (link) {
+      links.push(link);
+    }
+  }
   const firstLink = (kind: ServiceLink['kind']) => links.find((l) => l.kind === kind);
-  const tier = keys.tier.map((k) => str(meta.annotations?.[k]) ?? str(meta.labels?.[k])).find(Boolean);
+  let tier: string | undefined;
+  for (let i = 0; i < keys.tier.length && !tier; i++) {
+    tier = str(meta.annotations?.[keys.tier[i]]) ?? str(meta.labels?.[keys.tier[i]]);
+  }
 
   const onCallKey = fromKeys('onCall', 'oncall');
   const chatKey = fromKeys('chat', 'chat');
