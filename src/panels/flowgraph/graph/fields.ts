@@ -2,7 +2,7 @@ import type { DataFrame, Field } from '@grafana/data';
 import { type BlastRole, type DetailField, type EdgeDiff, type FieldRead, NodeField } from '../../../model';
 
 /** A frame's fields by name, case-insensitive, as Grafana's Node Graph finds them (nodeGraph/utils.ts). */
-export class FieldMap {
+class FieldMap {
   private readonly byName = new Map<string, Field>();
   constructor(frame: DataFrame) {
     for (const f of frame.fields) {
@@ -18,7 +18,7 @@ export class FieldMap {
   }
 }
 
-export function detailFields(frame: DataFrame): Field[] {
+function detailFields(frame: DataFrame): Field[] {
   return frame.fields.filter((f) => f.name.toLowerCase().startsWith(NodeField.detailPrefix));
 }
 
@@ -109,47 +109,62 @@ interface DetailReader {
   read: (row: number) => unknown;
 }
 
+type DetailTable = Record<string, Pick<DetailField<unknown>, 'name' | 'read'>>;
+
 /**
- * Readers of a frame's fields for every row of a detail table the map reads; the number readers
- * are added to `numbers`, so their invalid values are reported with the others.
+ * One nodes or edges frame as the map reads it: its fields by name, readers for every row of a
+ * detail table the map reads, and every number reader, so their invalid values are reported.
  */
-export function detailReaders(
-  table: Record<string, Pick<DetailField<unknown>, 'name' | 'read'>>,
-  f: FieldMap,
-  numbers: NumberReader[]
-): DetailReader[] {
-  const readers: DetailReader[] = [];
-  for (const [key, d] of Object.entries(table)) {
-    if (!d.read) {
-      continue;
-    }
-    const field = f.get(d.name);
-    if (d.read === 'number') {
-      const r = new NumberReader(field);
-      numbers.push(r);
-      readers.push({ key, read: (row) => r.read(row) });
-    } else {
-      const parse = PARSE[d.read];
-      readers.push({ key, read: (row) => parse(str(field, row)) });
+export class FrameReader {
+  readonly details: Field[];
+  private readonly fields: FieldMap;
+  private readonly numbers: NumberReader[] = [];
+  private readonly readers: DetailReader[] = [];
+
+  constructor(frame: DataFrame, table: DetailTable) {
+    this.fields = new FieldMap(frame);
+    this.details = detailFields(frame);
+    for (const [key, d] of Object.entries(table)) {
+      if (!d.read) {
+        continue;
+      }
+      const field = this.fields.get(d.name);
+      if (d.read === 'number') {
+        const r = this.number(field);
+        this.readers.push({ key, read: (row) => r.read(row) });
+      } else {
+        const parse = PARSE[d.read];
+        this.readers.push({ key, read: (row) => parse(str(field, row)) });
+      }
     }
   }
-  return readers;
-}
 
-/** Sets every detail property on a node or edge, absent ones to undefined, so all share one shape. */
-export function readDetails<T extends object>(into: T, readers: DetailReader[], row: number): T {
-  const target = into as Record<string, unknown>;
-  for (const r of readers) {
-    target[r.key] = r.read(row);
+  field(name: string): Field | undefined {
+    return this.fields.get(name);
   }
-  return into;
-}
 
-/** Adds the invalid values each reader counted to `invalid`, by field name. */
-export function countInvalid(numbers: NumberReader[], invalid: Map<string, number>) {
-  for (const r of numbers) {
-    if (r.invalid > 0 && r.field) {
-      invalid.set(r.field.name, (invalid.get(r.field.name) ?? 0) + r.invalid);
+  /** A reader of a number field whose invalid values are counted with the others. */
+  number(field: Field | undefined): NumberReader {
+    const r = new NumberReader(field);
+    this.numbers.push(r);
+    return r;
+  }
+
+  /** Sets every detail property on a node or edge, absent ones to undefined, so all share one shape. */
+  readDetails<T extends object>(into: T, row: number): T {
+    const target = into as Record<string, unknown>;
+    for (const r of this.readers) {
+      target[r.key] = r.read(row);
+    }
+    return into;
+  }
+
+  /** Adds the invalid values each number reader counted to `invalid`, by field name. */
+  countInvalid(invalid: Map<string, number>) {
+    for (const r of this.numbers) {
+      if (r.invalid > 0 && r.field) {
+        invalid.set(r.field.name, (invalid.get(r.field.name) ?? 0) + r.invalid);
+      }
     }
   }
 }

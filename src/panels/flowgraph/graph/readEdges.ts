@@ -1,16 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 import { EDGE_DETAILS, EdgeField } from '../../../model';
 import type { FlowDataError } from './dataErrors';
-import {
-  countInvalid,
-  detailFields,
-  detailReaders,
-  FieldMap,
-  NumberReader,
-  numericStat,
-  readDetails,
-  str,
-} from './fields';
+import { FrameReader, numericStat, str } from './fields';
 import type { MapEdge, MapNode } from './types';
 
 const MAX_EXAMPLES = 3;
@@ -58,8 +49,7 @@ export function readEdges(
     return i;
   };
   for (const frame of frames) {
-    const f = new FieldMap(frame);
-    const details = detailFields(frame);
+    const f = new FrameReader(frame, EDGE_DETAILS);
     const [id, source, target, mainStat, secondaryStat, thickness, color, strokeDasharray] = [
       EdgeField.id,
       EdgeField.source,
@@ -69,12 +59,10 @@ export function readEdges(
       EdgeField.thickness,
       EdgeField.color,
       EdgeField.strokeDasharray,
-    ].map((name) => f.get(name));
-    const main = new NumberReader(numericStat(mainStat));
-    const second = new NumberReader(numericStat(secondaryStat));
-    const width = new NumberReader(thickness);
-    const numbers: NumberReader[] = [main, second, width];
-    const readers = detailReaders(EDGE_DETAILS, f, numbers);
+    ].map((name) => f.field(name));
+    const main = f.number(numericStat(mainStat));
+    const second = f.number(numericStat(secondaryStat));
+    const width = f.number(thickness);
     for (let row = 0; row < frame.length; row++) {
       const s = str(source, row);
       const t = str(target, row);
@@ -108,7 +96,7 @@ export function readEdges(
       seen.add(key);
       const m = main.read(row);
       second.read(row);
-      const edge = readDetails<MapEdge>(
+      const edge = f.readDetails<MapEdge>(
         {
           id: key,
           source: si,
@@ -119,15 +107,14 @@ export function readEdges(
           weight: 0,
           color: str(color, row),
           dashed: dashed(str(strokeDasharray, row)),
-          src: { fields: details, row },
+          src: { fields: f.details, row },
         },
-        readers,
         row
       );
       edge.weight = edge.bytes ?? m ?? edge.requests ?? edge.flows ?? 0;
       edges.push(edge);
     }
-    countInvalid(numbers, invalid);
+    f.countInvalid(invalid);
   }
   const errors: FlowDataError[] = [];
   if (missingCount > 0) {

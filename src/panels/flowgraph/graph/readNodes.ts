@@ -1,16 +1,7 @@
 import type { DataFrame } from '@grafana/data';
 import { NODE_DETAILS, NodeField } from '../../../model';
 import type { FlowDataError } from './dataErrors';
-import {
-  countInvalid,
-  detailFields,
-  detailReaders,
-  FieldMap,
-  NumberReader,
-  numericStat,
-  readDetails,
-  str,
-} from './fields';
+import { FrameReader, numericStat, str } from './fields';
 import type { MapNode } from './types';
 
 export interface NodeRead {
@@ -26,8 +17,7 @@ export function readNodes(frames: DataFrame[]): NodeRead {
   let dupCount = 0;
   const invalid = new Map<string, number>();
   for (const frame of frames) {
-    const f = new FieldMap(frame);
-    const details = detailFields(frame);
+    const f = new FrameReader(frame, NODE_DETAILS);
     const [id, title, subtitle, mainStat, secondaryStat, color] = [
       NodeField.id,
       NodeField.title,
@@ -35,14 +25,11 @@ export function readNodes(frames: DataFrame[]): NodeRead {
       NodeField.mainStat,
       NodeField.secondaryStat,
       NodeField.color,
-    ].map((name) => f.get(name));
-    const numbers: NumberReader[] = [];
-    const readers = detailReaders(NODE_DETAILS, f, numbers);
+    ].map((name) => f.field(name));
     // Tempo's service graph has no error share, only the arcs: its failed arc is the same number.
-    const arc = new NumberReader(f.get(`${NodeField.arcPrefix}errors`) ?? f.get(`${NodeField.arcPrefix}failed`));
-    const main = new NumberReader(numericStat(mainStat));
-    const second = new NumberReader(numericStat(secondaryStat));
-    numbers.push(arc, main, second);
+    const arc = f.number(f.field(`${NodeField.arcPrefix}errors`) ?? f.field(`${NodeField.arcPrefix}failed`));
+    const main = f.number(numericStat(mainStat));
+    const second = f.number(numericStat(secondaryStat));
     for (let row = 0; row < frame.length; row++) {
       const key = str(id, row);
       if (key === undefined) {
@@ -58,7 +45,7 @@ export function readNodes(frames: DataFrame[]): NodeRead {
       main.read(row);
       second.read(row);
       index.set(key, nodes.length);
-      const node = readDetails<MapNode>(
+      const node = f.readDetails<MapNode>(
         {
           id: key,
           title: str(title, row) ?? key,
@@ -66,15 +53,14 @@ export function readNodes(frames: DataFrame[]): NodeRead {
           mainStat: str(mainStat, row),
           secondaryStat: str(secondaryStat, row),
           color: str(color, row),
-          src: { fields: details, row },
+          src: { fields: f.details, row },
         },
-        readers,
         row
       );
       node.errorShare ??= arc.read(row);
       nodes.push(node);
     }
-    countInvalid(numbers, invalid);
+    f.countInvalid(invalid);
   }
   const errors: FlowDataError[] = [];
   if (dupCount > 0) {
