@@ -12,23 +12,19 @@ export interface CmEvent {
   message?: string;
 }
 
-export interface CmExperiment {
-  uid?: string;
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  created_at?: string;
-  /** injecting | running | finished | paused | deleting */
-  status?: string;
-  failed_message?: string;
-}
-
+/** An archived experiment: what every experiment object of the API carries. */
 export interface CmArchive {
   uid?: string;
   kind?: string;
   namespace?: string;
   name?: string;
   created_at?: string;
+}
+
+export interface CmExperiment extends CmArchive {
+  /** injecting | running | finished | paused | deleting */
+  status?: string;
+  failed_message?: string;
 }
 
 export interface CmWorkflow {
@@ -52,17 +48,17 @@ export interface CmPayload {
 }
 
 /** `GET /api/experiments/{uid}` and `/api/archives/{uid}`: the object as applied, with labels and selector. */
-export interface CmDetail {
-  uid?: string;
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  created_at?: string;
+export interface CmDetail extends CmArchive {
   status?: string;
   kube_object?: {
     apiVersion?: string;
     kind?: string;
-    metadata?: { name?: string; namespace?: string; labels?: Record<string, string> | null; annotations?: Record<string, string> | null };
+    metadata?: {
+      name?: string;
+      namespace?: string;
+      labels?: Record<string, string> | null;
+      annotations?: Record<string, string> | null;
+    };
     spec?: CmSpec | null;
   } | null;
 }
