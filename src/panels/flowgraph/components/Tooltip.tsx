@@ -63,7 +63,7 @@ export function Tooltip({ x, y, width, height, node, edge, edgeTitle }: Props) {
     if (el && (el.offsetWidth !== size.w || el.offsetHeight !== size.h)) {
       setSize({ w: el.offsetWidth, h: el.offsetHeight });
     }
-  });
+  }, [node, edge, edgeTitle, size.w, size.h]);
   const at = placeTooltip(x, y, size.w, size.h, { width, height });
   const s = useStyles2(getStyles);
   const title = node ? node.title : edgeTitle;
@@ -72,13 +72,7 @@ export function Tooltip({ x, y, width, height, node, edge, edgeTitle }: Props) {
     Boolean
   );
   return (
-    <div
-      ref={tip}
-      className={s.tip}
-      style={at}
-      role="tooltip"
-      data-testid="faultline-flowgraph-tooltip"
-    >
+    <div ref={tip} className={s.tip} style={at} role="tooltip" data-testid="faultline-flowgraph-tooltip">
       <div className={s.title}>{title}</div>
       {node?.members && <div>{node.members.length} nodes collapsed — click to expand</div>}
       {stats.length > 0 && <div className={s.weak}>{stats.join(' · ')}</div>}
