@@ -1,6 +1,7 @@
 /** @jest-environment node */
 // The real Chaos Toolkit (demo/chaos-toolkit/.venv, from PyPI at the pinned versions) runs small
 // experiments against a loopback service; its journals are read back through the journals connector.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -177,6 +178,16 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
     const pins = `${lock}\n${py311}`;
     expect(pins).toContain(`chaostoolkit==${toolkit!.versions.chaostoolkit}`);
     expect(pins).toContain(`chaostoolkit-lib==${toolkit!.versions.chaoslib}`);
+  });
+
+  it('the venv\'s own `chaos` command starts, as a user runs it', () => {
+    if (missing) {
+      return;
+    }
+    const chaos = path.join(path.dirname(toolkit!.python), 'chaos');
+    const res = spawnSync(chaos, ['--version'], { encoding: 'utf8' });
+    expect(res.error).toBeUndefined();
+    expect(`${res.stdout}${res.stderr}`).toContain(toolkit!.versions.chaostoolkit);
   });
 
   it('a passing run: completed, passed, its window and timeline as the journal says', async () => {
