@@ -193,14 +193,13 @@ export function backstageEnvForFile(name, entities) {
 }
 
 /**
- * One preview environment and one browser for the tests of a file: node:test hooks start them
- * before the first test and stop them after the last; `env` and `browser` are set by then.
- * @returns {{ env?: Awaited<ReturnType<typeof startPreviewEnv>>, browser?: import('playwright-core').Browser }}
+ * An environment made by `start` and one browser for the tests of a file: node:test hooks start
+ * them before the first test and stop them after the last; `env` and `browser` are set by then.
  */
-export function previewEnvForFile(options) {
+export function envForFile(start) {
   const ctx = {};
   before(async () => {
-    ctx.env = await startPreviewEnv(options);
+    ctx.env = await start();
     ctx.browser = await launchBrowser();
   });
   after(async () => {
@@ -208,4 +207,12 @@ export function previewEnvForFile(options) {
     await ctx.env?.stop();
   });
   return ctx;
+}
+
+/**
+ * One preview environment (see startPreviewEnv) and one browser for the tests of a file.
+ * @returns {{ env?: Awaited<ReturnType<typeof startPreviewEnv>>, browser?: import('playwright-core').Browser }}
+ */
+export function previewEnvForFile(options) {
+  return envForFile(() => startPreviewEnv(options));
 }
