@@ -24,6 +24,8 @@ export default defineConfig([
       '**/coverage',
       '**/dist/',
       '**/artifacts/',
+      // Chaos Toolkit's virtual environment, made by the demo on first use.
+      'demo/chaos-toolkit/.venv*/',
       '**/work/',
       '**/ci/',
       'test-results/',

@@ -17,10 +17,13 @@ const PORTS = {
   preview: 3000,
   backstage: 7007,
   prometheus: 9090,
+  prometheusB: 9091,
+  prometheusGlobal: 9092,
   services: { frontend: 8101, checkout: 8102, payments: 8103, inventory: 8104, shipping: 8105 },
   faultProxies: { frontend: 8201, checkout: 8202, payments: 8203, inventory: 8204, shipping: 8205 },
   chaosRunner: 8300,
   ebpfExporter: 9400,
+  clusterBExporter: 9402,
 };
 
 const args = process.argv.slice(2);

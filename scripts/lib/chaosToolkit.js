@@ -111,6 +111,27 @@ function toolkit() {
 }
 
 /**
+ * pip writes the venv's path into its scripts (`#!<venv>/bin/python`) and `activate`: after the
+ * rename they would name the temporary folder, and `.venv/bin/chaos` would not start.
+ */
+function relocate(from, to) {
+  const files = [
+    path.join(to, 'pyvenv.cfg'),
+    ...fs.readdirSync(path.join(to, 'bin')).map((f) => path.join(to, 'bin', f)),
+  ];
+  for (const file of files) {
+    const st = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size > 1 << 20) {
+      continue;
+    }
+    const text = fs.readFileSync(file, 'latin1');
+    if (text.includes(from)) {
+      fs.writeFileSync(file, text.split(from).join(to), 'latin1');
+    }
+  }
+}
+
+/**
  * Makes demo/chaos-toolkit/.venv unless it is there for the current lock file. Resolves to
  * `{python, pythonPath, versions}` or `{missing: reason}`; never throws for a machine without Python.
  * The venv is built beside and renamed into place, so a run cut short leaves no half-made venv.
@@ -142,6 +163,7 @@ async function ensureChaosToolkit({ log } = {}) {
       // Another process may have finished first; a venv for the right lock is as good as ours.
       fs.rmSync(venv, { recursive: true, force: true });
       fs.renameSync(tmp, venv);
+      relocate(tmp, venv);
     }
     return toolkit();
   } catch (e) {

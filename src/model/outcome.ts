@@ -1,6 +1,9 @@
 import { ChaosRun } from './chaos';
 
-/** What a region's colour says: status, except that a run whose hypothesis broke is "deviated". */
+/**
+ * What a region's colour says: status, except that a run whose hypothesis broke is "deviated" and a
+ * finished run that proved nothing is "unknown".
+ */
 export type Outcome = 'failed' | 'deviated' | 'succeeded' | 'pending' | 'running' | 'aborted' | 'paused' | 'unknown';
 
 export function outcomeOf(run: ChaosRun): Outcome {
@@ -9,6 +12,11 @@ export function outcomeOf(run: ChaosRun): Outcome {
   }
   if (run.verdict?.outcome === 'deviated' && run.status !== 'running' && run.status !== 'pending') {
     return 'deviated';
+  }
+  // Chaos Toolkit ends a run whose steady state failed before the method as "completed": nothing was
+  // injected, so green would claim a resilience the run never tested.
+  if (run.verdict?.outcome === 'unknown' && run.status === 'succeeded') {
+    return 'unknown';
   }
   return run.status;
 }

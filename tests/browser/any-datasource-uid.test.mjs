@@ -4,10 +4,10 @@
 // A dashboard that names a uid which does not exist fails here as it fails in Grafana.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { readDashboards } from '../../preview/server/api.mjs';
-import { startPreviewEnv } from './env.mjs';
-import { emptyPanelTitles, launchBrowser, openPage, ROOT, screenshot, settled } from './harness.mjs';
+import { envForFile, startPreviewEnv } from './env.mjs';
+import { emptyPanelTitles, openPage, ROOT, screenshot, settled } from './harness.mjs';
 
 const UIDS = { faultline: 'other-uid', prometheus: 'other-prometheus' };
 const DEMO_UIDS = ['faultline-demo', 'faultline-prometheus'];
@@ -19,21 +19,10 @@ const APP_PAGES = {
   'flow-map': 'data-testid faultline-flow-map',
 };
 
-let env;
-let browser;
-
-before(async () => {
-  env = await startPreviewEnv({ uids: UIDS, app: { jsonData: {} } });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+const ctx = envForFile(() => startPreviewEnv({ uids: UIDS, app: { jsonData: {} } }));
 
 async function open(url) {
-  const { page, watch } = await openPage(browser, `${env.preview.url}${url}`);
+  const { page, watch } = await openPage(ctx.browser, `${ctx.env.preview.url}${url}`);
   await page.waitForLoadState('networkidle');
   await settled(page);
   return { page, watch };

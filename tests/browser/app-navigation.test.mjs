@@ -3,22 +3,11 @@
 // that time. Each page reads real backends: the demo's Backstage catalog (demo/backstage), a
 // Prometheus loaded with flow history, and Chaos Toolkit journals.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startBackstageEnv } from './env.mjs';
-import { launchBrowser, openPage, screenshot } from './harness.mjs';
+import { before, test } from 'node:test';
+import { envForFile, startBackstageEnv } from './env.mjs';
+import { openPage, screenshot } from './harness.mjs';
 
-let env;
-let browser;
-
-before(async () => {
-  env = await startBackstageEnv();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+const ctx = envForFile(() => startBackstageEnv());
 
 const RUN = 'checkout latency 1s';
 
@@ -42,7 +31,7 @@ function texts(locator) {
 }
 
 test('catalog → service → the run on the experiments page → the flow map at the time of the run', async () => {
-  const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/catalog`);
+  const { page, watch } = await openPage(ctx.browser, `${ctx.env.preview.url}/a/faultline-app/catalog`);
   try {
     await page.getByTestId('data-testid faultline-catalog').waitFor();
     // The demo catalog has 43 services: find checkout with the page's search box, as a user would.
@@ -98,12 +87,12 @@ test('catalog → service → the run on the experiments page → the flow map a
 });
 
 test("a run's backend link opens its journal", async () => {
-  const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/experiments`);
+  const { page, watch } = await openPage(ctx.browser, `${ctx.env.preview.url}/a/faultline-app/experiments`);
   try {
     await page.getByTestId('data-testid faultline-experiments').waitFor();
     const [popup] = await Promise.all([page.waitForEvent('popup'), followRunLink(page, 'Open run in its backend')]);
     await popup.waitForLoadState();
-    assert.match(popup.url(), new RegExp(`^${env.journalsServer.url}/journals/run-\\d\\.json$`));
+    assert.match(popup.url(), new RegExp(`^${ctx.env.journalsServer.url}/journals/run-\\d\\.json$`));
     const journal = JSON.parse(await popup.locator('pre').first().textContent());
     assert.equal(journal.experiment.title, RUN);
     await popup.close();

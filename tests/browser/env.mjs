@@ -58,9 +58,11 @@ function catalogRoutes(entities) {
  *   hours; `backstage`: a running Backstage to read instead of the loopback catalog (its token
  *   becomes the secret); `uids`: the data sources' uids (default those of provisioning/);
  *   `app`: provision the app enabled with this jsonData; `catalogFiles`: catalog-info.yaml texts by
- *   path, served on loopback and read with the data source's catalog-files backend instead of Backstage
+ *   path, served on loopback and read with the data source's catalog-files backend instead of Backstage;
+ *   `store`: a running Prometheus-compatible store ({ url }) to read instead of the loaded one (the
+ *   caller stops it); `jsonData`: more settings of the Faultline data source
  */
-export async function startPreviewEnv({ secret: chosenSecret, journals, entities, backstage, catalogFiles, uids = {}, app } = {}) {
+export async function startPreviewEnv({ secret: chosenSecret, journals, entities, backstage, catalogFiles, uids = {}, app, store, jsonData = {} } = {}) {
   const secret = backstage?.token ?? chosenSecret ?? `faultline-secret-${process.pid}-${Date.now()}`;
   const now = Date.now();
   const runs = journals ?? [
@@ -72,7 +74,7 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
   const files = Object.fromEntries(runs.map((j, i) => [`/journals/run-${i + 1}.json`, j]));
   const started = [];
   try {
-    const prometheus = await startPrometheus({
+    const prometheus = store ?? await startPrometheus({
       counters: [
         ...SERVICES.map((s, i) => ({ name: 'demo_requests', labels: { service: s }, rate: 2 + i })),
         // What the demo services and Tempo's service graph expose, as the example dashboards query them.
@@ -89,7 +91,9 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
         ...CALLS.map(([src, dst], i) => ({ name: 'beyla_network_flow_bytes', labels: { src_name: src, dst_name: dst, k8s_src_namespace: 'shop', k8s_dst_namespace: 'shop', src_zone: ZONE[src], dst_zone: ZONE[dst] }, rate: 1000 * (i + 1) })),
       ],
     });
-    started.push(prometheus);
+    if (!store) {
+      started.push(prometheus);
+    }
     const journalsServer = await startJsonServer({ '/journals/index.json': Object.keys(files), ...files });
     started.push(journalsServer);
     const catalog = backstage ?? (await startJsonServer(catalogRoutes(entities ?? SERVICES.map((s) => component(s))), { token: secret }));
@@ -118,7 +122,7 @@ export async function startPreviewEnv({ secret: chosenSecret, journals, entities
             isDefault: true,
             // As provisioning/datasources/faultline.yaml: editable, so its settings page can save.
             editable: true,
-            jsonData: { ...catalogSettings, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10 },
+            jsonData: { ...catalogSettings, journalsUrl: journalsServer.url, journalIndex: '/journals/index.json', prometheusUrl: prometheus.url, costPerGb: 0.01, timeoutSeconds: 10, ...jsonData },
             secureJsonData: { backstageToken: secret },
           },
           { name: 'Prometheus', type: 'prometheus', uid: uids.prometheus ?? 'faultline-prometheus', url: prometheus.url, jsonData: { timeInterval: '15s' } },
@@ -193,14 +197,13 @@ export function backstageEnvForFile(name, entities) {
 }
 
 /**
- * One preview environment and one browser for the tests of a file: node:test hooks start them
- * before the first test and stop them after the last; `env` and `browser` are set by then.
- * @returns {{ env?: Awaited<ReturnType<typeof startPreviewEnv>>, browser?: import('playwright-core').Browser }}
+ * An environment made by `start` and one browser for the tests of a file: node:test hooks start
+ * them before the first test and stop them after the last; `env` and `browser` are set by then.
  */
-export function previewEnvForFile(options) {
+export function envForFile(start) {
   const ctx = {};
   before(async () => {
-    ctx.env = await startPreviewEnv(options);
+    ctx.env = await start();
     ctx.browser = await launchBrowser();
   });
   after(async () => {
@@ -208,4 +211,12 @@ export function previewEnvForFile(options) {
     await ctx.env?.stop();
   });
   return ctx;
+}
+
+/**
+ * One preview environment (see startPreviewEnv) and one browser for the tests of a file.
+ * @returns {{ env?: Awaited<ReturnType<typeof startPreviewEnv>>, browser?: import('playwright-core').Browser }}
+ */
+export function previewEnvForFile(options) {
+  return envForFile(() => startPreviewEnv(options));
 }

@@ -232,6 +232,32 @@ test('hovering a node shows every detail field as text', async () => {
   await map.press('Escape');
 });
 
+test('a tooltip near the corner of the map flips to stay inside it', async () => {
+  await demo.panel.getByLabel('Search nodes').fill('payments-db');
+  const map = demo.panel.getByRole('application', { name: 'Service flow map' });
+  await map.focus();
+  await map.press('n');
+  const box = await map.boundingBox();
+  // Drag the centred node to the bottom-right corner, then rest the pointer on it there.
+  const corner = { x: box.x + box.width - 12, y: box.y + box.height - 12 };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(corner.x, corner.y, { steps: 8 });
+  await page.mouse.up();
+  await page.mouse.move(corner.x - 1, corner.y - 1);
+  const tip = demo.panel.getByTestId('faultline-flowgraph-tooltip');
+  await tip.waitFor();
+  assert.match(await tip.innerText(), /payments-db/);
+  const t = await tip.boundingBox();
+  assert.ok(t.x >= box.x && t.x + t.width <= box.x + box.width + 0.5, `tooltip ${JSON.stringify(t)} inside map ${JSON.stringify(box)}`);
+  assert.ok(t.y >= box.y && t.y + t.height <= box.y + box.height + 0.5, `tooltip ${JSON.stringify(t)} inside map ${JSON.stringify(box)}`);
+  await screenshot(page, 'flowgraph-tooltip-corner');
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await demo.panel.getByLabel('Search nodes').fill('');
+  await map.press('Escape');
+  await map.press('f');
+});
+
 test('groups by team and collapses a team to one node', async () => {
   await demo.panel.getByRole('radio', { name: 'Team' }).check({ force: true });
   assert.equal(await demo.status.getAttribute('data-groups'), '4');

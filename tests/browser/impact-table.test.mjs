@@ -1,25 +1,14 @@
 // The measured impact of chaos runs on the experiments page, read from real backends: the demo's
 // Backstage catalog, a Prometheus loaded with flow history, and Chaos Toolkit journals.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startBackstageEnv } from './env.mjs';
-import { launchBrowser, openPage, screenshot } from './harness.mjs';
+import { test } from 'node:test';
+import { envForFile, startBackstageEnv } from './env.mjs';
+import { openPage, screenshot } from './harness.mjs';
 
-let env;
-let browser;
-
-before(async () => {
-  env = await startBackstageEnv();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+const ctx = envForFile(() => startBackstageEnv());
 
 test('the experiments page shows the measured impact table with a verdict per service and the run’s reach', async () => {
-  const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/experiments`);
+  const { page, watch } = await openPage(ctx.browser, `${ctx.env.preview.url}/a/faultline-app/experiments`);
   try {
     await page.getByTestId('data-testid faultline-experiments').waitFor();
     await page.getByText('Measured impact', { exact: true }).first().waitFor({ timeout: 45000 });

@@ -3,22 +3,11 @@
 // "Extensions" submenu of a panel of an example dashboard; "Who owns checkout?" leads to the
 // service page, which reads the catalog behind the data proxy.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startPreviewEnv } from './env.mjs';
-import { launchBrowser, openPage, screenshot } from './harness.mjs';
+import { test } from 'node:test';
+import { envForFile, startPreviewEnv } from './env.mjs';
+import { openPage, screenshot } from './harness.mjs';
 
-let env;
-let browser;
-
-before(async () => {
-  env = await startPreviewEnv();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+const ctx = envForFile(() => startPreviewEnv());
 
 /** Opens a panel's menu and its Extensions submenu; returns the submenu's items as text. */
 async function openExtensions(page, panelTitle) {
@@ -41,8 +30,8 @@ async function openExtensions(page, panelTitle) {
 test('Service health: a panel menu offers "Who owns checkout?" and leads to the service page', async () => {
   // sync-slash: an icon of Grafana's refresh picker that @grafana/ui does not ship (the preview lacks it; not this feature's).
   const { page, watch } = await openPage(
-    browser,
-    `${env.preview.url}/d/faultline-service-health?var-service=checkout&from=now-6h&to=now`,
+    ctx.browser,
+    `${ctx.env.preview.url}/d/faultline-service-health?var-service=checkout&from=now-6h&to=now`,
     { allow: ['sync-slash.svg'] }
   );
   try {
@@ -56,7 +45,7 @@ test('Service health: a panel menu offers "Who owns checkout?" and leads to the 
       /^\/a\/faultline-app\/service\/checkout\?uel_pid=faultline-app&uel_epid=grafana%2Fdashboard%2Fpanel%2Fmenu$/
     );
     const chaosHref = await page.getByRole('menuitem', { name: 'Chaos runs in this range' }).getAttribute('href');
-    const chaos = new URL(chaosHref, env.preview.url);
+    const chaos = new URL(chaosHref, ctx.env.preview.url);
     assert.equal(chaos.pathname, '/a/faultline-app/experiments');
     assert.equal(chaos.searchParams.get('var-service'), 'checkout');
     assert.equal(chaos.searchParams.get('from'), 'now-6h');
@@ -83,8 +72,8 @@ test('Service health: a panel menu offers "Who owns checkout?" and leads to the 
 
 test('"Chaos runs in this range" opens the experiments page narrowed to the service and the time range', async () => {
   const { page } = await openPage(
-    browser,
-    `${env.preview.url}/d/faultline-service-health?var-service=payments&from=now-3h&to=now`
+    ctx.browser,
+    `${ctx.env.preview.url}/d/faultline-service-health?var-service=payments&from=now-3h&to=now`
   );
   try {
     await openExtensions(page, 'Requests of payments');
@@ -111,7 +100,7 @@ test('"Chaos runs in this range" opens the experiments page narrowed to the serv
 });
 
 test('the preview refuses the links Grafana refuses: undeclared, other targets, paths outside the app', async () => {
-  const { page } = await openPage(browser, `${env.preview.url}/`);
+  const { page } = await openPage(ctx.browser, `${ctx.env.preview.url}/`);
   try {
     await page.waitForFunction(() => window.faultlinePreview?.linkErrors);
     const errors = (link) =>

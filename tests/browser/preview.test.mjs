@@ -5,26 +5,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { readDashboards } from '../../preview/server/api.mjs';
-import { startPreviewEnv } from './env.mjs';
-import { emptyPanelTitles, launchBrowser, openPage, ROOT, screenshot, settled } from './harness.mjs';
+import { envForFile, startPreviewEnv } from './env.mjs';
+import { emptyPanelTitles, openPage, ROOT, screenshot, settled } from './harness.mjs';
 
 const DASHBOARDS = readDashboards([path.join(ROOT, 'src', 'dashboards'), path.join(ROOT, 'tests', 'browser', 'fixtures', 'dashboards')]);
 const VARIABLE = (text) => `data-testid Dashboard template variables Variable Value DropDown value link text ${text}`;
 
-let env;
-let browser;
-
-before(async () => {
-  env = await startPreviewEnv();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await env?.stop();
-});
+const ctx = envForFile(() => startPreviewEnv());
 
 /** Panels Grafana shows on load: top-level ones and those of expanded rows. */
 function visiblePanels(dashboard) {
@@ -33,7 +22,7 @@ function visiblePanels(dashboard) {
 }
 
 async function open(url) {
-  const { page, watch } = await openPage(browser, `${env.preview.url}${url}`);
+  const { page, watch } = await openPage(ctx.browser, `${ctx.env.preview.url}${url}`);
   await page.waitForLoadState('networkidle');
   await settled(page);
   return { page, watch };
@@ -151,7 +140,7 @@ test('chaos runs of the selected service are drawn as regions on the time series
     const widths = await regions.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     assert.ok(widths.every((w) => w > 3), `a region spans the run, not a line: ${widths}`);
 
-    await page.goto(`${env.preview.url}/d/preview-fixture?var-service=payments`);
+    await page.goto(`${ctx.env.preview.url}/d/preview-fixture?var-service=payments`);
     await page.waitForLoadState('networkidle');
     await settled(page);
     await settle(2);
@@ -183,7 +172,7 @@ test("a region's tooltip says what ran and its link opens the run in its backend
 
     const link = tooltip.getByRole('link', { name: 'Open run in Chaos Toolkit' });
     const href = await link.getAttribute('href');
-    assert.equal(href, `${env.journalsServer.url}/journals/run-2.json`);
+    assert.equal(href, `${ctx.env.journalsServer.url}/journals/run-2.json`);
     assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
     const responses = new Map();
     page.context().on('response', (r) => responses.set(r.url(), r.status()));

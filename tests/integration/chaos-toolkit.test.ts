@@ -1,6 +1,7 @@
 /** @jest-environment node */
 // The real Chaos Toolkit (demo/chaos-toolkit/.venv, from PyPI at the pinned versions) runs small
 // experiments against a loopback service; its journals are read back through the journals connector.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import type { CtkJournal } from '../../src/datasource/connectors/chaos/journals/
 import { journalsBackend } from '../../src/datasource/connectors/chaos/journals';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { fixture } from '../../src/datasource/connectors/chaos/fixtures/load';
+import { OUTCOME_COLOR, OUTCOME_STATE, outcomeOf } from '../../src/model/outcome';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { ensureChaosToolkit } = require('../../scripts/lib/chaosToolkit.js');
@@ -178,6 +180,16 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
     expect(pins).toContain(`chaostoolkit-lib==${toolkit!.versions.chaoslib}`);
   });
 
+  it('the venv\'s own `chaos` command starts, as a user runs it', () => {
+    if (missing) {
+      return;
+    }
+    const chaos = path.join(path.dirname(toolkit!.python), 'chaos');
+    const res = spawnSync(chaos, ['--version'], { encoding: 'utf8' });
+    expect(res.error).toBeUndefined();
+    expect(`${res.stdout}${res.stderr}`).toContain(toolkit!.versions.chaostoolkit);
+  });
+
   it('a passing run: completed, passed, its window and timeline as the journal says', async () => {
     if (missing) {
       return;
@@ -266,6 +278,31 @@ describe('Chaos Toolkit runs read back through the journals connector', () => {
     });
     expect(r.events[0]).toMatchObject({ reason: 'steady state before: dead-port', level: 'error' });
     expect(r.events[0].message).toMatch(/^failed: .*failed to connect to http:\/\/127\.0\.0\.1:1\//);
+  }, 60_000);
+
+  it('a steady state not met before the method: "completed" to Chaos Toolkit, grey to us, nothing injected', async () => {
+    if (missing) {
+      return;
+    }
+    await run(
+      'not-steady',
+      experiment('The shop answers 201', {
+        probes: [{ ...probe('shop-201', `${base}/`), tolerance: 201 }],
+        method: [action('break', `${base}/break`)],
+      })
+    );
+    const j = readJournal('not-steady');
+    // chaoslib checks the hypothesis, finds it unmet and ends the run without its method.
+    expect(j).toMatchObject({ status: 'completed', deviated: false, run: [] });
+    expect(broken).toBe(false);
+    const r = byId((await mapped()).runs, 'not-steady');
+    expect(r).toMatchObject({
+      status: 'succeeded',
+      verdict: { outcome: 'unknown', detail: 'steady state not met before the method; nothing was injected' },
+    });
+    expect(outcomeOf(r)).toBe('unknown');
+    expect(OUTCOME_STATE[outcomeOf(r)]).toBeUndefined();
+    expect(OUTCOME_COLOR[outcomeOf(r)]).not.toBe(OUTCOME_COLOR.succeeded);
   }, 60_000);
 
   it("a probe that times out fails with Chaos Toolkit's own message", async () => {

@@ -213,3 +213,16 @@ describe('Service health dashboard', () => {
     );
   });
 });
+
+describe('the demo’s clusters in docker compose', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const { clusterBConfig, globalViewConfig } = require('../../demo/prometheus/config.js'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const YAML = require('yaml'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const compose = (file: string) => YAML.parse(fs.readFileSync(path.join(root, 'provisioning-compose', file), 'utf8'));
+
+  it('configures cluster b and the global view as `npm run demo` does, on the ports of demo/PORTS.md', () => {
+    expect(compose('prometheus-b.yml')).toEqual(YAML.parse(clusterBConfig({ exporter: 9402 })));
+    expect(compose('prometheus-global.yml')).toEqual(YAML.parse(globalViewConfig({ sources: [9090, 9091] })));
+    expect(compose('prometheus.yml').global.external_labels).toEqual({ cluster: 'a' });
+  });
+});

@@ -1,6 +1,8 @@
 /** @jest-environment node */
 import { FlowGraph } from '../../src/model';
+import type { DataFrame } from '@grafana/data';
 import { loadFlowGraph } from '../../src/datasource/connectors/flow';
+import { clustersHandler } from '../../src/datasource/handlers/flows';
 import { QueryContext } from '../../src/datasource/connectors/context';
 import { fetchTransport } from '../../src/datasource/http/fetchTransport';
 import { grafanaTransport } from '../../src/datasource/http/grafanaTransport';
@@ -60,6 +62,12 @@ const CLUSTER_B: ExportedSeries[] = [
     labels: mesh('checkout', 'ledger', { source_cluster: 'a', destination_cluster: 'b' }),
     rate: 5,
   },
+  // One call in six from cluster a fails in cluster b's ledger.
+  {
+    metric: 'istio_requests_total',
+    labels: mesh('checkout', 'ledger', { source_cluster: 'a', destination_cluster: 'b', response_code: '503' }),
+    rate: 1,
+  },
   {
     metric: 'istio_tcp_sent_bytes_total',
     labels: mesh('checkout', 'ledger', { source_cluster: 'a', destination_cluster: 'b' }),
@@ -69,7 +77,7 @@ const CLUSTER_B: ExportedSeries[] = [
 /** Series each view must hold: cluster a's are sent twice, once per replica. */
 const EXPECTED_SERIES = {
   beyla_network_flow_bytes_total: 2 * 2 + 2,
-  istio_requests_total: 2 + 1,
+  istio_requests_total: 2 + 2,
   istio_tcp_sent_bytes_total: 2 + 1,
 };
 const CROSS_CLUSTER_PRICE = 0.05;
@@ -251,6 +259,42 @@ describeViews('flows across clusters on real global views', () => {
       expect(cross.cost).toBeCloseTo((cross.bytesTotal! / 1e9) * CROSS_CLUSTER_PRICE, 12);
       expect(edge(graph, 'shop/frontend@a>shop/checkout@a').cost).toBeUndefined();
       expect(notices.map((n) => n.text).join('\n')).toMatch(/Cross-cluster traffic in this range costs about/);
+    }
+  });
+
+  it('sums each cluster in the clusters overview, alike from both views', async () => {
+    const overview = async (view: Store, flows: FlowQuery, at: number) => {
+      const [f]: DataFrame[] = await clustersHandler(
+        { refId: 'A', queryType: 'clusters', flows },
+        ctxFor(view.url, SETTINGS, undefined, at)
+      );
+      const rows = Array.from({ length: f.length }, (_, i) =>
+        Object.fromEntries(f.fields.map((x) => [x.name, x.values[i]]))
+      );
+      return Object.fromEntries(rows.map((r) => [r.cluster, r]));
+    };
+    for (const view of [push, pull]) {
+      const at = Date.now() - 2000;
+      // Beyla: bytes sent from each cluster, as the flow map's edges from its nodes; no requests, no error share.
+      const rows = await overview(view, beyla, at);
+      const { graph } = await loadFlowGraph(ctxFor(view.url, SETTINGS, undefined, at), beyla);
+      const sent = (c: string) =>
+        graph.edges
+          .filter((e) => graph.nodes.find((n) => n.id === e.source)?.cluster === c)
+          .reduce((sum, e) => sum + (e.bytesRate ?? 0), 0);
+      expect(Object.keys(rows).sort()).toEqual(['a', 'b']);
+      for (const c of ['a', 'b']) {
+        expect(rows[c].traffic).toBeGreaterThan(0);
+        expect(rows[c].traffic).toBeCloseTo(sent(c), 6);
+        expect(rows[c].error_share).toBeNull();
+      }
+      // Cluster a sends 1200 B/s, cluster b 450 (the ratio of the averages depends on when each series began).
+      expect(rows.a.traffic).toBeGreaterThan(rows.b.traffic);
+      // Istio: the failing calls into cluster b's ledger make b the cluster on fire, listed first.
+      const mesh = await overview(view, istio, at);
+      expect(Object.keys(mesh)).toEqual(['b', 'a']);
+      expect(mesh.b.error_share).toBeCloseTo(1 / 6, 2);
+      expect(mesh.a.error_share).toBe(0);
     }
   });
 

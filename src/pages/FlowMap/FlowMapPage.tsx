@@ -12,7 +12,7 @@ export default function FlowMapPage() {
     <ScenePage
       testId={testIds.flowMap.container}
       title="Flow map"
-      subTitle="What talks to what across the estate, by team, with cross-zone cost and change over time"
+      subTitle="Which cluster is on fire, and what talks to what across the estate, by team, with transfer cost and change over time"
       url={prefixRoute(ROUTES.FlowMap)}
       getScene={getScene}
     />

@@ -1,8 +1,10 @@
-import { CustomVariable, SceneQueryRunner, VizPanel } from '@grafana/scenes';
+import { ThresholdsMode } from '@grafana/data';
+import { TableCellDisplayMode } from '@grafana/schema';
+import { CustomVariable, PanelBuilders, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL } from '../../constants';
 import { SERVICE_LINK_TEMPLATE } from '../shared/links';
-import { faultlineRef, flowsQuery } from '../shared/queries';
+import { clustersQuery, faultlineRef, flowsQuery } from '../shared/queries';
 import { pageScene } from '../shared/scene';
 
 /** Comparison ranges offered for the diff; "None" leaves the diff off. */
@@ -15,7 +17,13 @@ export function flowMapQuery(s: PageSettings, compare: string) {
 
 /** The whole estate grouped by team, with cross-zone cost and the change against an earlier range. */
 export function flowMapScene(s: PageSettings) {
-  const compare = new CustomVariable({ name: 'compare', label: 'Compare with', query: COMPARE_OPTIONS, value: 'none', text: 'None' });
+  const compare = new CustomVariable({
+    name: 'compare',
+    label: 'Compare with',
+    query: COMPARE_OPTIONS,
+    value: 'none',
+    text: 'None',
+  });
   const runner = new SceneQueryRunner({ datasource: faultlineRef(s), queries: [flowMapQuery(s, 'none')] });
   // The query changes shape with the choice (no comparison at all for "None"), so it is rebuilt rather than interpolated.
   runner.addActivationHandler(() => {
@@ -37,5 +45,40 @@ export function flowMapScene(s: PageSettings) {
     options: { groupBy: 'team', colorBy: 'team', overlay: 'auto', dashboardUrl: SERVICE_LINK_TEMPLATE },
     $data: runner,
   });
-  return pageScene({ from: 'now-1h', variables: [compare], rows: [{ height: 760, items: [map] }] });
+  return pageScene({
+    from: 'now-1h',
+    variables: [compare],
+    rows: [
+      { height: 240, items: [clustersTable(s)] },
+      { height: 760, items: [map] },
+    ],
+  });
+}
+
+/** Error share at which a cluster's row turns orange, and red. */
+export const ERROR_SHARE_STEPS = { warn: 0.01, fire: 0.05 };
+
+/** Per cluster its traffic, error share, chaos runs and the owners to call: the most failing cluster first. */
+export function clustersTable(s: PageSettings) {
+  return PanelBuilders.table()
+    .setTitle('Clusters: which one is on fire?')
+    .setDescription(
+      'Per cluster of the flow data: traffic sent from it, the error share of requests into it, chaos runs active in the range, and the owners of its busiest and most failing services.'
+    )
+    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [clustersQuery(s)] }))
+    .setOverrides((b) => {
+      b.matchFieldsWithName('cluster').overrideCustomFieldConfig('width', 160);
+      b.matchFieldsWithName('error_share')
+        .overrideColor({ mode: 'thresholds' })
+        .overrideThresholds({
+          mode: ThresholdsMode.Absolute,
+          steps: [
+            { value: -Infinity, color: 'green' },
+            { value: ERROR_SHARE_STEPS.warn, color: 'orange' },
+            { value: ERROR_SHARE_STEPS.fire, color: 'red' },
+          ],
+        })
+        .overrideCustomFieldConfig('cellOptions', { type: TableCellDisplayMode.ColorText });
+    })
+    .build();
 }

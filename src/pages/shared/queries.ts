@@ -45,6 +45,11 @@ export function flowsQuery(s: PageSettings, flows: Partial<FlowQuery> = {}): Fau
   };
 }
 
+/** "Which of my clusters is on fire?": the page's flows summed per cluster. */
+export function clustersQuery(s: PageSettings): FaultlineQuery {
+  return { ...flowsQuery(s), refId: 'clusters', queryType: 'clusters' };
+}
+
 /** The measured impact of the runs the filter selects (or of one run), on the page's flow preset. */
 export function impactQuery(s: PageSettings, impact: ImpactQuery, chaos: ChaosFilter = {}): FaultlineQuery {
   return {

@@ -334,6 +334,8 @@ export function FlowMap({ graph, options, width, height, notices, links, panelId
           <Tooltip
             x={hover.x}
             y={hover.y}
+            width={width}
+            height={mapHeight}
             node={hoverNode}
             edge={hoverEdge}
             edgeTitle={

@@ -1,5 +1,5 @@
 import { FlowGraph } from '../../../model';
-import { clusterOverview, clustersFrame } from './clusterOverview';
+import { clusterOverview, clustersFrame, NO_CLUSTER_LABEL } from './clusterOverview';
 
 const graph: FlowGraph = {
   nodes: [
@@ -44,6 +44,16 @@ describe('clusters overview', () => {
         busiestOwner: undefined,
         mostFailingOwner: undefined,
       },
+    ]);
+  });
+
+  it('gives a graph without any cluster label one row for all of it, not an unknown cluster', () => {
+    const single: FlowGraph = {
+      nodes: [{ id: 'frontend', owner: 'team-web' }, { id: 'checkout' }],
+      edges: [{ source: 'frontend', target: 'checkout', requestRate: 4, errorRate: 1 }],
+    };
+    expect(clusterOverview(single, 'requests')).toEqual([
+      expect.objectContaining({ cluster: NO_CLUSTER_LABEL, traffic: 4, errorShare: 0.25, busiestOwner: 'team-web' }),
     ]);
   });
 

@@ -1,7 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 import { FlowGraph, FRAME_NAMES } from '../../../model';
 import { mainRate } from './edgesFrame';
-import { UNKNOWN_CLUSTER } from './mapper';
 import { frame, T } from './frameFields';
 import { Measure } from './presets';
 
@@ -28,8 +27,15 @@ interface Acc {
 }
 
 /**
+ * The one row of a graph whose series carry no cluster label at all (a single cluster's own
+ * Prometheus): all of it, without calling it an unknown cluster. The mapper names nodes without the
+ * label "unknown cluster" only when others have one.
+ */
+export const NO_CLUSTER_LABEL = 'all (no cluster label)';
+
+/**
  * Per cluster of the joined flow graph: its traffic, error share, active chaos runs, and the owners
- * of its busiest and most failing services. Nodes without a cluster count as the unknown cluster.
+ * of its busiest and most failing services.
  */
 export function clusterOverview(graph: FlowGraph, primary: Measure): ClusterRow[] {
   const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -47,8 +53,8 @@ export function clusterOverview(graph: FlowGraph, primary: Measure): ClusterRow[
   for (const e of graph.edges) {
     const src = nodeById.get(e.source);
     const dst = nodeById.get(e.target);
-    acc(src?.cluster ?? UNKNOWN_CLUSTER).traffic += rateOf(e);
-    const into = acc(dst?.cluster ?? UNKNOWN_CLUSTER);
+    acc(src?.cluster ?? NO_CLUSTER_LABEL).traffic += rateOf(e);
+    const into = acc(dst?.cluster ?? NO_CLUSTER_LABEL);
     into.requests += e.requestRate ?? 0;
     into.errors += e.errorRate ?? 0;
     for (const [id, traffic, errors] of [
@@ -62,7 +68,7 @@ export function clusterOverview(graph: FlowGraph, primary: Measure): ClusterRow[
     }
   }
   for (const n of graph.nodes) {
-    const a = acc(n.cluster ?? UNKNOWN_CLUSTER);
+    const a = acc(n.cluster ?? NO_CLUSTER_LABEL);
     n.chaosRuns?.forEach((r) => a.runs.add(r));
     const s = perNode.get(n.id);
     if (!n.owner || !s) {

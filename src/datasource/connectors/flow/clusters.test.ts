@@ -108,6 +108,33 @@ describe('clusters in the flow map', () => {
     ]);
   });
 
+  it('reads the cluster of each end of a service graph edge (k8s.cluster.name with client/server prefixes)', () => {
+    const servicegraph = withClusterLabel(PRESETS.servicegraph.groupings.workload!, 'cluster');
+    const call = (client: string, server: string, clusters: Record<string, string>): PromVectorSample => ({
+      metric: { client, server, ...clusters },
+      value: [1, '10'],
+    });
+    const { graph } = mapFlowGraph(
+      [
+        {
+          measure: 'requests',
+          samples: [
+            // Reported in cluster b's store, about a call from cluster a.
+            call('payments', 'ledger', { client_k8s_cluster_name: 'a', server_k8s_cluster_name: 'b', cluster: 'b' }),
+            // Without the dimension the series' own cluster names both ends.
+            call('frontend', 'payments', { cluster: 'a' }),
+          ],
+        },
+      ],
+      servicegraph,
+      1
+    );
+    expect(graph.edges.map((e) => [e.source, e.target, e.sourceCluster, e.targetCluster])).toEqual([
+      ['payments@a', 'ledger@b', 'a', 'b'],
+      ['frontend@a', 'payments@a', undefined, undefined],
+    ]);
+  });
+
   it('prices a cross-cluster edge with its own price and not the cross-zone one as well', () => {
     const graph = {
       nodes: [],

@@ -128,12 +128,16 @@ const servicegraph: PresetDef = {
     { measure: 'latencyP95', kind: 'histogram', metric: 'traces_service_graph_request_server_seconds' },
   ],
   groupings: {
-    // Namespaces exist only when the generator adds the k8s.namespace.name dimension.
+    // Namespaces and clusters per end exist when the generator adds the k8s.namespace.name and
+    // k8s.cluster.name dimensions with enable_client_server_prefix (Beyla's service graph adds both).
     workload: both(
-      { name: ['client'], namespace: ['client_k8s_namespace_name'] },
-      { name: ['server'], namespace: ['server_k8s_namespace_name'] }
+      { name: ['client'], namespace: ['client_k8s_namespace_name'], cluster: ['client_k8s_cluster_name'] },
+      { name: ['server'], namespace: ['server_k8s_namespace_name'], cluster: ['server_k8s_cluster_name'] }
     ),
-    namespace: both({ name: ['client_k8s_namespace_name'] }, { name: ['server_k8s_namespace_name'] }),
+    namespace: both(
+      { name: ['client_k8s_namespace_name'], cluster: ['client_k8s_cluster_name'] },
+      { name: ['server_k8s_namespace_name'], cluster: ['server_k8s_cluster_name'] }
+    ),
   },
 };
 

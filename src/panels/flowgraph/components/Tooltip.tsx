@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useLayoutEffect, useRef, useState } from 'react';
 import { css } from '@emotion/css';
 import { type Field, formattedValueToString, getDisplayProcessor, type GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
@@ -20,17 +20,52 @@ function rows(src: RowRef | undefined, theme: GrafanaTheme2): Array<[string, str
   });
 }
 
+const GAP = 14;
+
+/**
+ * Where a tooltip of size w×h goes for a pointer at (x, y) in a map of the given size: below and to
+ * the right, flipped to the other side of the pointer where it would leave the map, and kept inside.
+ */
+export function placeTooltip(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  map: { width: number; height: number }
+): { left: number; top: number } {
+  const along = (p: number, size: number, room: number) => {
+    if (p + GAP + size <= room) {
+      return p + GAP;
+    }
+    return Math.max(0, Math.min(p - GAP - size, room - size));
+  };
+  return { left: along(x, w, map.width), top: along(y, h, map.height) };
+}
+
 interface Props {
   x: number;
   y: number;
+  /** The map the tooltip must stay inside. */
+  width: number;
+  height: number;
   node?: MapNode;
   edge?: MapEdge;
   edgeTitle?: string;
 }
 
 /** Every detail__* field of the row, as text (React escapes it: data never becomes markup). */
-export function Tooltip({ x, y, node, edge, edgeTitle }: Props) {
+export function Tooltip({ x, y, width, height, node, edge, edgeTitle }: Props) {
   const theme = useTheme2();
+  const tip = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  // Measured before paint, so a tooltip near an edge never shows for a frame outside the map.
+  useLayoutEffect(() => {
+    const el = tip.current;
+    if (el && (el.offsetWidth !== size.w || el.offsetHeight !== size.h)) {
+      setSize({ w: el.offsetWidth, h: el.offsetHeight });
+    }
+  }, [node, edge, edgeTitle, size.w, size.h]);
+  const at = placeTooltip(x, y, size.w, size.h, { width, height });
   const s = useStyles2(getStyles);
   const title = node ? node.title : edgeTitle;
   const list = rows(node?.src ?? edge?.src, theme);
@@ -38,12 +73,7 @@ export function Tooltip({ x, y, node, edge, edgeTitle }: Props) {
     Boolean
   );
   return (
-    <div
-      className={s.tip}
-      style={{ left: x + 14, top: y + 14 }}
-      role="tooltip"
-      data-testid="faultline-flowgraph-tooltip"
-    >
+    <div ref={tip} className={s.tip} style={at} role="tooltip" data-testid="faultline-flowgraph-tooltip">
       <div className={s.title}>{title}</div>
       {node?.members && <div>{node.members.length} nodes collapsed — click to expand</div>}
       {stats.length > 0 && <div className={s.weak}>{stats.join(' · ')}</div>}
