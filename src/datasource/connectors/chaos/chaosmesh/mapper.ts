@@ -23,7 +23,6 @@ const WORKFLOW_STATUS: Record<string, ChaosStatus> = { running: 'running', finis
 interface Parsed {
   id: number;
   time: number;
-  objectId: string;
   reason: string | undefined;
   message: string | undefined;
   type: string | undefined;
@@ -104,7 +103,6 @@ function groupEvents(events: Raw<CmEvent>): Map<string, Parsed[]> {
     const parsed = {
       id: id ?? 0,
       time,
-      objectId,
       reason: str(e.reason),
       message: str(e.message),
       type: str(e.type),
