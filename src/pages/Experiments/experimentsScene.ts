@@ -39,9 +39,13 @@ export function experimentsScene(s: PageSettings) {
     pluginId: FLOWGRAPH_PANEL,
     title: 'Blast radius',
     description:
-      'Targets of the runs in the time range, the services calling them (upstream) and those they call (downstream)',
-    options: { overlay: 'chaos', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
-    $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [flowsQuery(s, { joinChaos: true })] }),
+      'Targets of the runs in the time range, the services calling them (upstream) and those they call (downstream). With a Run id: each measured service ringed by its impact, and the edges by what changed on them during the run.',
+    // Auto: the measured impact when a run is picked, the blast radius of every run otherwise.
+    options: { overlay: 'auto', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
+    $data: new SceneQueryRunner({
+      datasource: faultlineRef(s),
+      queries: [{ ...flowsQuery(s, { joinChaos: true }), chaos, impact: { runId: '$run' } }],
+    }),
   });
   const impact = impactTable(s, chaos, '$run');
   return pageScene({
