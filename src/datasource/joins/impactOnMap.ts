@@ -4,6 +4,7 @@ import { loadFlowGraph } from '../connectors/flow';
 import { primaryRate } from '../connectors/flow/diff';
 import { edgeKey } from '../connectors/flow/mapper';
 import { Measure } from '../connectors/flow/presets';
+import { parseDuration } from '../connectors/flow/promValues';
 import { optional } from '../connectors/optional';
 import { ChaosFilter, FlowQuery, ImpactQuery } from '../types';
 import {
@@ -15,7 +16,7 @@ import {
   pct,
   reachText,
 } from './impact';
-import { loadRunImpacts } from './runImpact';
+import { DEFAULT_RATE_WINDOW_MS, loadRunImpacts } from './runImpact';
 
 const errorShare = (e: FlowEdge) =>
   e.requestRate && e.errorRate !== undefined ? Math.min(1, e.errorRate / e.requestRate) : undefined;
@@ -99,7 +100,8 @@ export async function addRunImpact(
   graph: FlowGraph,
   primary: Measure,
   req: MapImpactRequest,
-  notices: FlowNotice[]
+  notices: FlowNotice[],
+  now = Date.now()
 ): Promise<number> {
   const runId = ctx.interpolate(req.impact.runId).trim();
   if (!runId) {
@@ -116,11 +118,14 @@ export async function addRunImpact(
   const loaded = await optional(notices, `No impact of run ${runId}`, async () => {
     const result = await loadRunImpacts(ctx, { impact: { ...req.impact, runId }, flows, chaos: req.chaos });
     const impact = result.impacts[0];
-    const window = (from: number, to: number) =>
-      loadFlowGraph({ ...ctx, range: { from, to: Math.max(to, from + 1) } }, flows);
+    const window = (from: number, to: number) => loadFlowGraph({ ...ctx, range: { from, to } }, flows);
+    // As for the services: rates lag the fault by their window, and a rate needs two scrapes, so
+    // the run is read up to one window after its end and over at least two windows.
+    const rateMs = parseDuration(ctx.interpolate(req.impact.rateWindow)) ?? DEFAULT_RATE_WINDOW_MS;
+    const runTo = Math.min(now, Math.max(impact.to + rateMs, impact.from + 2 * rateMs));
     const [baseline, during] = await Promise.all([
       window(impact.baselineFrom, impact.baselineTo),
-      window(impact.from, impact.to),
+      window(impact.from, Math.max(runTo, impact.from + 1)),
     ]);
     return { result, impact, baseline, during };
   });

@@ -11,7 +11,7 @@ import { ChaosFilter, DEFAULT_FLOW_QUERY, FlowQuery, ImpactQuery } from '../type
 import { computeRunImpact, DEFAULT_HOPS, impactWindows, neighbourhood } from './impact';
 import { targetNodes } from './flowJoins';
 
-const DEFAULT_RATE_WINDOW_MS = 60_000;
+export const DEFAULT_RATE_WINDOW_MS = 60_000;
 /** Points per range query: enough to see a baseline's noise, far below the store's 11,000-point limit. */
 const POINTS = 120;
 /** Runs measured by one query when no run is named: each costs a flow query and a few range queries. */
