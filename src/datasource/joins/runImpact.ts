@@ -6,6 +6,7 @@ import { loadFlowGraph } from '../connectors/flow';
 import { loadNodeSeries } from '../connectors/flow/nodeSeries';
 import { PrometheusClient } from '../connectors/flow/promClient';
 import { parseDuration } from '../connectors/flow/promValues';
+import { checkLabelName } from '../connectors/flow/promql';
 import { optional } from '../connectors/optional';
 import { ChaosFilter, DEFAULT_FLOW_QUERY, FlowQuery, ImpactQuery } from '../types';
 import { computeRunImpact, DEFAULT_HOPS, impactWindows, neighbourhood } from './impact';
@@ -99,6 +100,7 @@ export async function loadRunImpacts(ctx: QueryContext, req: ImpactRequest, now 
               to: end,
               stepMs,
               rateWindowMs,
+              clusterLabel: checkLabelName(ctx.settings.flowClusterLabel, 'cluster label'),
             },
             notices,
             ctx.signal
