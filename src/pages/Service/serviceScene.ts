@@ -5,6 +5,7 @@ import { SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { runsTable } from '../shared/runsTable';
 import { neighbourhoodOf } from '../shared/neighbourhood';
 import { impactTable } from '../Experiments/experimentsScene';
+import { hideInTable } from '../shared/hideInTable';
 import {
   chaosAnnotation,
   chaosQuery,
@@ -45,11 +46,7 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
         queries: [scorecardQuery(s, { service: entity, by: 'rule' })],
       })
     )
-    .setOverrides((b) =>
-      b
-        .matchFieldsWithName('service')
-        .overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })
-    )
+    .setOverrides((b) => hideInTable(b, ['service']))
     .build();
   const flows = new VizPanel({
     pluginId: FLOWGRAPH_PANEL,
