@@ -81,6 +81,26 @@ test('the service page lists the measured impact of the runs that targeted it', 
   }
 });
 
+test('a chaos region on the service page says what the run measurably did', async () => {
+  const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/service/default/payments`);
+  try {
+    const region = page
+      .locator('[data-testid="preview-annotation"][data-region="true"][aria-label^="payments latency 500ms"]')
+      .first();
+    await region.waitFor({ timeout: 90_000 });
+    await region.click();
+    const tooltip = page.getByTestId('preview-annotation-tooltip');
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    // The env's flows are flat through the run: nothing beyond the target moved.
+    assert.match(text, /contained: only the targets were impacted/, text);
+    await screenshot(page, 'impact-annotation');
+    assert.deepEqual(problems(watch), []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('the catalog page shows the drift: a service in the flows the catalog lacks, per gap and per team', async () => {
   const { page, watch } = await openPage(browser, `${env.preview.url}/a/faultline-app/catalog`, {
     viewport: { width: 1400, height: 2400 },

@@ -1,8 +1,7 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
 import type { EditorProps } from './types';
-import { PresetField } from './PresetField';
-import { DEFAULT_FLOW_QUERY } from '../types';
+import { presetEditing } from './PresetField';
 
 const BY_OPTIONS = [
   { value: 'item' as const, label: 'Each gap', description: 'One row per service with its drift and fix' },
@@ -10,15 +9,12 @@ const BY_OPTIONS = [
 ];
 
 /** Catalog drift against the flows of one preset: each gap, or counts per team. */
-export function DriftQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
-  const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };
-  const commit = (q: typeof query) => {
-    onChange(q);
-    onRunQuery();
-  };
+export function DriftQueryEditor(props: EditorProps) {
+  const { query } = props;
+  const { commit, presetField } = presetEditing(props);
   return (
     <>
-      <PresetField preset={flows.preset} onChange={(preset) => commit({ ...query, flows: { ...flows, preset } })} />
+      {presetField}
       <InlineField
         label="Rows"
         labelWidth={16}

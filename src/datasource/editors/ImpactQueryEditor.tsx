@@ -1,9 +1,9 @@
 import React from 'react';
 import type { EditorProps } from './types';
 import { ChaosFilterEditor } from './ChaosQueryEditor';
-import { PresetField } from './PresetField';
+import { presetEditing } from './PresetField';
 import { TextFilter } from './TextFilter';
-import { DEFAULT_FLOW_QUERY, ImpactQuery } from '../types';
+import { ImpactQuery } from '../types';
 
 /** A whole number, or undefined (the default) for an empty or unreadable field; the range is the data source's to check. */
 function wholeNumber(v: string): number | undefined {
@@ -68,15 +68,12 @@ export function ImpactOptionsEditor({
 }
 
 /** The impact query: which runs (the chaos filter or one run id), on which flows, over which windows. */
-export function ImpactQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
-  const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };
-  const commit = (q: typeof query) => {
-    onChange(q);
-    onRunQuery();
-  };
+export function ImpactQueryEditor(props: EditorProps) {
+  const { query } = props;
+  const { commit, presetField } = presetEditing(props);
   return (
     <>
-      <PresetField preset={flows.preset} onChange={(preset) => commit({ ...query, flows: { ...flows, preset } })} />
+      {presetField}
       <ImpactOptionsEditor impact={query.impact ?? {}} onChange={(impact) => commit({ ...query, impact })} />
       <ChaosFilterEditor filter={query.chaos ?? {}} onChange={(chaos) => commit({ ...query, chaos })} />
     </>

@@ -1,7 +1,8 @@
 import React from 'react';
 import { Combobox, InlineField } from '@grafana/ui';
 import { presetOptions } from '../connectors/flow/presets';
-import { FlowPreset } from '../types';
+import type { EditorProps } from './types';
+import { DEFAULT_FLOW_QUERY, FaultlineQuery, FlowPreset } from '../types';
 
 const PRESET_OPTIONS = presetOptions();
 
@@ -22,4 +23,20 @@ export function PresetField({ preset, onChange }: { preset: string; onChange: (p
       />
     </InlineField>
   );
+}
+
+/**
+ * For the editors of query types that read flows but edit little else of them: a commit that also
+ * runs the query, and the preset field writing into the query's flows.
+ */
+export function presetEditing({ query, onChange, onRunQuery }: EditorProps) {
+  const commit = (q: FaultlineQuery) => {
+    onChange(q);
+    onRunQuery();
+  };
+  const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };
+  const presetField = (
+    <PresetField preset={flows.preset} onChange={(preset) => commit({ ...query, flows: { ...flows, preset } })} />
+  );
+  return { commit, presetField };
 }

@@ -75,7 +75,9 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
       .build();
   return pageScene({
     from: 'now-6h',
-    annotations: [chaosAnnotation(s, service)],
+    // A service page is where a run's reach is read, over the metrics it moved: worth its store
+    // queries here (a few runs of one service), not on every dashboard an overlay is added to.
+    annotations: [chaosAnnotation(s, service, { reach: true })],
     rows: [
       { height: 320, items: [ownership, new SceneFlexItem({ width: 180, body: score }), rules] },
       { height: 420, items: [flows] },
