@@ -48,6 +48,8 @@ export const FlowDetail = {
   cost: 'detail__cost',
   chaos: 'detail__chaos',
   diff: 'detail__diff',
+  impact: 'detail__impact',
+  impactChange: 'detail__impact_change',
 } as const;
 
 /** Field names of the `ownership` and `services` table frames, read by the ownership panel. */

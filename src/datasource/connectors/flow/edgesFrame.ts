@@ -100,6 +100,9 @@ export function edgesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
   }
   detail(FlowDetail.diff, 'Change', (e) => e.diff);
   detail(EXTRA_DETAIL.previous, 'Before', (e) => e.previousRate, unit);
+  detail(FlowDetail.impactChange, 'Change in the run', (e) =>
+    e.impactChange ? [e.impactChange.kind, ...e.impactChange.reasons].join(': ') : undefined
+  );
   return frame(FRAME_NAMES.edges, fields, { preferredVisualisationType: 'nodeGraph' });
 }
 

@@ -135,6 +135,13 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     'Chaos',
     col((x) => (x.chaos ? `${x.chaos}: ${(x.chaosRuns ?? []).join(', ')}` : undefined))
   );
+  // The level first, as the chaos role: panels read the word before the colon, people the reasons.
+  optional(
+    fields,
+    FlowDetail.impact,
+    'Impact',
+    col((x) => (x.impact ? [x.impact.level, ...x.impact.reasons].join(': ') : undefined))
+  );
   return frame(FRAME_NAMES.nodes, fields, {
     preferredVisualisationType: 'nodeGraph',
     notices: opts.notices?.length ? opts.notices : undefined,

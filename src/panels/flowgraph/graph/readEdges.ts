@@ -1,11 +1,18 @@
 import type { DataFrame } from '@grafana/data';
-import type { EdgeDiff } from '../../../model';
+import type { EdgeChangeKind, EdgeDiff } from '../../../model';
 import type { FlowDataError } from './dataErrors';
 import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
 import type { FlowEdge, FlowNode } from './types';
 
 const DIFFS = new Set<string>(['new', 'vanished', 'changed', 'same']);
 const MAX_EXAMPLES = 3;
+const CHANGE = /^(errors|traffic|latency|none)\b/i;
+
+/** The change field carries its reasons after the kind ("errors: error share 0.0% → 40.0%"). */
+function parseChange(v: string | undefined): EdgeChangeKind | undefined {
+  const m = v ? CHANGE.exec(v.trim()) : null;
+  return m ? (m[1].toLowerCase() as EdgeChangeKind) : undefined;
+}
 
 function crossZone(v: string | undefined): boolean | undefined {
   if (v === undefined) {
@@ -121,6 +128,7 @@ export function readEdges(
         cost: nums.cost.read(row),
         crossZone: crossZone(str(f.get('detail__cross_zone'), row)),
         diff: diff && DIFFS.has(diff) ? (diff as EdgeDiff) : undefined,
+        change: parseChange(str(f.get('detail__impact_change'), row)),
         dashed: dashed(str(f.get('strokedasharray'), row)),
         src: { fields: details, row },
       });

@@ -1,5 +1,5 @@
 import type { DataFrame } from '@grafana/data';
-import type { BlastRole } from '../../../model';
+import type { BlastRole, ImpactLevel } from '../../../model';
 import type { FlowDataError } from './dataErrors';
 import { detailFields, fieldMap, NumberReader, numericStat, str } from './fields';
 import type { FlowNode } from './types';
@@ -10,6 +10,14 @@ const ROLE = /^(target|upstream|downstream)\b/i;
 export function parseRole(v: string | undefined): BlastRole | undefined {
   const m = v ? ROLE.exec(v.trim()) : null;
   return m ? (m[1].toLowerCase() as BlastRole) : undefined;
+}
+
+const IMPACT = /^(unaffected|degraded|broken|unknown)\b/i;
+
+/** The impact field carries its reasons after the level ("degraded: p95 latency 50 ms → 156 ms"). */
+export function parseImpact(v: string | undefined): ImpactLevel | undefined {
+  const m = v ? IMPACT.exec(v.trim()) : null;
+  return m ? (m[1].toLowerCase() as ImpactLevel) : undefined;
 }
 
 export interface NodeRead {
@@ -66,6 +74,7 @@ export function readNodes(frames: DataFrame[]): NodeRead {
         cluster: str(f.get('detail__cluster'), row),
         system: str(f.get('detail__system'), row),
         chaos: parseRole(str(f.get('detail__chaos'), row)),
+        impact: parseImpact(str(f.get('detail__impact'), row)),
         errorShare: nums.share.read(row) ?? nums.arc.read(row),
         bytes: nums.bytes.read(row),
         errors: nums.errors.read(row),

@@ -1,5 +1,5 @@
 import type { Field } from '@grafana/data';
-import type { BlastRole, EdgeDiff } from '../../../model';
+import type { BlastRole, EdgeChangeKind, EdgeDiff, ImpactLevel } from '../../../model';
 
 /** Where a node or edge came from; the tooltip formats its detail__* fields only when shown. */
 export interface RowRef {
@@ -25,6 +25,8 @@ export interface FlowNode {
   cluster?: string;
   system?: string;
   chaos?: BlastRole;
+  /** Measured impact of the chaos run the query was asked about (detail__impact). */
+  impact?: ImpactLevel;
   errorShare?: number;
   /** Own detail__* numbers, or when absent the totals of the node's edges (for filtering). */
   bytes?: number;
@@ -53,6 +55,8 @@ export interface FlowEdge {
   cost?: number;
   crossZone?: boolean;
   diff?: EdgeDiff;
+  /** What moved on the edge during the chaos run the query was asked about (detail__impact_change). */
+  change?: EdgeChangeKind;
   /** The frame's strokeDasharray asks for a dashed line (a vanished edge, an edge without data). */
   dashed?: boolean;
   src?: RowRef;

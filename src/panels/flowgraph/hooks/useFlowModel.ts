@@ -35,7 +35,7 @@ export function useFlowModel(graph: FlowGraph, m: ModelInput, colors: Colors, fo
   const view = useMemo(() => collapseGroups(graph, m.groupBy, m.collapsed), [graph, m.groupBy, m.collapsed]);
   const adj = useMemo(() => buildAdjacency(view.nodes.length, view.edges), [view]);
   const roles = useMemo(() => blastRoles(view.nodes, adj), [view, adj]);
-  const summary = useMemo(() => summarize(view.edges, roles), [view, roles]);
+  const summary = useMemo(() => summarize(view.edges, roles, view.nodes), [view, roles]);
   const base = useMemo(
     () => computeStyles(view, roles, summary, m.colorBy, m.overlay, colors, formatCost),
     [view, roles, summary, m.colorBy, m.overlay, colors, formatCost]
