@@ -7,7 +7,7 @@ import type { DataFrame } from '@grafana/data';
 import { buildAdjacency } from '../../src/panels/flowgraph/graph/adjacency';
 import { blastRoles } from '../../src/panels/flowgraph/graph/chaos';
 import { buildTree, initialOpen, type Tree } from '../../src/panels/flowgraph/graph/hierarchy';
-import { type LevelView, levelView } from '../../src/panels/flowgraph/graph/levelView';
+import { type LevelView, levelView, nextLevelView } from '../../src/panels/flowgraph/graph/levelView';
 import { readFlowFrames } from '../../src/panels/flowgraph/graph/readFrames';
 import { summarize } from '../../src/panels/flowgraph/graph/summary';
 import type { FlowGraph } from '../../src/panels/flowgraph/graph/types';
@@ -142,7 +142,8 @@ export function openBig(n: number, ctx: CanvasRenderingContext2D, w: number, h: 
   const beforeXY = s.layout.positions(beforeView);
   const t0 = performance.now();
   const open = new Set([...before, s.tree.groups[big].id]);
-  const view = levelView(s.graph, s.tree, open);
+  // As the panel does: the new view starts from the one drawn before.
+  const view = nextLevelView(beforeView, s.graph, s.tree, open);
   const t1 = performance.now();
   const scene = levelScene({ ...s, open, view }, colors);
   const t2 = performance.now();
