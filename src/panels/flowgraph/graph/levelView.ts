@@ -31,6 +31,7 @@ export function levelView(graph: FlowGraph, tree: Tree, open: ReadonlySet<string
   const map = new Int32Array(graph.nodes.length);
   const placed = place(graph, tree, open, undefined, map);
   const { edges, first } = mergeEdgesAt(graph.edges, map, placed.nodes);
+  endsOf(graph);
   return finish(graph, tree, open, placed, map, edges, Int32Array.from(first), [...placed.opened]);
 }
 
@@ -113,11 +114,12 @@ export function nextLevelView(
     keptFirst.push(prev.edgeFirst[k]);
   });
   const around: number[] = [];
-  graph.edges.forEach((e, k) => {
-    if (touched[e.source] || touched[e.target]) {
+  const [sources, targets] = endsOf(graph);
+  for (let k = 0; k < sources.length; k++) {
+    if (touched[sources[k]] || touched[targets[k]]) {
       around.push(k);
     }
-  });
+  }
   const fresh = mergeEdgesAt(graph.edges, map, merged.nodes, around);
   const edges: FlowEdge[] = [];
   const first = new Int32Array(keptEdges.length + fresh.edges.length);
@@ -181,6 +183,18 @@ function expandedNodes(prev: LevelView, tree: Tree, open: ReadonlySet<string>): 
     out.add(viewOf.get(p)!);
   }
   return [...out];
+}
+
+const ends = new WeakMap<FlowGraph, [Int32Array, Int32Array]>();
+
+/** The graph's edge ends as flat arrays, made once per graph: scanning them beats reading every edge object. */
+function endsOf(graph: FlowGraph): [Int32Array, Int32Array] {
+  let e = ends.get(graph);
+  if (!e) {
+    e = [Int32Array.from(graph.edges, (x) => x.source), Int32Array.from(graph.edges, (x) => x.target)];
+    ends.set(graph, e);
+  }
+  return e;
 }
 
 interface Placed {
