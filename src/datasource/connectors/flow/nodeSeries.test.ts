@@ -46,7 +46,7 @@ describe('loadNodeSeries', () => {
     expect(measured).toEqual(servers.sort());
     expect(series.nodes.get('shop/checkout@eu')?.['server:requests']?.[0]).toBe(2);
     const serverRequests = seen.map((r) => String(r.params?.query)).find((q) => q.includes('sum by (server,'));
-    expect(serverRequests).toContain('sum by (server,server_k8s_namespace_name,cluster)');
+    expect(serverRequests).toContain('sum by (server,server_k8s_namespace_name,server_k8s_cluster_name,cluster)');
   });
 
   it('reads the cluster from the label the data source names, as the flow graph does', async () => {
