@@ -67,6 +67,8 @@ type Bench = {
     openBig(n: number): {
       ms: number;
       parts: { view: number; scene: number; draw: number };
+      all: number[];
+      scratchView: number;
       members: number;
       shown: number;
       moved: number;
@@ -122,7 +124,7 @@ async function levelFigures(call: Call, shot: (name: string) => Promise<void>) {
     });
     const open = await call((b, a) => b.levels.openBig(a[0] as number), n);
     console.log(
-      `open ${label}: view ${open.parts.view.toFixed(0)} ms, layout and scene ${open.parts.scene.toFixed(0)} ms, draw ${open.parts.draw.toFixed(0)} ms, ${open.labels} labels`
+      `open ${label} (median of ${open.all.length}: ${open.all.map((x) => x.toFixed(0)).join(', ')} ms): view ${open.parts.view.toFixed(0)} ms (from scratch ${open.scratchView.toFixed(0)} ms), layout and scene ${open.parts.scene.toFixed(0)} ms, draw ${open.parts.draw.toFixed(0)} ms, ${open.labels} labels`
     );
     report({
       name: `open a group of ${open.members} members, ${label} nodes (${open.moved} others moved)`,

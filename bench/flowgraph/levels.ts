@@ -7,7 +7,7 @@ import type { DataFrame } from '@grafana/data';
 import { buildAdjacency } from '../../src/panels/flowgraph/graph/adjacency';
 import { blastRoles } from '../../src/panels/flowgraph/graph/chaos';
 import { buildTree, initialOpen, type Tree } from '../../src/panels/flowgraph/graph/hierarchy';
-import { type LevelView, levelView } from '../../src/panels/flowgraph/graph/levelView';
+import { type LevelView, levelView, nextLevelView } from '../../src/panels/flowgraph/graph/levelView';
 import { readFlowFrames } from '../../src/panels/flowgraph/graph/readFrames';
 import { summarize } from '../../src/panels/flowgraph/graph/summary';
 import type { MapGraph } from '../../src/panels/flowgraph/graph/types';
@@ -129,7 +129,13 @@ export function firstPicture(n: number, ctx: CanvasRenderingContext2D, w: number
   };
 }
 
-/** Opens the namespace of 500 members (its cluster open first, untimed); checks nothing else moved. */
+/** Opens of the big group measured per call; the figure is their median (the first is a cold one). */
+const OPEN_RUNS = 5;
+
+/**
+ * Opens the namespace of 500 members (its cluster open first, untimed) OPEN_RUNS times, each from
+ * the view drawn before it; checks nothing else moved.
+ */
 export function openBig(n: number, ctx: CanvasRenderingContext2D, w: number, h: number, colors: Colors) {
   const s = states.get(n)!;
   const big = s.tree.groups.findIndex((g) => g.children.length === 0 && g.leaves.length === 500);
@@ -138,26 +144,47 @@ export function openBig(n: number, ctx: CanvasRenderingContext2D, w: number, h: 
   if (parent >= 0) {
     before.add(s.tree.groups[parent].id);
   }
-  const beforeView = levelView(s.graph, s.tree, before);
-  const beforeXY = s.layout.positions(beforeView);
-  const t0 = performance.now();
   const open = new Set([...before, s.tree.groups[big].id]);
-  const view = levelView(s.graph, s.tree, open);
-  const t1 = performance.now();
-  const scene = levelScene({ ...s, open, view }, colors);
-  const t2 = performance.now();
-  const drawn = drawCounting(ctx, scene, s.fit, w, h, colors);
-  const ms = performance.now() - t0;
-  let moved = 0;
-  beforeView.graph.nodes.forEach((node, i) => {
-    const j = view.graph.index.get(node.id);
-    if (j !== undefined && (scene.xy[2 * j] !== beforeXY[2 * i] || scene.xy[2 * j + 1] !== beforeXY[2 * i + 1])) {
-      moved++;
-    }
-  });
+  const runs: Array<{ ms: number; parts: { view: number; scene: number; draw: number }; scratch: number }> = [];
+  let last: { view: LevelView; scene: Scene; moved: number; drawn: ReturnType<typeof drawCounting> } | undefined;
+  for (let r = 0; r < OPEN_RUNS; r++) {
+    const beforeView = levelView(s.graph, s.tree, before);
+    const beforeXY = s.layout.positions(beforeView);
+    const t0 = performance.now();
+    // As the panel does: the new view starts from the one drawn before.
+    const view = nextLevelView(beforeView, s.graph, s.tree, new Set(open));
+    const t1 = performance.now();
+    const scene = levelScene({ ...s, open, view }, colors);
+    const t2 = performance.now();
+    const drawn = drawCounting(ctx, scene, s.fit, w, h, colors);
+    const t3 = performance.now();
+    // The same view built from scratch (what opening cost before), untimed in the figure.
+    const t4 = performance.now();
+    levelView(s.graph, s.tree, new Set(open));
+    const scratch = performance.now() - t4;
+    let moved = 0;
+    beforeView.graph.nodes.forEach((node, i) => {
+      const j = view.graph.index.get(node.id);
+      if (j !== undefined && (scene.xy[2 * j] !== beforeXY[2 * i] || scene.xy[2 * j + 1] !== beforeXY[2 * i + 1])) {
+        moved++;
+      }
+    });
+    runs.push({ ms: t3 - t0, parts: { view: t1 - t0, scene: t2 - t1, draw: t3 - t2 }, scratch });
+    last = { view, scene, moved: Math.max(moved, last?.moved ?? 0), drawn };
+  }
+  const { view, scene, moved, drawn } = last!;
   states.set(n, { ...s, open, view, scene });
-  const parts = { view: t1 - t0, scene: t2 - t1, draw: t0 + ms - t2 };
-  return { ms, parts, members: s.tree.groups[big].leaves.length, shown: view.graph.nodes.length, moved, ...drawn };
+  const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(OPEN_RUNS / 2)];
+  return {
+    ms: median.ms,
+    parts: median.parts,
+    all: runs.map((x) => x.ms),
+    scratchView: runs.map((x) => x.scratch).sort((a, b) => a - b)[Math.floor(OPEN_RUNS / 2)],
+    members: s.tree.groups[big].leaves.length,
+    shown: view.graph.nodes.length,
+    moved,
+    ...drawn,
+  };
 }
 
 export function levelState(n: number) {

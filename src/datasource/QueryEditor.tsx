@@ -2,7 +2,9 @@ import React, { ComponentType } from 'react';
 import { Field, Select } from '@grafana/ui';
 import { CatalogQueryEditor } from './editors/CatalogQueryEditor';
 import { ChaosQueryEditor } from './editors/ChaosQueryEditor';
+import { DriftQueryEditor } from './editors/DriftQueryEditor';
 import { FlowQueryEditor } from './editors/FlowQueryEditor';
+import { ImpactQueryEditor } from './editors/ImpactQueryEditor';
 import { EditorProps } from './editors/types';
 import { QUERY_TYPE_LABELS, QUERY_TYPES, QueryType } from './types';
 
@@ -15,8 +17,8 @@ const EDITORS: Record<QueryType, ComponentType<EditorProps>> = {
   timeline: ChaosQueryEditor,
   flows: FlowQueryEditor,
   clusters: FlowQueryEditor,
-  impact: ChaosQueryEditor,
-  drift: FlowQueryEditor,
+  impact: ImpactQueryEditor,
+  drift: DriftQueryEditor,
 };
 
 const TYPE_OPTIONS = QUERY_TYPES.map((value) => ({ value, ...QUERY_TYPE_LABELS[value] }));

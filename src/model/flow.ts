@@ -1,3 +1,5 @@
+import type { ImpactLevel } from './impact';
+
 /** One observed edge between two workloads over a time range, already aggregated. */
 export interface FlowEdge {
   source: string;
@@ -36,6 +38,8 @@ export interface FlowEdge {
   cost?: number;
   /** Seen only on series whose values were NaN, ±Inf or out of range: the edge exists, its rates are unknown. */
   noData?: boolean;
+  /** How the edge changed during the chaos run the flow query was asked about, against its baseline. */
+  impactChange?: EdgeChange;
 }
 
 export interface FlowNodeInfo {
@@ -56,6 +60,8 @@ export interface FlowNodeInfo {
   catalogNamespace?: string;
   /** Seen only on series without a usable value (NaN, ±Inf): kept on the map, with "no data". */
   noData?: boolean;
+  /** Measured impact of the chaos run the flow query was asked about, with why. */
+  impact?: { level: ImpactLevel; reasons: string[] };
 }
 
 /**
@@ -80,3 +86,12 @@ export type BlastRole = 'target' | 'upstream' | 'downstream';
 
 /** Change of an edge between the current range and the comparison range. */
 export type EdgeDiff = 'new' | 'vanished' | 'changed' | 'same';
+
+/** What moved on an edge during a chaos run against its baseline: errors, traffic, latency, or nothing. */
+export type EdgeChangeKind = 'errors' | 'traffic' | 'latency' | 'none';
+
+export interface EdgeChange {
+  kind: EdgeChangeKind;
+  /** "error share 0.0% → 40.0%"; empty for none. */
+  reasons: string[];
+}

@@ -44,11 +44,11 @@ export const EdgeField = grafanaNames({
 
 /**
  * How the flow map reads a detail field into its node or edge: `text` as it is, `number` only when
- * finite (others are counted and reported), `role` a blast role at the start of the text, `diff` one
- * of the EdgeDiff words in any case, `flag` true unless false/0/no. A field without `read` is shown
- * in the tooltip only.
+ * finite (others are counted and reported), `role` a blast role, `impact` an impact level and
+ * `change` an edge change kind at the start of the text, `diff` one of the EdgeDiff words in any
+ * case, `flag` true unless false/0/no. A field without `read` is shown in the tooltip only.
  */
-export type FieldRead = 'text' | 'number' | 'role' | 'diff' | 'flag';
+export type FieldRead = 'text' | 'number' | 'role' | 'impact' | 'change' | 'diff' | 'flag';
 
 /** One `detail__*` field of a nodes or edges frame. */
 export interface DetailField<Row> {
@@ -113,6 +113,13 @@ export const EDGE_DETAILS = {
   },
   diff: { name: 'detail__diff', label: 'Change', of: (e) => e.diff, read: 'diff' },
   previous: { name: 'detail__previous', label: 'Before', mainUnit: true, of: (e) => e.previousRate },
+  /** What moved on the edge during the run the query named, then why: "errors: error share 0.0% → 40.0%". */
+  change: {
+    name: 'detail__impact_change',
+    label: 'Change in the run',
+    of: (e) => (e.impactChange ? [e.impactChange.kind, ...e.impactChange.reasons].join(': ') : undefined),
+    read: 'change',
+  },
 } as const satisfies Record<string, DetailField<FlowEdge>>;
 
 /** Node details in the order the tooltip lists them. A new measure is one row here. */
@@ -136,6 +143,16 @@ export const NODE_DETAILS = {
     label: 'Chaos',
     of: (x) => (x.chaos ? `${x.chaos}: ${(x.chaosRuns ?? []).join(', ')}` : undefined),
     read: 'role',
+  },
+  /**
+   * The measured impact of the run the query named, then why: "broken: error share 0.0% → 91.0%".
+   * The level first, as the chaos role: panels read the word before the colon, people the reasons.
+   */
+  impact: {
+    name: 'detail__impact',
+    label: 'Impact',
+    of: (x) => (x.impact ? [x.impact.level, ...x.impact.reasons].join(': ') : undefined),
+    read: 'impact',
   },
   // Read from other data sources' nodes frames; Faultline gives a node its arcs and its edges' numbers.
   /** Catalog system: with cluster and namespace, one of the upper levels of the map. */

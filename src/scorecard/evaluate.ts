@@ -39,6 +39,7 @@ export function scoreServices(input: ScorecardInput): ServiceReport[] {
       service: ownership,
       runs: runsOf.get(ownership.service) ?? [],
       flows: facts ? (facts.get(ownership.service) ?? NOT_OBSERVED) : undefined,
+      flowsHaveData: (input.flows?.nodes.length ?? 0) > 0,
       now: input.now,
     };
     return { ...judge(f, input.settings), ownership, runs: f.runs, flows: f.flows };

@@ -46,8 +46,8 @@ describe('scorecardFrame', () => {
     expect(column(f, 'callees')).toEqual(['payments', '']);
     expect(column(f, ruleField('runbook'))).toEqual(['pass', 'fail']);
     expect(column(f, ruleField('recentChaos'))).toEqual(['fail', 'pass']);
-    // frontend: no chaos run (2 of 8 fail); payments: no runbook, last run deviated (2 of 8 fail)
-    expect(column(f, 'score')).toEqual([75, 75]);
+    // frontend: no chaos run (2 of 9 fail); payments: no runbook, last run deviated (2 of 9 fail)
+    expect(column(f, 'score')).toEqual([78, 78]);
     expect(f.fields[0].config.links?.[0].url).toBe('/a/faultline-app/service/${__value.raw}');
     expect(String(column(f, 'hint')?.[1])).toMatch(/runbook.*deviated/);
   });
@@ -73,12 +73,12 @@ describe('scorecardFrame', () => {
     const f = teamScoreFrame(scoreTeams(reports), DEFAULT_SETTINGS);
     expect(column(f, 'team')).toEqual(['payments', 'web']);
     expect(column(f, 'services')).toEqual([1, 1]);
-    expect(column(f, 'score')).toEqual([75, 75]);
+    expect(column(f, 'score')).toEqual([78, 78]);
   });
 
   it('has one row per service and rule, with the hint for failures and the rule for passes', () => {
     const f = ruleFrame(reports.slice(1), DEFAULT_SETTINGS);
-    expect(f.length).toBe(8);
+    expect(f.length).toBe(9);
     expect(column(f, 'rule')?.slice(0, 3)).toEqual(['Owner', 'On-call', 'Runbook']);
     expect(column(f, 'result')?.slice(0, 3)).toEqual(['pass', 'pass', 'fail']);
     expect(column(f, 'hint')?.[2]).toBe('link a runbook');

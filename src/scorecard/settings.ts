@@ -9,6 +9,10 @@ export const RULE_LABELS: Record<RuleId, { label: string; description: string }>
   steadyState: { label: 'Steady state', description: 'Its last finished experiment kept its steady state' },
   observed: { label: 'Observed', description: 'It appears in the flow data' },
   knownCallers: { label: 'Known callers', description: 'Every caller seen in the flow data is in the catalog' },
+  noDrift: {
+    label: 'No drift',
+    description: 'A production service is seen in the flows, as the Catalog drift query checks',
+  },
 };
 
 export const DEFAULT_SETTINGS: ScorecardSettings = {

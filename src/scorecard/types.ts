@@ -1,5 +1,15 @@
 /** Every readiness rule, in the order they are shown and hinted. */
-export const RULE_IDS = ['owner', 'onCall', 'runbook', 'repo', 'recentChaos', 'steadyState', 'observed', 'knownCallers'] as const;
+export const RULE_IDS = [
+  'owner',
+  'onCall',
+  'runbook',
+  'repo',
+  'recentChaos',
+  'steadyState',
+  'observed',
+  'knownCallers',
+  'noDrift',
+] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** `na`: the rule could not be judged (no flow data configured) and does not count toward the score. */

@@ -180,6 +180,33 @@ describeIf('measured blast radius of the demo’s real faults', () => {
     const ids = frame.fields.find((f) => f.name === 'id')!.values;
     const text = frame.fields.find((f) => f.name === 'text')!.values[ids.indexOf(`chaostoolkit:${impact.runId}`)];
     expect(text).toContain(reachText(impact));
+
+    // The flow map asked for the run: its nodes carry the measured levels, its edges what changed.
+    const [nodes, edges] = await HANDLERS.flows(
+      {
+        refId: 'F',
+        queryType: 'flows',
+        impact: { ...IMPACT, runId: impact.runId },
+        flows: { preset: 'servicegraph' },
+      } as FaultlineQuery,
+      ctx()
+    );
+    const values = (f: typeof nodes, name: string) => f.fields.find((x) => x.name === name)!.values as string[];
+    const impactOfNode = (name: string) => values(nodes, 'detail__impact')[values(nodes, 'title').indexOf(name)];
+    for (const name of ['checkout', 'frontend', 'payments', 'inventory', 'shipping']) {
+      expect(impactOfNode(name)?.split(':')[0]).toBe(level(impact, name));
+    }
+    // Not in the run's neighbourhood: not measured, no level.
+    expect(impactOfNode('stock-audit')).toBeFalsy();
+    const title = new Map(values(nodes, 'id').map((id, i) => [id, values(nodes, 'title')[i]]));
+    const changeOf = (source: string, target: string) =>
+      values(edges, 'detail__impact_change')[
+        values(edges, 'source').findIndex(
+          (s, i) => title.get(s) === source && title.get(values(edges, 'target')[i]) === target
+        )
+      ];
+    expect(changeOf('checkout', 'payments')).toMatch(/^(errors|traffic):/);
+    expect(changeOf('frontend', 'checkout')).toMatch(/^errors:/);
   }, 180_000);
 
   it('catalog drift: the demo’s stock audit job is in the flows and not in the catalog', async () => {

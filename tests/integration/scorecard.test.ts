@@ -175,6 +175,9 @@ describe('scorecard query on real backends', () => {
       expect(row(frame, 'payments', 'hint')).toContain('mystery-batch');
       expect(row(frame, 'shipping', ruleField('recentChaos'))).toBe('fail');
       expect(row(frame, 'shipping', ruleField('observed'))).toBe('fail');
+      // Not seen, but experimental: no drift, as the drift query lists only silent production services.
+      expect(row(frame, 'shipping', ruleField('noDrift'))).toBe('pass');
+      expect(row(frame, 'checkout', ruleField('noDrift'))).toBe('pass');
       expect(row(frame, 'checkout', 'callees')).toBe('payments');
       expect(row(frame, 'checkout', 'last_verdict')).toMatch(/^passed/);
     },
@@ -193,6 +196,7 @@ describe('scorecard query on real backends', () => {
     const [frame] = await scorecardHandler({ refId: 'A', queryType: 'scorecard' } as FaultlineQuery, down);
     expect(notices(frame)).toEqual([expect.stringMatching(/^Flows left out: /)]);
     expect(row(frame, 'payments', ruleField('observed'))).toBe('na');
+    expect(row(frame, 'payments', ruleField('noDrift'))).toBe('na');
     expect(row(frame, 'checkout', 'score')).toBe(100);
   }, 30_000);
 

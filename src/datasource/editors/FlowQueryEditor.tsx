@@ -1,11 +1,10 @@
 import React from 'react';
 import { Combobox, InlineField, InlineSwitch } from '@grafana/ui';
 import type { EditorProps } from './types';
-import { presetOptions } from '../connectors/flow/presets';
-import { DEFAULT_FLOW_QUERY, FLOW_GROUPINGS, FlowPreset, FlowQuery } from '../types';
+import { DEFAULT_FLOW_QUERY, FLOW_GROUPINGS, FlowQuery } from '../types';
+import { ImpactOptionsEditor } from './ImpactQueryEditor';
+import { PresetField } from './PresetField';
 import { TextFilter } from './TextFilter';
-
-const PRESET_OPTIONS = presetOptions();
 
 const GROUPING_OPTIONS = FLOW_GROUPINGS.map((g) => ({ value: g, label: g }));
 
@@ -15,21 +14,9 @@ export function FlowQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
     onChange({ ...query, flows: { ...flows, ...patch } });
     onRunQuery();
   };
-  // A dashboard variable (`$preset`) is a valid preset too: keep it selectable.
-  const presetOptions = PRESET_OPTIONS.some((o) => o.value === flows.preset)
-    ? PRESET_OPTIONS
-    : [...PRESET_OPTIONS, { value: flows.preset, label: flows.preset, description: 'template variable' }];
   return (
     <>
-      <InlineField label="Preset" labelWidth={16}>
-        <Combobox
-          width={40}
-          options={presetOptions}
-          value={flows.preset}
-          createCustomValue
-          onChange={(v) => set({ preset: v.value as FlowPreset })}
-        />
-      </InlineField>
+      <PresetField preset={flows.preset} onChange={(preset) => set({ preset })} />
       <InlineField
         label="Group by"
         labelWidth={16}
@@ -88,6 +75,16 @@ export function FlowQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
       <InlineField label="Chaos" labelWidth={16} tooltip="Mark the blast radius of chaos runs in the range">
         <InlineSwitch value={flows.joinChaos} onChange={(e) => set({ joinChaos: e.currentTarget.checked })} />
       </InlineField>
+      <ImpactOptionsEditor
+        impact={query.impact ?? {}}
+        runLabel="Impact of run"
+        windowsOnlyWithRun
+        runTooltip="Ring each service by what this chaos run did to it, and mark the edges by what changed during it (e.g. $run); empty: no impact"
+        onChange={(impact) => {
+          onChange({ ...query, flows, impact });
+          onRunQuery();
+        }}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { DEFAULT_FLOW_QUERY, FaultlineQuery, FlowQuery } from '../types';
 import { clusterOverview, clustersFrame } from '../connectors/flow/clusterOverview';
 import { QueryContext } from '../connectors/context';
 import { loadJoinedFlowGraph } from '../joins';
+import { addRunImpact } from '../joins/impactOnMap';
 import { toNodeGraphFrames } from '../connectors/flow/frames';
 import { QueryHandler } from './context';
 
@@ -26,6 +27,15 @@ export const flowsHandler: QueryHandler = async (query, ctx) => {
   const flows = flowQueryOf(query, ctx);
   const preset = flows.preset;
   const result = await loadJoinedFlowGraph(ctx, flows);
+  if (query.impact?.runId) {
+    await addRunImpact(
+      ctx,
+      result.graph,
+      result.primary,
+      { impact: query.impact, flows, chaos: query.chaos },
+      result.notices
+    );
+  }
   const frames = toNodeGraphFrames(result.graph, {
     primary: result.primary,
     notices: result.notices,

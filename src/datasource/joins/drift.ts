@@ -1,4 +1,5 @@
 import { FlowGraph, Ownership } from '../../model';
+import { silentInFlows, SILENT_FIX } from '../../scorecard/drift';
 import { ownerMatcher } from './flowJoins';
 
 export type DriftKind = 'uncatalogued' | 'silent' | 'unowned';
@@ -39,14 +40,8 @@ export function catalogDrift(graph: FlowGraph, services: Ownership[]): DriftItem
   }
   for (const s of services) {
     const team = s.team ?? s.owner;
-    if (s.lifecycle === 'production' && !seen.has(s) && graph.nodes.length > 0) {
-      out.push({
-        kind: 'silent',
-        service: s.service,
-        namespace: s.namespace,
-        team,
-        fix: 'in production but no traffic in the range: retire it, or check that its flows are exported',
-      });
+    if (silentInFlows(s, seen.has(s), graph.nodes.length > 0)) {
+      out.push({ kind: 'silent', service: s.service, namespace: s.namespace, team, fix: SILENT_FIX });
     }
     const owner = s.missing.find((m) => m.field === 'owner');
     if (owner) {

@@ -54,10 +54,10 @@ export function neighbourhood(graph: FlowGraph, targetIds: string[], hops: numbe
 
 // Minimum effect sizes: on a quiet baseline (no errors, steady latency) any change passes the
 // noise band, and a change this small is not what a reader of the table is looking for.
-const MIN_ERROR_SHARE_RISE = 0.01;
-const MIN_LATENCY_RISE_S = 0.05;
-const MIN_LATENCY_RATIO = 1.25;
-const MAX_TRAFFIC_RATIO = 0.75;
+export const MIN_ERROR_SHARE_RISE = 0.01;
+export const MIN_LATENCY_RISE_S = 0.05;
+export const MIN_LATENCY_RATIO = 1.25;
+export const MAX_TRAFFIC_RATIO = 0.75;
 const BROKEN_ERROR_SHARE = 0.5;
 const BROKEN_TRAFFIC_RATIO = 0.1;
 const NOISE_SIGMAS = 3;
@@ -108,8 +108,8 @@ interface Judgement {
   traffic?: MeasuredChange;
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const ms = (v: number) => `${Math.round(v * 1000)} ms`;
+export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+export const ms = (v: number) => `${Math.round(v * 1000)} ms`;
 const WORSE: Record<ImpactLevel, number> = { unknown: 0, unaffected: 1, degraded: 2, broken: 3 };
 
 /**

@@ -6,12 +6,13 @@ import { loadFlowGraph } from '../connectors/flow';
 import { loadNodeSeries } from '../connectors/flow/nodeSeries';
 import { PrometheusClient } from '../connectors/flow/promClient';
 import { parseDuration } from '../connectors/flow/promValues';
+import { checkLabelName } from '../connectors/flow/promql';
 import { optional } from '../connectors/optional';
 import { ChaosFilter, DEFAULT_FLOW_QUERY, FlowQuery, ImpactQuery } from '../types';
 import { computeRunImpact, DEFAULT_HOPS, impactWindows, neighbourhood } from './impact';
 import { targetNodes } from './flowJoins';
 
-const DEFAULT_RATE_WINDOW_MS = 60_000;
+export const DEFAULT_RATE_WINDOW_MS = 60_000;
 /** Points per range query: enough to see a baseline's noise, far below the store's 11,000-point limit. */
 const POINTS = 120;
 /** Runs measured by one query when no run is named: each costs a flow query and a few range queries. */
@@ -99,6 +100,7 @@ export async function loadRunImpacts(ctx: QueryContext, req: ImpactRequest, now 
               to: end,
               stepMs,
               rateWindowMs,
+              clusterLabel: checkLabelName(ctx.settings.flowClusterLabel, 'cluster label'),
             },
             notices,
             ctx.signal

@@ -1,6 +1,7 @@
 import { PanelBuilders, QueryVariable, SceneFlexItem, SceneQueryRunner, TextBoxVariable } from '@grafana/scenes';
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { driftQuery, faultlineRef, scorecardQuery } from '../shared/queries';
+import { hideInTable } from '../shared/hideInTable';
 import { pageScene } from '../shared/scene';
 
 /** Columns the catalog table shows first; the rule columns follow, the hint last. */
@@ -39,9 +40,7 @@ export function catalogScene(s: PageSettings) {
     .setCustomFieldConfig('filterable', true)
     .setOverrides((b) => {
       b.matchFieldsWithName('hint').overrideCustomFieldConfig('width', 420);
-      HIDDEN.forEach((name) =>
-        b.matchFieldsWithName(name).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })
-      );
+      hideInTable(b, HIDDEN);
     })
     .build();
   const teams = PanelBuilders.table()

@@ -15,10 +15,16 @@ describe('experimentsScene', () => {
     chaos.forEach((q) => expect(q.chaos).toEqual({ status: ['$status'], sources: ['$source'], service: '$service' }));
   });
 
-  it('draws the blast radius from flows joined with chaos runs', () => {
+  it('draws the blast radius from flows joined with chaos runs, and the measured impact of the run in $run', () => {
     const blast = panels.find((p) => p.pluginId === 'faultline-flowgraph-panel');
-    expect(blast?.queries[0]).toMatchObject({ queryType: 'flows', flows: { joinChaos: true, preset: 'beyla' } });
-    expect(blast?.options.overlay).toBe('chaos');
+    expect(blast?.queries[0]).toMatchObject({
+      queryType: 'flows',
+      flows: { joinChaos: true, preset: 'beyla' },
+      impact: { runId: '$run' },
+      chaos: { status: ['$status'], sources: ['$source'], service: '$service' },
+    });
+    // Auto: the impact overlay when a run is picked, the blast radius otherwise.
+    expect(blast?.options.overlay).toBe('auto');
   });
 
   it('measures the impact of the runs the page selects, or of the run in $run', () => {

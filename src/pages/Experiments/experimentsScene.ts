@@ -5,6 +5,7 @@ import type { ChaosFilter } from '../../datasource/types';
 import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
 import { IMPACT_HIDDEN, SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { chaosQuery, faultlineRef, flowsQuery, impactQuery } from '../shared/queries';
+import { hideInTable } from '../shared/hideInTable';
 import { pageScene } from '../shared/scene';
 import { runsTable } from '../shared/runsTable';
 
@@ -39,9 +40,13 @@ export function experimentsScene(s: PageSettings) {
     pluginId: FLOWGRAPH_PANEL,
     title: 'Blast radius',
     description:
-      'Targets of the runs in the time range, the services calling them (upstream) and those they call (downstream)',
-    options: { overlay: 'chaos', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
-    $data: new SceneQueryRunner({ datasource: faultlineRef(s), queries: [flowsQuery(s, { joinChaos: true })] }),
+      'Targets of the runs in the time range, the services calling them (upstream) and those they call (downstream). With a Run id: each measured service ringed by its impact, and the edges by what changed on them during the run.',
+    // Auto: the measured impact when a run is picked, the blast radius of every run otherwise.
+    options: { overlay: 'auto', colorBy: 'team', dashboardUrl: SERVICE_LINK_TEMPLATE },
+    $data: new SceneQueryRunner({
+      datasource: faultlineRef(s),
+      queries: [{ ...flowsQuery(s, { joinChaos: true }), chaos, impact: { runId: '$run' } }],
+    }),
   });
   const impact = impactTable(s, chaos, '$run');
   return pageScene({
@@ -69,10 +74,6 @@ export function impactTable(s: PageSettings, chaos: ChaosFilter, runId?: string)
       'Targets and their flow neighbours (2 hops) during each run against the same length before it: a change within the baseline’s own variation is no impact. Reach: contained (only targets impacted) or escaped.'
     )
     .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [impactQuery(s, { runId }, chaos)] }))
-    .setOverrides((b) => {
-      for (const name of IMPACT_HIDDEN) {
-        b.matchFieldsWithName(name).overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false });
-      }
-    })
+    .setOverrides((b) => hideInTable(b, IMPACT_HIDDEN))
     .build();
 }

@@ -45,9 +45,14 @@ describe('serviceScene', () => {
 
   it('draws the chaos runs of the service over its metrics', () => {
     const layers = scene.state.$data?.state as {
-      layers?: Array<{ state: { isEnabled?: boolean; query: { target: { chaos: { service: string } } } } }>;
+      layers?: Array<{ state: { isEnabled?: boolean; query: { target: Record<string, unknown> } } }>;
     };
-    expect(layers.layers?.[0].state.query.target.chaos.service).toBe('payments');
+    // Each ended run's text carries its measured reach, on this page's flow preset.
+    expect(layers.layers?.[0].state.query.target).toMatchObject({
+      chaos: { service: 'payments' },
+      impact: { inAnnotations: true },
+      flows: { preset: 'beyla' },
+    });
     expect(layers.layers?.[0].state.isEnabled).toBe(true);
     const metrics = panels.filter((p) => p.pluginId === 'timeseries').flatMap((p) => p.queries);
     expect(metrics.map((q) => q.expr)).toEqual([

@@ -5,6 +5,7 @@ import { SERVICE_LINK_TEMPLATE } from '../shared/links';
 import { runsTable } from '../shared/runsTable';
 import { neighbourhoodOf } from '../shared/neighbourhood';
 import { impactTable } from '../Experiments/experimentsScene';
+import { hideInTable } from '../shared/hideInTable';
 import {
   chaosAnnotation,
   chaosQuery,
@@ -45,11 +46,7 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
         queries: [scorecardQuery(s, { service: entity, by: 'rule' })],
       })
     )
-    .setOverrides((b) =>
-      b
-        .matchFieldsWithName('service')
-        .overrideCustomFieldConfig('hideFrom', { viz: true, legend: false, tooltip: false })
-    )
+    .setOverrides((b) => hideInTable(b, ['service']))
     .build();
   const flows = new VizPanel({
     pluginId: FLOWGRAPH_PANEL,
@@ -78,7 +75,9 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
       .build();
   return pageScene({
     from: 'now-6h',
-    annotations: [chaosAnnotation(s, service)],
+    // A service page is where a run's reach is read, over the metrics it moved: worth its store
+    // queries here (a few runs of one service), not on every dashboard an overlay is added to.
+    annotations: [chaosAnnotation(s, service, { reach: true })],
     rows: [
       { height: 320, items: [ownership, new SceneFlexItem({ width: 180, body: score }), rules] },
       { height: 420, items: [flows] },

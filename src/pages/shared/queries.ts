@@ -73,15 +73,17 @@ export function driftQuery(s: PageSettings, by: 'item' | 'team'): FaultlineQuery
   };
 }
 
-/** Chaos runs touching `service` (all runs without one) as regions over the metrics. */
-export function chaosAnnotation(s: PageSettings, service?: string) {
-  return {
-    name: 'Chaos runs',
-    enable: true,
-    iconColor: 'red',
-    datasource: faultlineRef(s),
-    target: { refId: 'Anno', queryType: 'experiments', chaos: service ? { service } : {} } as FaultlineQuery,
-  };
+/**
+ * Chaos runs touching `service` (all runs without one) as regions over the metrics; with `reach`,
+ * each ended run's text says what it measurably did ("escaped: degraded checkout (team-checkout)").
+ */
+export function chaosAnnotation(s: PageSettings, service?: string, opts: { reach?: boolean } = {}) {
+  const target: FaultlineQuery = { refId: 'Anno', queryType: 'experiments', chaos: service ? { service } : {} };
+  if (opts.reach) {
+    target.impact = { inAnnotations: true };
+    target.flows = { preset: s.flowPreset };
+  }
+  return { name: 'Chaos runs', enable: true, iconColor: 'red', datasource: faultlineRef(s), target };
 }
 
 /** PromQL string literal: a service name from a URL must not end the label matcher early. */

@@ -86,6 +86,7 @@ export function FlowMap({ graph, options, width, height, notices, links, panelId
       pathFrom,
       pathTo,
       pathDepth: options.pathDepth,
+      dataNodes: graph.nodes,
     },
     colors,
     formatCost

@@ -91,11 +91,13 @@ export const plugin = new PanelPlugin<FlowGraphOptions>(FlowGraphPanel).setPanel
     .addRadio({
       path: 'overlay',
       name: 'Overlay',
-      description: 'Auto: chaos blast radius when a run targets a node, else the time-range diff, else cross-zone cost',
+      description:
+        'Auto: the measured impact when the query names a chaos run, else the blast radius when a run targets a node, else the time-range diff, else cross-zone cost',
       defaultValue: D.overlay,
       settings: choices<Overlay>([
         ['auto', 'Auto'],
         ['none', 'None'],
+        ['impact', 'Impact'],
         ['chaos', 'Chaos'],
         ['diff', 'Diff'],
         ['cost', 'Cost'],

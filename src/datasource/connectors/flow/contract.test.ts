@@ -13,6 +13,7 @@ const node: FlowNodeInfo = {
   catalogNamespace: 'default',
   chaos: 'target',
   chaosRuns: ['pod-kill'],
+  impact: { level: 'broken', reasons: ['error share 0.0% → 91.0%'] },
 };
 const edge: FlowEdge = {
   source: 'web',
@@ -26,6 +27,7 @@ const edge: FlowEdge = {
   targetZone: 'eu-1b',
   cost: 0.01,
   diff: 'changed',
+  impactChange: { kind: 'errors', reasons: ['error share 0.0% → 40.0%'] },
 };
 const graph: FlowGraph = { nodes: [node, { id: 'db' }], edges: [edge] };
 
@@ -51,10 +53,10 @@ describe('node graph frame contract', () => {
 
   it('reads back every node field Faultline writes and the map reads', () => {
     const back = read.graph.nodes[0] as unknown as Record<string, unknown>;
-    const expected: Record<string, unknown> = { ...node, chaos: 'target' };
+    const expected: Record<string, unknown> = { ...node, chaos: 'target', impact: 'broken' };
     const both = Object.entries(NODE_DETAILS).filter(([, d]) => 'of' in d && 'read' in d);
     expect(both.map(([k]) => k).sort()).toEqual(
-      ['catalogNamespace', 'chaos', 'cluster', 'namespace', 'owner', 'team', 'zone'].sort()
+      ['catalogNamespace', 'chaos', 'cluster', 'impact', 'namespace', 'owner', 'team', 'zone'].sort()
     );
     for (const [key] of both) {
       expect([key, back[key]]).toEqual([key, expected[key]]);
@@ -72,6 +74,7 @@ describe('node graph frame contract', () => {
       cost: 0.01,
       crossZone: true,
       diff: 'changed',
+      change: 'errors',
     });
     const both = Object.entries(EDGE_DETAILS).filter(([, d]) => 'of' in d && 'read' in d);
     for (const [key] of both) {

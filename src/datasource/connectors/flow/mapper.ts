@@ -183,6 +183,16 @@ export function mapFlowGraph(
   return { graph, stats };
 }
 
+/**
+ * A node's id: always namespace-qualified, even when the name repeats the namespace ("frontend" in
+ * namespace "frontend" and a "frontend" seen without one are two nodes), and cluster-qualified when
+ * its series carry a cluster (a workload of the same name in two clusters is two workloads).
+ */
+export function nodeIdOf(name: string, namespace: string | undefined, cluster: string | undefined): string {
+  const local = namespace ? `${namespace}/${name}` : name;
+  return cluster ? `${local}@${cluster}` : local;
+}
+
 class Nodes {
   /** cluster ('' when none) -> name -> namespace ('' when none) -> node */
   private readonly byCluster = new Map<string, Map<string, Map<string, NodeAcc>>>();
@@ -204,11 +214,7 @@ class Nodes {
     const ns = namespace ?? '';
     let n = byNs.get(ns);
     if (!n) {
-      // Always qualified, even when the name repeats the namespace: "frontend" in namespace
-      // "frontend" and a "frontend" seen without one are two nodes and need two ids. A workload
-      // of the same name in two clusters is two workloads.
-      const local = ns ? `${ns}/${name}` : name;
-      n = new NodeAcc(c ? `${local}@${c}` : local, name, namespace, zone, cluster);
+      n = new NodeAcc(nodeIdOf(name, ns, c), name, namespace, zone, cluster);
       byNs.set(ns, n);
       this.all.push(n);
     } else if (zone !== undefined) {

@@ -2,7 +2,8 @@ import { InputError } from '../../../model';
 import { lookup } from '../json';
 import { Notice, optional } from '../optional';
 import { FlowPreset } from '../../types';
-import { EndLabels, Grouping, PresetMeasure, PRESETS } from './presets';
+import { nodeIdOf } from './mapper';
+import { EndLabels, Grouping, PresetMeasure, PRESETS, withClusterLabel } from './presets';
 import { PrometheusClient } from './promClient';
 import { PromMatrixSeries } from './promTypes';
 import { parseSampleValue, promDuration } from './promValues';
@@ -24,6 +25,8 @@ export interface NodeSeriesRequest {
   rateWindowMs: number;
   /** Names of the nodes wanted (the run's neighbourhood); empty: every node. */
   only?: string[];
+  /** The data source's cluster label setting; the preset's own when unset, as for the flow graph. */
+  clusterLabel?: string;
 }
 
 /** Beyond this many names the regex costs the store more than the unfiltered answer costs us. */
@@ -56,7 +59,8 @@ export async function loadNodeSeries(
       'Impact query'
     );
   }
-  const grouping = preset.groupings.workload!;
+  // The flow graph's grouping, cluster label included, so a series' node id is the graph's node id.
+  const grouping = withClusterLabel(preset.groupings.workload!, req.clusterLabel ?? preset.clusterLabel);
   const measures = NODE_MEASURES.filter((m) => preset.measures.some((pm) => pm.measure === m));
   const times: number[] = [];
   for (let t = req.from; t <= req.to; t += req.stepMs) {
@@ -93,7 +97,7 @@ function nodeQuery(
   rateWindowMs: number,
   matchers: Array<string | undefined>
 ): string {
-  const by = [...end.name, ...(end.namespace ?? [])].join(',');
+  const by = [...end.name, ...(end.namespace ?? []), ...(end.cluster ?? [])].join(',');
   const w = promDuration(rateWindowMs);
   if (m.kind === 'histogram') {
     return `histogram_quantile(0.95, sum by (le,${by}) (rate(${selector(`${m.metric}_bucket`, m.match, ...matchers)}[${w}])))`;
@@ -113,14 +117,12 @@ function onlyMatcher(end: EndLabels, only: string[] | undefined): string | undef
   return `${end.name[0]}=~${JSON.stringify(alternatives.join('|'))}`;
 }
 
-/** The node id the flow mapper gives the same labels: `namespace/name`, or the name alone. */
+/** The node id the flow mapper gives the same labels: `namespace/name@cluster`, less what the series lack. */
 function nodeId(metric: Record<string, string>, end: EndLabels): string | undefined {
-  const name = end.name.map((l) => metric[l]).find((v) => typeof v === 'string' && v);
-  if (!name) {
-    return undefined;
-  }
-  const ns = (end.namespace ?? []).map((l) => metric[l]).find((v) => typeof v === 'string' && v);
-  return ns ? `${ns}/${name}` : name;
+  const first = (labels: string[] | undefined) =>
+    (labels ?? []).map((l) => metric[l]).find((v) => typeof v === 'string' && v);
+  const name = first(end.name);
+  return name ? nodeIdOf(name, first(end.namespace), first(end.cluster)) : undefined;
 }
 
 function addSeries(

@@ -17,10 +17,27 @@ export function addMember(group: MapNode, n: MapNode, i: number): void {
  * themselves only are kept as they are.
  */
 export function mergeEdges(edges: MapEdge[], map: Int32Array, nodes: MapNode[]): MapEdge[] {
+  return mergeEdgesAt(edges, map, nodes).edges;
+}
+
+/**
+ * `mergeEdges` over the edges at `only` (ascending indices into `edges`; all when absent), also
+ * giving per merged edge the index of the first edge it was made from (its place in the order).
+ */
+export function mergeEdgesAt(
+  edges: MapEdge[],
+  map: Int32Array,
+  nodes: MapNode[],
+  only?: ArrayLike<number>
+): { edges: MapEdge[]; first: number[] } {
   const merged = new Map<number, MapEdge>();
   const out: MapEdge[] = [];
+  const first: number[] = [];
   const n = nodes.length;
-  for (const e of edges) {
+  const count = only ? only.length : edges.length;
+  for (let k = 0; k < count; k++) {
+    const ei = only ? only[k] : k;
+    const e = edges[ei];
     const s = map[e.source];
     const t = map[e.target];
     if (s === t || s < 0 || t < 0) {
@@ -28,6 +45,7 @@ export function mergeEdges(edges: MapEdge[], map: Int32Array, nodes: MapNode[]):
     }
     if (!nodes[s].members && !nodes[t].members) {
       out.push(s === e.source && t === e.target ? e : { ...e, source: s, target: t });
+      first.push(ei);
       continue;
     }
     const key = s * n + t;
@@ -45,6 +63,7 @@ export function mergeEdges(edges: MapEdge[], map: Int32Array, nodes: MapNode[]):
       };
       merged.set(key, fresh);
       out.push(fresh);
+      first.push(ei);
       continue;
     }
     m.weight += e.weight;
@@ -56,7 +75,7 @@ export function mergeEdges(edges: MapEdge[], map: Int32Array, nodes: MapNode[]):
     m.crossZone = m.crossZone || e.crossZone;
     m.diff = m.diff === e.diff ? m.diff : 'changed';
   }
-  return out;
+  return { edges: out, first };
 }
 
 function add(a: number | undefined, b: number | undefined): number | undefined {

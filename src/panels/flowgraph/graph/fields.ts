@@ -1,5 +1,13 @@
 import type { DataFrame, Field } from '@grafana/data';
-import { type BlastRole, type DetailField, type EdgeDiff, type FieldRead, NodeField } from '../../../model';
+import {
+  type BlastRole,
+  type DetailField,
+  type EdgeChangeKind,
+  type EdgeDiff,
+  type FieldRead,
+  type ImpactLevel,
+  NodeField,
+} from '../../../model';
 
 /** A frame's fields by name, case-insensitive, as Grafana's Node Graph finds them (nodeGraph/utils.ts). */
 class FieldMap {
@@ -65,6 +73,8 @@ interface ReadValue {
   text: string;
   number: number;
   role: BlastRole;
+  impact: ImpactLevel;
+  change: EdgeChangeKind;
   diff: EdgeDiff;
   flag: boolean;
 }
@@ -78,12 +88,17 @@ export type ReadDetails<T> = {
     : never;
 };
 
-const ROLE = /^(target|upstream|downstream)\b/i;
-
-/** The chaos field may carry run names after the role ("target: pod-kill-1"). */
-export function parseRole(v: string | undefined): BlastRole | undefined {
-  const m = v ? ROLE.exec(v.trim()) : null;
-  return m ? (m[1].toLowerCase() as BlastRole) : undefined;
+/**
+ * A field whose text starts with one of `words`, in any case, and may carry more after it: the runs
+ * after a chaos role ("target: pod-kill-1"), the reasons after an impact level or an edge change
+ * ("degraded: p95 latency 50 ms → 156 ms").
+ */
+function leadingWord<W extends string>(...words: W[]): (v: string | undefined) => W | undefined {
+  const re = new RegExp(`^(${words.join('|')})\\b`, 'i');
+  return (v) => {
+    const m = v ? re.exec(v.trim()) : null;
+    return m ? (m[1].toLowerCase() as W) : undefined;
+  };
 }
 
 const DIFFS = new Set<string>(['new', 'vanished', 'changed', 'same']);
@@ -99,7 +114,9 @@ function parseFlag(v: string | undefined): boolean | undefined {
 
 const PARSE: Record<Exclude<FieldRead, 'number'>, (v: string | undefined) => unknown> = {
   text: (v) => v,
-  role: parseRole,
+  role: leadingWord<BlastRole>('target', 'upstream', 'downstream'),
+  impact: leadingWord<ImpactLevel>('unaffected', 'degraded', 'broken', 'unknown'),
+  change: leadingWord<EdgeChangeKind>('errors', 'traffic', 'latency', 'none'),
   diff: parseDiff,
   flag: parseFlag,
 };

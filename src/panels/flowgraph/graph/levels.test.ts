@@ -1,5 +1,5 @@
 import { buildTree, initialOpen, levelFields, validOpen } from './hierarchy';
-import { levelView } from './levelView';
+import { levelView, nextLevelView } from './levelView';
 import { noiseMask, NO_NOISE } from './noise';
 import { buildAdjacency } from './adjacency';
 import { pathsBetween, pathsOf } from './paths';
@@ -83,6 +83,45 @@ describe('levels', () => {
     expect(initialOpen(tree, 1).size).toBe(0);
     expect(initialOpen(tree, 10_000).size).toBe(0); // fits as it is
     expect(initialOpen(buildTree(small(), 'auto'), 100).size).toBe(0); // fits as it is
+  });
+});
+
+describe('incremental level view', () => {
+  const tree = buildTree(estate, 'auto');
+  const clusters = tree.roots.map((g) => tree.groups[g]);
+  const ns = (c: number, k: number) => tree.groups[clusters[c].children[k]].id;
+  const scratch = (open: Set<string>) => levelView(estate, tree, open);
+
+  it('opening a group equals the view built from scratch, and reuses the rest', () => {
+    const top = scratch(new Set());
+    let prev = top;
+    const steps = [
+      [clusters[0].id],
+      [clusters[0].id, ns(0, 0)],
+      [clusters[0].id, ns(0, 0), ns(0, 3)],
+      // a cluster and one of its namespaces at once
+      [clusters[0].id, ns(0, 0), ns(0, 3), clusters[1].id, ns(1, 2)],
+    ];
+    for (const ids of steps) {
+      const open = new Set(ids);
+      const next = nextLevelView(prev, estate, tree, open);
+      expect(next).toEqual(scratch(open));
+      // a group that stayed closed is carried over, not built again
+      const kept = next.graph.nodes.find((n, v) => next.groupOf[v] >= 0 && prev.graph.index.has(n.id))!;
+      expect(kept).toBe(prev.graph.nodes[prev.graph.index.get(kept.id)!]);
+      prev = next;
+    }
+    expect(prev.graph.nodes.length).toBeGreaterThan(top.graph.nodes.length);
+  });
+
+  it('closing, or another graph, builds afresh and still equals the view from scratch', () => {
+    const open = new Set([clusters[0].id, ns(0, 1)]);
+    const prev = scratch(open);
+    const closed = new Set([clusters[0].id]);
+    expect(nextLevelView(prev, estate, tree, closed)).toEqual(scratch(closed));
+    expect(nextLevelView(prev, estate, tree, new Set(open))).toBe(prev);
+    const other = buildTree(estate, 'auto');
+    expect(nextLevelView(prev, estate, other, open).from.tree).toBe(other);
   });
 });
 

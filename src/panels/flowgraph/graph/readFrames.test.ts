@@ -56,6 +56,23 @@ describe('readFlowFrames', () => {
     expect(res.graph.nodes[1].cost).toBe(0);
   });
 
+  it('reads the measured impact of a run on nodes and what changed on edges, the word before the reasons', () => {
+    const res = readFlowFrames([
+      nodes(['a', 'b', 'c'], {
+        detail__impact: ['broken: error share 0.0% → 90.0%', 'Degraded', 'maybe'],
+      }),
+      edges(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+        { detail__impact_change: ['errors: error share 0.0% → 40.0%', null] }
+      ),
+    ]);
+    expect(res.graph.nodes.map((n) => n.impact)).toEqual(['broken', 'degraded', undefined]);
+    expect(res.graph.edges.map((e) => e.change)).toEqual(['errors', undefined]);
+  });
+
   it('reads strokeDasharray as Grafana draws it: any dash array is dashed, nothing or "none" solid', () => {
     const res = readFlowFrames([
       nodes(['a', 'b', 'c', 'd', 'e']),

@@ -5,7 +5,8 @@ import { collapseGroups, type GroupBy, groupKey } from '../graph/collapse';
 import { type Noise, noiseMask } from '../graph/noise';
 import { type Paths, pathsBetween, pathsOf } from '../graph/paths';
 import { summarize } from '../graph/summary';
-import type { MapGraph } from '../graph/types';
+import { searchMatches } from '../graph/search';
+import type { MapGraph, MapNode } from '../graph/types';
 import { matchNode } from '../filter/match';
 import type { Clause } from '../filter/parse';
 import type { Colors } from '../render/colors';
@@ -25,6 +26,8 @@ export interface ModelInput {
   pathFrom?: string;
   pathTo?: string;
   pathDepth: number;
+  /** The nodes group members index, when `graph` is already a grouped view of them (the map's levels). */
+  dataNodes?: MapNode[];
 }
 
 /**
@@ -35,7 +38,7 @@ export function useFlowModel(graph: MapGraph, m: ModelInput, colors: Colors, for
   const view = useMemo(() => collapseGroups(graph, m.groupBy, m.collapsed), [graph, m.groupBy, m.collapsed]);
   const adj = useMemo(() => buildAdjacency(view.nodes.length, view.edges), [view]);
   const roles = useMemo(() => blastRoles(view.nodes, adj), [view, adj]);
-  const summary = useMemo(() => summarize(view.edges, roles), [view, roles]);
+  const summary = useMemo(() => summarize(view.edges, roles, view.nodes), [view, roles]);
   const base = useMemo(
     () => computeStyles(view, roles, summary, m.colorBy, m.overlay, colors, formatCost),
     [view, roles, summary, m.colorBy, m.overlay, colors, formatCost]
@@ -64,18 +67,10 @@ export function useFlowModel(graph: MapGraph, m: ModelInput, colors: Colors, for
     });
     return mask;
   }, [view, adj, focus, from, to, noise, m.focusHops, m.clauses]);
-  const matches = useMemo(() => {
-    const q = m.query.trim().toLowerCase();
-    const set = new Set<number>();
-    if (q) {
-      view.nodes.forEach((n, i) => {
-        if (visible[i] && (n.title.toLowerCase().includes(q) || n.id.toLowerCase().includes(q))) {
-          set.add(i);
-        }
-      });
-    }
-    return set;
-  }, [view, visible, m.query]);
+  const matches = useMemo(
+    () => searchMatches(view.nodes, visible, m.query, m.dataNodes ?? graph.nodes),
+    [view, visible, m.query, m.dataNodes, graph]
+  );
   const keys = useMemo(
     () => view.nodes.map((n) => (n.members ? undefined : groupKey(n, m.groupBy))),
     [view, m.groupBy]

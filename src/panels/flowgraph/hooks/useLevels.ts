@@ -1,6 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { buildTree, type Hierarchy, initialOpen, pathTo, type Tree, validOpen } from '../graph/hierarchy';
-import { levelView } from '../graph/levelView';
+import { levelViews } from '../graph/levelView';
 import type { MapGraph } from '../graph/types';
 import { LevelsLayout } from '../layout/levelsLayout';
 import { type Colors, keyColors } from '../render/colors';
@@ -39,7 +39,9 @@ export function useLevels(graph: MapGraph, hierarchy: Hierarchy, budget: number,
     );
     return { engine: l, ms: l.ms };
   }, [active, tree, graph]);
-  const view = useMemo(() => (active ? levelView(graph, tree, open) : undefined), [active, graph, tree, open]);
+  // Opening a group starts from the view drawn before: only the opened group's members change.
+  const [viewAt] = useState(levelViews);
+  const view = useMemo(() => (active ? viewAt(graph, tree, open) : undefined), [viewAt, active, graph, tree, open]);
   const positions = useMemo(() => (view && layout ? layout.engine.positions(view) : undefined), [view, layout]);
   const radius = useMemo(
     () =>

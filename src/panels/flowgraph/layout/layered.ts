@@ -28,7 +28,12 @@ export function layeredLayout(
   }
   const pos = new Float64Array(n);
   layers.forEach((l) => l.forEach((v, i) => (pos[v] = i)));
-  for (let sweep = 0; sweep < 8; sweep++) {
+  // Crossings as drawn (straight lines, long edges included), which the sweeps do not always lower:
+  // keep the best order any sweep reached, then the neighbour swaps if they lower it further.
+  const crossings = () => segmentCrossings(placed(layers, n, spacing), dag);
+  let best = layers.map((l) => [...l]);
+  let fewest = crossings();
+  for (let sweep = 0; sweep < 8 && fewest > 0; sweep++) {
     const down = sweep % 2 === 0;
     const order = down ? layers : [...layers].reverse();
     for (const l of order) {
@@ -41,7 +46,24 @@ export function layeredLayout(
       sorted.forEach((v, i) => (pos[v] = i));
       l.splice(0, l.length, ...sorted);
     }
+    const c = crossings();
+    if (c < fewest) {
+      fewest = c;
+      best = layers.map((x) => [...x]);
+    }
   }
+  best.forEach((l, li) => {
+    layers[li] = [...l];
+    l.forEach((v, i) => (pos[v] = i));
+  });
+  transpose(layers, dag, inn, pos, layer);
+  if (crossings() > fewest) {
+    best.forEach((l, li) => (layers[li] = l));
+  }
+  return placed(layers, n, spacing);
+}
+
+function placed(layers: number[][], n: number, spacing: { x: number; y: number }): Float32Array {
   const xy = new Float32Array(2 * n);
   layers.forEach((l, li) => {
     const off = ((l.length - 1) * spacing.y) / 2;
@@ -51,6 +73,85 @@ export function layeredLayout(
     });
   });
   return xy;
+}
+
+/** Pairs of edges (`out[v]` lists v's targets) whose straight lines cross; edges sharing an end do not count. */
+export function segmentCrossings(xy: Float32Array, out: Array<ArrayLike<number>>): number {
+  const s: number[] = [];
+  const t: number[] = [];
+  out.forEach((ws, v) => Array.from(ws).forEach((w) => (s.push(v), t.push(w))));
+  const m = s.length;
+  const x0 = new Float64Array(m);
+  const x1 = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    x0[e] = Math.min(xy[2 * s[e]], xy[2 * t[e]]);
+    x1[e] = Math.max(xy[2 * s[e]], xy[2 * t[e]]);
+  }
+  const side = (p: number, q: number, r: number) =>
+    Math.sign(
+      (xy[2 * q] - xy[2 * p]) * (xy[2 * r + 1] - xy[2 * p + 1]) -
+        (xy[2 * q + 1] - xy[2 * p + 1]) * (xy[2 * r] - xy[2 * p])
+    );
+  let c = 0;
+  for (let a = 0; a < m; a++) {
+    const p = s[a];
+    const q = t[a];
+    for (let b = a + 1; b < m; b++) {
+      // only lines that share some of the x range can cross (most pairs end here)
+      if (x1[b] <= x0[a] || x0[b] >= x1[a]) {
+        continue;
+      }
+      const r = s[b];
+      const u = t[b];
+      if (
+        p !== r &&
+        p !== u &&
+        q !== r &&
+        q !== u &&
+        side(p, q, r) * side(p, q, u) < 0 &&
+        side(r, u, p) * side(r, u, q) < 0
+      ) {
+        c++;
+      }
+    }
+  }
+  return c;
+}
+
+/**
+ * Swaps neighbours in a layer while that lowers the crossings with the layers on both sides (the
+ * sweeps move nodes by averages and leave such local gains behind).
+ */
+function transpose(layers: number[][], dag: number[][], inn: number[][], pos: Float64Array, layer: Int32Array) {
+  /** Crossings between the edges of u and of w (u above w) to one side. */
+  const pair = (u: number, w: number, side: number[][]) => {
+    let c = 0;
+    for (const a of side[u]) {
+      for (const b of side[w]) {
+        // only ends on the same layer can be compared by their place in it
+        c += layer[a] === layer[b] && pos[a] > pos[b] ? 1 : 0;
+      }
+    }
+    return c;
+  };
+  for (let pass = 0, improved = true; pass < 8 && improved; pass++) {
+    improved = false;
+    for (const l of layers) {
+      for (let i = 0; i + 1 < l.length; i++) {
+        const u = l[i];
+        const w = l[i + 1];
+        const now = pair(u, w, inn) + pair(u, w, dag);
+        const swapped = pair(w, u, inn) + pair(w, u, dag);
+        if (swapped < now) {
+          l[i] = w;
+          l[i + 1] = u;
+          pos[w] = i;
+          pos[u] = i + 1;
+          improved = true;
+        }
+      }
+    }
+  }
 }
 
 /** Edges of the graph with DFS back edges reversed (iterative: deep call chains must not overflow). */

@@ -107,6 +107,32 @@ describe('styles', () => {
     expect(st.legend.map((l) => l.label)).toContain('chaos target (1)');
   });
 
+  it('impact overlay rings nodes by measured impact, marks changed edges, and wins in auto', () => {
+    const m = graphOf(
+      ['a>b', 'b>c', 'c>d', 'd>e'],
+      { a: { impact: 'degraded' }, b: { impact: 'broken', chaos: 'target' }, c: { impact: 'unaffected' } },
+      { 'a>b': { change: 'errors' }, 'b>c': { change: 'traffic' }, 'c>d': { change: 'none' } }
+    );
+    const r = blastRoles(m.nodes, buildAdjacency(m.nodes.length, m.edges), 1);
+    const sum = summarize(m.edges, r, m.nodes);
+    expect(resolveOverlay('auto', sum)).toBe('impact');
+    // Without a measured run the chaos overlay stays the default.
+    expect(resolveOverlay('auto', summarize(m.edges, r))).toBe('chaos');
+    const st = computeStyles(m, r, sum, 'health', 'auto', colors, String);
+    expect(st.overlay).toBe('impact');
+    expect([...st.nodeRing]).toEqual(['warn', 'bad', 'ok', '', '']);
+    expect([...st.nodeDim]).toEqual([0, 0, 0, 1, 1]);
+    expect(st.edgeColor).toEqual(['bad', 'down', '#777', '#777']);
+    expect([...st.edgeDash]).toEqual([0, 1, 0, 0]);
+    expect([...st.edgeDim]).toEqual([0, 0, 1, 1]);
+    expect(st.legend.filter((l) => l.ring).map((l) => l.label)).toEqual([
+      'broken (1)',
+      'degraded (1)',
+      'unaffected (1)',
+    ]);
+    expect(st.legend.map((l) => l.label)).toEqual(expect.arrayContaining(['errors up (1)', 'less traffic (1)']));
+  });
+
   it('cost overlay labels the costliest edge', () => {
     const st = computeStyles(g, roles, summary, 'auto', 'cost', colors, (v) => `$${v}`);
     expect([...st.edgeLabel.entries()]).toEqual([[0, '$9']]);

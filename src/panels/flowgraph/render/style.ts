@@ -1,10 +1,10 @@
-import type { BlastRole } from '../../../model';
+import type { BlastRole, EdgeChangeKind, ImpactLevel } from '../../../model';
 import type { MapGraph, MapNode } from '../graph/types';
 import type { OverlaySummary } from '../graph/summary';
 import { type Colors, keyColors } from './colors';
 
 export type ColorBy = 'auto' | 'team' | 'owner' | 'namespace' | 'health' | 'errors';
-export type Overlay = 'auto' | 'none' | 'chaos' | 'diff' | 'cost';
+export type Overlay = 'auto' | 'none' | 'impact' | 'chaos' | 'diff' | 'cost';
 
 export interface LegendItem {
   color: string;
@@ -31,9 +31,15 @@ export interface Styles {
   colorBy: Exclude<ColorBy, 'auto'>;
 }
 
+const measured = (s: OverlaySummary) => Object.values(s.impact).some((n) => n > 0);
+
 export function resolveOverlay(o: Overlay, s: OverlaySummary): Exclude<Overlay, 'auto'> {
   if (o !== 'auto') {
     return o;
+  }
+  // A measured impact is there only when the query named a run: that ask wins over the run's regions.
+  if (measured(s)) {
+    return 'impact';
   }
   if (s.chaos.target > 0) {
     return 'chaos';
@@ -47,6 +53,9 @@ export function resolveOverlay(o: Overlay, s: OverlaySummary): Exclude<Overlay, 
 /** The overlays the data can show, for the toolbar. */
 export function availableOverlays(s: OverlaySummary): Array<Exclude<Overlay, 'auto'>> {
   const list: Array<Exclude<Overlay, 'auto'>> = ['none'];
+  if (measured(s)) {
+    list.push('impact');
+  }
   if (s.chaos.target > 0) {
     list.push('chaos');
   }
@@ -142,7 +151,9 @@ export function computeStyles(
     overlay: ov,
     colorBy: by,
   };
-  if (ov === 'chaos') {
+  if (ov === 'impact') {
+    impactStyles(s, graph, summary, c);
+  } else if (ov === 'chaos') {
     const ring: Record<BlastRole, string> = { target: c.target, upstream: c.upstream, downstream: c.downstream };
     roles.forEach((r, i) => {
       s.nodeRing[i] = r ? ring[r] : '';
@@ -192,4 +203,37 @@ export function computeStyles(
     );
   }
   return s;
+}
+
+/**
+ * Rings by the measured impact of the run, edges by what changed on them during it. Lost traffic is
+ * dashed as a vanished edge is: the calls that stopped are the gap the fault left.
+ */
+function impactStyles(s: Styles, graph: MapGraph, summary: OverlaySummary, c: Colors) {
+  const ring: Record<ImpactLevel, string> = { broken: c.bad, degraded: c.warn, unaffected: c.ok, unknown: c.textWeak };
+  const edge: Record<EdgeChangeKind, string> = { errors: c.bad, latency: c.warn, traffic: c.downstream, none: c.edge };
+  graph.nodes.forEach((n, i) => {
+    s.nodeRing[i] = n.impact ? ring[n.impact] : '';
+    s.nodeDim[i] = n.impact ? 0 : 1;
+  });
+  graph.edges.forEach((e, k) => {
+    const changed = e.change !== undefined && e.change !== 'none';
+    s.edgeColor[k] = changed ? edge[e.change!] : c.edge;
+    s.edgeDim[k] = changed ? 0 : 1;
+    s.edgeDash[k] = e.change === 'traffic' ? 1 : s.edgeDash[k];
+  });
+  const { impact: i, change: ch } = summary;
+  s.legend.push(
+    { color: c.bad, label: `broken (${i.broken})`, ring: true },
+    { color: c.warn, label: `degraded (${i.degraded})`, ring: true },
+    { color: c.ok, label: `unaffected (${i.unaffected})`, ring: true }
+  );
+  if (i.unknown > 0) {
+    s.legend.push({ color: c.textWeak, label: `unknown (${i.unknown})`, ring: true });
+  }
+  s.legend.push(
+    { color: c.bad, label: `errors up (${ch.errors})` },
+    { color: c.warn, label: `slower (${ch.latency})` },
+    { color: c.downstream, label: `less traffic (${ch.traffic})`, dashed: true }
+  );
 }
