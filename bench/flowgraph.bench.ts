@@ -202,7 +202,9 @@ async function fullLayoutFigure(call: Call, runs: number) {
   const wall = walls[Math.floor(walls.length / 2)];
   const ours = { ...all[0], wall, longestTask: Math.max(...all.map((o) => o.longestTask)) };
   if (runs > 1) {
-    console.log(`full layout 50,000 (${runs} runs): ${all.map((o) => o.wall.toFixed(0)).join(', ')} ms`);
+    console.log(
+      `full layout 50,000 (${runs} runs): ${all.map((o) => o.wall.toFixed(0)).join(', ')} ms; longest main-thread task ${all.map((o) => o.longestTask.toFixed(0)).join(', ')} ms`
+    );
   }
   // FLOWGRAPH_D3=0 skips the baseline (it runs into its 120 s cap) when comparing runs of ours.
   const d3 =
