@@ -18,7 +18,11 @@ const { chromium } = req('playwright-core') as typeof import('playwright-core');
 
 const root = process.cwd();
 const SIZES = [100, 1000, 5000, 10000];
-/** FLOWGRAPH_BENCH=levels runs only the levels figures; unset runs the layout and frame figures, then those. */
+/**
+ * FLOWGRAPH_BENCH=levels runs only the levels figures, FLOWGRAPH_BENCH=full50k only the full layout of
+ * 50,000 nodes (FLOWGRAPH_RUNS times, default 3, and d3-force once); unset runs the layout and frame
+ * figures, then the levels ones.
+ */
 const PART = process.env.FLOWGRAPH_BENCH;
 const MSAGL_CAP_MS = 60_000;
 const { CHROMIUM_ARGS, chromiumPath } = req('./scripts/lib/chromium.js') as {
@@ -163,30 +167,7 @@ async function levelFigures(call: Call, shot: (name: string) => Promise<void>) {
   }
   // Every one of 50,000 nodes laid out and drawn: the worker's multilevel force, then pan/zoom.
   const n = 50_000;
-  const ours = await call((b, a) => b.layoutOurs(a[0] as number), n);
-  const d3 = await call(
-    (b, a) => b.layoutBaseline('d3', a[0] as number, `${location.origin}/baseline.js`, a[1] as number),
-    n,
-    D3_CAP_MS
-  );
-  report({
-    name: `full layout 50,000 nodes/${ours.edges.toLocaleString('en-US')} edges (ours: ${ours.engine}, in worker)`,
-    value: ours.wall,
-    unit: 'ms',
-    baseline: {
-      name: d3 === null ? `d3-force 300 ticks (> ${D3_CAP_MS / 1000} s)` : 'd3-force 300 ticks',
-      value: d3 ?? NaN,
-    },
-    goal: '≤ 15,000 ms',
-    met: ours.wall <= 15_000,
-  });
-  report({
-    name: 'longest main-thread task during the 50,000-node layout',
-    value: ours.longestTask,
-    unit: 'ms',
-    goal: '≤ 50 ms',
-    met: ours.longestTask <= 50,
-  });
+  await fullLayoutFigure(call, 1);
   const canvas = await call((b, a) => b.frames('canvas', a[0] as number, 60), n);
   const svg = await call((b, a) => b.frames('svg', a[0] as number, 20), n);
   report({
@@ -204,6 +185,53 @@ async function levelFigures(call: Call, shot: (name: string) => Promise<void>) {
     unit: 'MB',
     goal: '≤ 300 MB',
     met: heap <= 300,
+  });
+}
+
+/**
+ * The full layout of all 50,000 nodes in the worker (median of `runs`), the longest main-thread
+ * task meanwhile, and d3-force beside it. FLOWGRAPH_BENCH=full50k runs only this.
+ */
+async function fullLayoutFigure(call: Call, runs: number) {
+  const n = 50_000;
+  const all: Array<{ wall: number; longestTask: number; edges: number; engine: string }> = [];
+  for (let r = 0; r < runs; r++) {
+    all.push(await call((b, a) => b.layoutOurs(a[0] as number), n));
+  }
+  const walls = all.map((o) => o.wall).sort((a, b) => a - b);
+  const wall = walls[Math.floor(walls.length / 2)];
+  const ours = { ...all[0], wall, longestTask: Math.max(...all.map((o) => o.longestTask)) };
+  if (runs > 1) {
+    console.log(
+      `full layout 50,000 (${runs} runs): ${all.map((o) => o.wall.toFixed(0)).join(', ')} ms; longest main-thread task ${all.map((o) => o.longestTask.toFixed(0)).join(', ')} ms`
+    );
+  }
+  // FLOWGRAPH_D3=0 skips the baseline (it runs into its 120 s cap) when comparing runs of ours.
+  const d3 =
+    process.env.FLOWGRAPH_D3 === '0'
+      ? null
+      : await call(
+          (b, a) => b.layoutBaseline('d3', a[0] as number, `${location.origin}/baseline.js`, a[1] as number),
+          n,
+          D3_CAP_MS
+        );
+  report({
+    name: `full layout 50,000 nodes/${ours.edges.toLocaleString('en-US')} edges (ours: ${ours.engine}, in worker${runs > 1 ? `, median of ${runs}` : ''})`,
+    value: ours.wall,
+    unit: 'ms',
+    baseline: {
+      name: d3 === null ? `d3-force 300 ticks (> ${D3_CAP_MS / 1000} s)` : 'd3-force 300 ticks',
+      value: d3 ?? NaN,
+    },
+    goal: '≤ 15,000 ms',
+    met: ours.wall <= 15_000,
+  });
+  report({
+    name: 'longest main-thread task during the 50,000-node layout',
+    value: ours.longestTask,
+    unit: 'ms',
+    goal: '≤ 50 ms',
+    met: ours.longestTask <= 50,
   });
 }
 
@@ -244,6 +272,10 @@ async function main() {
         ? `longtask observer check: a deliberate 80 ms task was seen as ${check.toFixed(0)} ms`
         : 'longtask observer check FAILED: the figures below cannot be trusted'
     );
+    if (PART === 'full50k') {
+      await fullLayoutFigure(call, Number(process.env.FLOWGRAPH_RUNS ?? 3));
+      return;
+    }
     if (PART === 'levels') {
       await levelFigures(call, async (name) => {
         mkdirSync(path.join(root, 'artifacts', 'screenshots'), { recursive: true });
