@@ -92,7 +92,11 @@ export function FlowMap({ graph, options, width, height, notices, links, panelId
     formatCost
   );
   // With levels the hierarchical layout places everything; the worker is left idle.
-  const layout = useLayout(levels.active ? EMPTY : model.view, options.layout);
+  const layout = useLayout(
+    levels.active ? EMPTY : model.view,
+    options.layout,
+    levels.active ? undefined : { by: groupBy, keys: model.keys }
+  );
   // A new view of the levels keeps selection by id, not by index.
   const viewRef = useRef(model.view);
   useEffect(() => {

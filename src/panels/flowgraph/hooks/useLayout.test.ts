@@ -10,7 +10,7 @@ const noWorker = () => new MainThreadLayout();
 
 describe('useLayout', () => {
   it('keeps every known node in place when a refresh brings one more', async () => {
-    const { result, rerender } = renderHook(({ g }) => useLayout(g, 'auto', noWorker), {
+    const { result, rerender } = renderHook(({ g }) => useLayout(g, 'auto', undefined, noWorker), {
       initialProps: { g: graphOf(200) },
     });
     await waitFor(() => expect(result.current.running).toBe(false));
@@ -32,11 +32,26 @@ describe('useLayout', () => {
 
   it('starts afresh when the layout mode changes', async () => {
     const g = graphOf(150);
-    const { result, rerender } = renderHook(({ mode }) => useLayout(g, mode, noWorker), {
+    const { result, rerender } = renderHook(({ mode }) => useLayout(g, mode, undefined, noWorker), {
       initialProps: { mode: 'auto' as 'auto' | 'force' },
     });
     await waitFor(() => expect(result.current.engine).toBe('layered'));
     rerender({ mode: 'force' });
     await waitFor(() => expect(result.current.engine).toBe('force'));
+  });
+
+  it('lays out afresh in group bands when grouping is switched on', async () => {
+    const g = graphOf(120);
+    const keys = g.nodes.map((n) => n.team);
+    const { result, rerender } = renderHook(({ by }) => useLayout(g, 'auto', { by, keys }, noWorker), {
+      initialProps: { by: 'none' as 'none' | 'team' },
+    });
+    await waitFor(() => expect(result.current.running).toBe(false));
+    const plain = result.current.positions!;
+    rerender({ by: 'team' });
+    await waitFor(() => expect(result.current.running).toBe(false));
+    // kept positions would have placed nobody anew (incremental) and kept the overlapping boxes
+    expect(result.current.engine).toBe('layered');
+    expect(result.current.positions).not.toEqual(plain);
   });
 });

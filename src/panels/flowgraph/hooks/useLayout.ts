@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GroupBy } from '../graph/collapse';
 import type { MapGraph } from '../graph/types';
 import { createLayoutWorker, type LayoutWorker } from '../layout/createLayoutWorker';
 import type { LayoutEngine, LayoutInput, LayoutMessage, LayoutMode } from '../layout/types';
+
+/** The group boxes the panel draws: which grouping, and each node's key (undefined for none). */
+export interface LayoutGrouping {
+  by: GroupBy;
+  keys: Array<string | undefined>;
+}
 
 export interface LayoutState {
   positions?: Float32Array;
@@ -16,7 +23,8 @@ export interface LayoutState {
 export function layoutInput(
   graph: MapGraph,
   mode: LayoutMode,
-  memory: Map<string, [number, number]> | undefined
+  memory: Map<string, [number, number]> | undefined,
+  keys?: Array<string | undefined>
 ): LayoutInput {
   const n = graph.nodes.length;
   const seed = memory && memory.size > 0 ? new Float32Array(2 * n).fill(NaN) : undefined;
@@ -35,12 +43,19 @@ export function layoutInput(
     targets: Int32Array.from(graph.edges, (e) => e.target),
     seed,
     mode,
+    groups: keys && groupIndices(keys),
   };
+}
+
+function groupIndices(keys: Array<string | undefined>): Int32Array {
+  const index = new Map<string, number>();
+  return Int32Array.from(keys, (k) => (k === undefined ? -1 : (index.get(k) ?? index.set(k, index.size).get(k)!)));
 }
 
 interface Result {
   graph: MapGraph;
   mode: LayoutMode;
+  by: GroupBy;
   positions: Float32Array;
   engine: LayoutEngine;
   ms: number;
@@ -52,28 +67,34 @@ let nextId = 1;
 /**
  * Lays the graph out in a worker (on the main thread where a page allows none: createLayoutWorker). A newer graph cancels the running layout (the worker is
  * terminated: d3-force cannot be interrupted from outside). Positions are remembered by node id
- * so a refresh keeps every known node where it was; changing the layout mode starts afresh.
+ * so a refresh keeps every known node where it was; changing the layout mode or the grouping starts
+ * afresh (kept positions would keep the old, overlapping group boxes).
  */
 export function useLayout(
   graph: MapGraph,
   mode: LayoutMode,
+  grouping?: LayoutGrouping,
   factory: () => LayoutWorker = createLayoutWorker
 ): LayoutState {
   const [result, setResult] = useState<Result | undefined>();
   const [progress, setProgress] = useState({ graph: undefined as MapGraph | undefined, done: 0 });
   const memory = useRef(new Map<string, [number, number]>());
   const lastMode = useRef(mode);
+  const by = grouping?.by ?? 'none';
+  const keys = by === 'none' ? undefined : grouping?.keys;
+  const lastBy = useRef(by);
 
   useEffect(() => {
-    if (lastMode.current !== mode) {
+    if (lastMode.current !== mode || lastBy.current !== by) {
       memory.current.clear();
       lastMode.current = mode;
+      lastBy.current = by;
     }
-    const input = layoutInput(graph, mode, memory.current);
+    const input = layoutInput(graph, mode, memory.current, keys);
     const id = nextId++;
     const accept = (positions: Float32Array, engine: LayoutEngine, ms: number) => {
       graph.nodes.forEach((node, i) => memory.current.set(node.id, [positions[2 * i], positions[2 * i + 1]]));
-      setResult({ graph, mode, positions, engine, ms });
+      setResult({ graph, mode, by, positions, engine, ms });
     };
     const worker = factory();
     worker.onmessage = (ev: MessageEvent<LayoutMessage>) => {
@@ -86,18 +107,19 @@ export function useLayout(
       } else if (m.type === 'done') {
         accept(m.output.positions, m.output.engine, m.ms);
       } else {
-        setResult((r) => r && { ...r, graph, mode, notice: `Layout failed: ${m.message}` });
+        setResult((r) => r && { ...r, graph, mode, by, notice: `Layout failed: ${m.message}` });
       }
     };
     worker.postMessage({ type: 'layout', id, input }, [
       input.sources.buffer,
       input.targets.buffer,
       ...(input.seed ? [input.seed.buffer] : []),
+      ...(input.groups ? [input.groups.buffer] : []),
     ]);
     return () => worker.terminate();
-  }, [graph, mode, factory]);
+  }, [graph, mode, by, keys, factory]);
 
-  const current = result !== undefined && result.graph === graph && result.mode === mode;
+  const current = result !== undefined && result.graph === graph && result.mode === mode && result.by === by;
   // While a new layout runs, the previous one stays on screen, carried over to the new graph by id.
   const positions = useMemo(
     () => (result && result.graph !== graph ? carryOver(result, graph) : result?.positions),

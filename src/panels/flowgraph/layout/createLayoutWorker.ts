@@ -116,6 +116,12 @@ function copyRequest({ type, id, input }: LayoutRequest): LayoutRequest {
   return {
     type,
     id,
-    input: { ...input, sources: input.sources.slice(), targets: input.targets.slice(), seed: input.seed?.slice() },
+    input: {
+      ...input,
+      sources: input.sources.slice(),
+      targets: input.targets.slice(),
+      seed: input.seed?.slice(),
+      groups: input.groups?.slice(),
+    },
   };
 }

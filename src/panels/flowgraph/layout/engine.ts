@@ -11,7 +11,7 @@ function known(seed: Float32Array | undefined, i: number): boolean {
  * when most nodes have one, else lay out afresh with the engine that fits the size.
  */
 export function computeLayout(input: LayoutInput, onProgress?: (done: number) => void): LayoutOutput {
-  const { n, sources, targets, seed, mode } = input;
+  const { n, sources, targets, seed, mode, groups } = input;
   let knownCount = 0;
   for (let i = 0; i < n; i++) {
     knownCount += known(seed, i) ? 1 : 0;
@@ -21,7 +21,7 @@ export function computeLayout(input: LayoutInput, onProgress?: (done: number) =>
   }
   const layered = mode === 'layered' || (mode === 'auto' && n <= LAYERED_MAX_NODES);
   if (layered) {
-    return { positions: layeredLayout(n, sources, targets), engine: 'layered' };
+    return { positions: layeredLayout(n, sources, targets, groups), engine: 'layered' };
   }
   return { positions: multilevelForce(n, sources, targets, onProgress), engine: 'force' };
 }

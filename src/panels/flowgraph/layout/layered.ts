@@ -8,6 +8,7 @@ export function layeredLayout(
   n: number,
   sources: Int32Array,
   targets: Int32Array,
+  groups?: Int32Array,
   spacing = { x: 220, y: 70 }
 ): Float32Array {
   const out: number[][] = Array.from({ length: n }, () => []);
@@ -60,7 +61,58 @@ export function layeredLayout(
   if (crossings() > fewest) {
     best.forEach((l, li) => (layers[li] = l));
   }
+  if (groups && groups.some((g) => g >= 0)) {
+    return banded(layers, n, groups, spacing);
+  }
   return placed(layers, n, spacing);
+}
+
+/**
+ * Places each group (`groups[v]`, -1 for none; the ungrouped nodes make one band of their own) in
+ * a horizontal band of its own, so the boxes drawn around groups are disjoint in y and never
+ * overlap. Bands are stacked by the mean height their members had after crossing reduction, and
+ * within a band each layer keeps that order, so most of the crossing work survives.
+ */
+function banded(layers: number[][], n: number, groups: Int32Array, spacing: { x: number; y: number }): Float32Array {
+  const xy = placed(layers, n, spacing);
+  const sum = new Map<number, { y: number; count: number }>();
+  for (let v = 0; v < n; v++) {
+    const s = sum.get(groups[v]) ?? { y: 0, count: 0 };
+    s.y += xy[2 * v + 1];
+    s.count++;
+    sum.set(groups[v], s);
+  }
+  const bands = [...sum.keys()].sort(
+    (a, b) => sum.get(a)!.y / sum.get(a)!.count - sum.get(b)!.y / sum.get(b)!.count || a - b
+  );
+  // Rows each band needs: its most members in any one layer.
+  const rows = new Map(bands.map((g) => [g, 0]));
+  const members = layers.map((l) => {
+    const byBand = new Map<number, number[]>();
+    l.forEach((v) => (byBand.get(groups[v]) ?? byBand.set(groups[v], []).get(groups[v])!).push(v));
+    byBand.forEach((vs, g) => rows.set(g, Math.max(rows.get(g)!, vs.length)));
+    return byBand;
+  });
+  // One empty row between bands: boxes pad their members by less than half a row, so neighbouring
+  // boxes stay apart by more than both pads.
+  const start = new Map<number, number>();
+  let row = 0;
+  for (const g of bands) {
+    start.set(g, row);
+    row += rows.get(g)! + 1;
+  }
+  const off = ((row - 2) * spacing.y) / 2;
+  members.forEach((byBand, li) =>
+    byBand.forEach((vs, g) => {
+      // centred in the band, so a layer with few members does not pull every edge to the band's top
+      const first = start.get(g)! + (rows.get(g)! - vs.length) / 2;
+      vs.forEach((v, i) => {
+        xy[2 * v] = li * spacing.x;
+        xy[2 * v + 1] = (first + i) * spacing.y - off;
+      });
+    })
+  );
+  return xy;
 }
 
 function placed(layers: number[][], n: number, spacing: { x: number; y: number }): Float32Array {

@@ -9,6 +9,8 @@ export interface LayoutInput {
   /** Previous x,y per node (2n values), NaN where the node is new. */
   seed?: Float32Array;
   mode: LayoutMode;
+  /** Group index per node (-1 for none) when the panel draws group boxes: the layered layout keeps groups apart. */
+  groups?: Int32Array;
 }
 
 export interface LayoutOutput {
