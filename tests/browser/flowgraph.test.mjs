@@ -249,8 +249,14 @@ test('a tooltip near the corner of the map flips to stay inside it', async () =>
   await tip.waitFor();
   assert.match(await tip.innerText(), /payments-db/);
   const t = await tip.boundingBox();
-  assert.ok(t.x >= box.x && t.x + t.width <= box.x + box.width + 0.5, `tooltip ${JSON.stringify(t)} inside map ${JSON.stringify(box)}`);
-  assert.ok(t.y >= box.y && t.y + t.height <= box.y + box.height + 0.5, `tooltip ${JSON.stringify(t)} inside map ${JSON.stringify(box)}`);
+  assert.ok(
+    t.x >= box.x && t.x + t.width <= box.x + box.width + 0.5,
+    `tooltip ${JSON.stringify(t)} inside map ${JSON.stringify(box)}`
+  );
+  assert.ok(
+    t.y >= box.y && t.y + t.height <= box.y + box.height + 0.5,
+    `tooltip ${JSON.stringify(t)} inside map ${JSON.stringify(box)}`
+  );
   await screenshot(page, 'flowgraph-tooltip-corner');
   await page.mouse.move(box.x + 2, box.y + 2);
   await demo.panel.getByLabel('Search nodes').fill('');
@@ -261,6 +267,10 @@ test('a tooltip near the corner of the map flips to stay inside it', async () =>
 test('groups by team and collapses a team to one node', async () => {
   await demo.panel.getByRole('radio', { name: 'Team' }).check({ force: true });
   assert.equal(await demo.status.getAttribute('data-groups'), '4');
+  // switching the grouping lays out afresh, each team in its own band
+  await demo.status.filter({ hasNotText: 'layout running' }).waitFor();
+  assert.equal(await demo.status.getAttribute('data-engine'), 'layered');
+  await screenshot(page, 'flowgraph-groups-team');
   await demo.panel.getByLabel('Search nodes').fill('fraud');
   const map = demo.panel.getByRole('application', { name: 'Service flow map' });
   await map.focus();

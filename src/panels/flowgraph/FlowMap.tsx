@@ -137,12 +137,24 @@ export function FlowMap({ graph, options, width, height, notices, links, panelId
   useEffect(() => {
     // Opening and closing groups keeps the camera: nothing else moves, so neither should the view.
     const size = levels.active ? levels.tree.groups.length : model.view.nodes.length;
-    const key = `${engine}:${size}:${focusId ?? ''}:${clauses.length}`;
+    // a new grouping moves every node into its group's band: fit once that layout has arrived
+    const bands = levels.active ? '' : (layout.groupBy ?? '');
+    const key = `${engine}:${bands}:${size}:${focusId ?? ''}:${clauses.length}`;
     if (positions && (engine !== 'incremental' || fitted.current === '') && fitted.current !== key) {
       fitted.current = key;
       fit();
     }
-  }, [positions, engine, levels.active, levels.tree, model.view.nodes.length, focusId, clauses.length, fit]);
+  }, [
+    positions,
+    engine,
+    layout.groupBy,
+    levels.active,
+    levels.tree,
+    model.view.nodes.length,
+    focusId,
+    clauses.length,
+    fit,
+  ]);
 
   const onClick = useCallback(
     (hit: Hit | undefined, shift = false) => {

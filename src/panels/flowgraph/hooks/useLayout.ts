@@ -13,6 +13,8 @@ export interface LayoutGrouping {
 export interface LayoutState {
   positions?: Float32Array;
   engine?: LayoutEngine;
+  /** The grouping the positions were laid out for. */
+  groupBy?: GroupBy;
   ms?: number;
   running: boolean;
   progress: number;
@@ -128,6 +130,7 @@ export function useLayout(
   return {
     positions,
     engine: result?.engine,
+    groupBy: result?.by,
     ms: result?.ms,
     running: !current,
     progress: progress.graph === graph ? progress.done : 0,
