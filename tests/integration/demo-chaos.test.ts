@@ -278,17 +278,30 @@ describe('demo services and chaos runner: real faults, real chaos run', () => {
     if (missing) {
       return;
     }
-    await settled();
-    const run = await startRun({ fault: 'errors', target: 'shipping', seconds: 3 });
-    expect(run.status).toBe(202);
-    const journal = await finishedJournal(run.json.journal!);
-    expectJournalShape(journal, 'shipping', 'errors');
-    expect(journal.run?.find((e) => e.activity?.name === 'frontend-under-fault')?.output).toEqual(
+    const before = ((await (await fetch(`${runner}/journals/index.json`)).json()) as string[]).length;
+    // Chaos Toolkit refuses to inject when the steady state is not met before the method (the last
+    // fault's traces can outlast the wait on a loaded machine): such a run tests nothing, so it is
+    // started again, at most twice, and the refusal is said.
+    let journal: CtkJournal | undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await settled();
+      const run = await startRun({ fault: 'errors', target: 'shipping', seconds: 3 });
+      expect(run.status).toBe(202);
+      journal = await finishedJournal(run.json.journal!);
+      if (journal.steady_states?.before?.steady_state_met !== false) {
+        break;
+      }
+      const unmet = journal.steady_states?.before?.probes?.filter((p) => p.tolerance_met === false);
+      console.warn(`demo-chaos: steady state not met before the method, run again: ${JSON.stringify(unmet)}`);
+    }
+    expectJournalShape(journal!, 'shipping', 'errors');
+    expect(journal!.run?.find((e) => e.activity?.name === 'frontend-under-fault')?.output).toEqual(
       expect.objectContaining({ error_rate: 0 })
     );
-    expect(journal.deviated).toBe(false);
-    expect(journal.status).toBe('completed');
-    expect(await (await fetch(`${runner}/journals/index.json`)).json()).toHaveLength(3);
+    expect(journal!.deviated).toBe(false);
+    expect(journal!.status).toBe('completed');
+    const after = (await (await fetch(`${runner}/journals/index.json`)).json()) as string[];
+    expect(after.length).toBeGreaterThan(before);
   }, 150000);
 
   it('delays requests to inventory by the injected latency, which users wait for: the run deviates', async () => {
