@@ -59,6 +59,27 @@ export async function timeMsAsync(fn: () => Promise<unknown>, runs = 5): Promise
   return times[Math.floor(times.length / 2)];
 }
 
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/**
+ * Medians in ms of `runs` calls of each function, after one warm-up call of each. The calls take
+ * turns and each starts after a full GC (when node runs with --expose-gc), so a load peak on a
+ * shared machine or the garbage of the previous call lands on both sides of a ratio alike.
+ */
+export function timeMsInTurns(fns: Array<() => unknown>, runs = 5): number[] {
+  fns.forEach((fn) => fn());
+  const times = fns.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      collect();
+      const t = performance.now();
+      fn();
+      times[k].push(performance.now() - t);
+    });
+  }
+  return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]);
+}
+
 /**
  * A mapper's figures against JSON.parse of its payload, all medians of 5 runs in this process:
  * the mapping alone (from one parsed value, the work after JSON.parse that the goal is about) and
@@ -75,10 +96,12 @@ export function mapperFigures<T>(opts: {
   /** Largest ratio of the mapping alone to JSON.parse. */
   goal: number;
 }): void {
-  const parseMs = timeMs(() => JSON.parse(opts.text));
   const parsed = opts.parse(opts.text);
-  const mapMs = timeMs(() => opts.map(parsed));
-  const endToEndMs = timeMs(() => opts.map(opts.parse(opts.text)));
+  const [parseMs, mapMs, endToEndMs] = timeMsInTurns([
+    () => JSON.parse(opts.text),
+    () => opts.map(parsed),
+    () => opts.map(opts.parse(opts.text)),
+  ]);
   const baseline = { name: 'JSON.parse', value: parseMs };
   report({ name: `JSON.parse of ${opts.payload} (${(opts.text.length / 1e6).toFixed(1)} MB)`, value: parseMs, unit: 'ms' });
   report({
