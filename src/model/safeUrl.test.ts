@@ -1,4 +1,4 @@
-import { isSafeUrl, safeUrl } from './safeUrl';
+import { encodeSegment, isSafeUrl, safeUrl } from './safeUrl';
 
 describe('safeUrl', () => {
   it.each([
@@ -66,5 +66,89 @@ describe('isSafeUrl', () => {
       42,
     ];
     expect(urls.map(isSafeUrl)).toEqual(urls.map((u) => safeUrl(u) !== undefined));
+  });
+});
+
+describe('safeUrl without a parse', () => {
+  // The URLs it keeps without parsing must be exactly what the WHATWG parser writes back.
+  const viaParser = (u: string) => {
+    try {
+      const parsed = new URL(u.trim().replace(/[\u0000-\u001F\u007F\s]/g, ''));
+      return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('gives what the parser gives, for URLs near the plain form', () => {
+    const hosts = [
+      'a',
+      'chaos.example',
+      'Chaos.Example',
+      'a-.b',
+      '-a.b',
+      'x.0x1f',
+      '1.2.3.4',
+      'xn--nxasmq6b.example',
+      'a..b',
+      'a.',
+    ];
+    const pieces = [
+      '/',
+      'x',
+      '.',
+      '..',
+      '%2e',
+      '%2E',
+      '%',
+      '%41',
+      '?',
+      '#',
+      "'",
+      '"',
+      '<',
+      '`',
+      '{',
+      '|',
+      '^',
+      '\\',
+      ' ',
+      'ü',
+      ':',
+      '@',
+      '=',
+      '&',
+      '~',
+      '-',
+      '_',
+      ';',
+      '+',
+      '!',
+      '$',
+      '(',
+      '*',
+      ',',
+    ];
+    let seed = 11;
+    const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2147483648) % xs.length];
+    const urls: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const tail = Array.from({ length: 1 + (i % 9) }, () => pick(pieces)).join('');
+      urls.push(`${pick(['http', 'https', 'HTTP', 'ftp'])}://${pick(hosts)}${pick(['/', '', ':80/', '/a/'])}${tail}`);
+    }
+    const differ = urls.filter((u) => safeUrl(u) !== viaParser(u));
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('encodeSegment', () => {
+  it('encodes as encodeURIComponent does, every ASCII character alone and in a word', () => {
+    const chars = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+    const inputs = [...chars, ...chars.map((c) => `run-${c}-1`), '', 'ünï', '6f0c1c2e-0002-4e4e'];
+    expect(inputs.map(encodeSegment)).toEqual(inputs.map((s) => encodeURIComponent(s)));
+  });
+
+  it('replaces a lone surrogate instead of throwing', () => {
+    expect(encodeSegment('a\uD800b')).toBe('a%EF%BF%BDb');
   });
 });

@@ -60,4 +60,15 @@ describe('parseTimestamp on RFC 3339 UTC', () => {
       expect([s, parseTimestamp(s)]).toEqual([s, Number.isFinite(expected) && expected > 0 ? expected : undefined]);
     }
   });
+
+  it('agrees with Date.parse on a time every 25 hours from 1970 to 2400, leap days and centuries included', () => {
+    const wrong: string[] = [];
+    for (let t = 0; t < Date.UTC(2400, 0, 1); t += 86_400_000 + 3_600_000 + 61_001) {
+      const s = new Date(t).toISOString();
+      if (t > 0 && parseTimestamp(s) !== Date.parse(s)) {
+        wrong.push(s);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -87,5 +87,18 @@ function utcStamp(s: string): number | undefined {
     }
     ms = digits >= 3 ? Math.floor(fraction / 10 ** (digits - 3)) : fraction * 10 ** (3 - digits);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return (((daysSinceEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar, year 1970 or later (the
+ * civil-from-days count of H. Hinnant's date algorithms), without the Date.UTC call it replaces.
+ */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }

@@ -23,37 +23,51 @@ export function annotationFrame(
   reach?: Map<string, string>
 ): DataFrame {
   const runs = all.filter((r) => r.status !== 'pending');
-  const outcomes = runs.map(outcomeOf);
+  const n = runs.length;
+  const [time, timeEnd, isRegion, title, text, tags, id, color, newState] = Array.from(
+    { length: 9 },
+    () => new Array(n)
+  );
+  // One pass over the runs for every column: there can be thousands of them on each refresh.
+  for (let i = 0; i < n; i++) {
+    const r = runs[i];
+    const outcome = outcomeOf(r);
+    const key = `${r.source}:${r.id}`;
+    time[i] = r.start;
+    timeEnd[i] = drawnEnd(r, rangeTo, now);
+    isRegion[i] = true;
+    // Grafana's tooltip renders the title as HTML too, through a sanitizer that keeps <img src>.
+    title[i] = escapeHtml(`${r.name} · ${outcome}`);
+    text[i] = annotationText(r, outcome, traceLinks(r, tracing, now), reach?.get(key));
+    // A comma-separated string: Grafana splits the tags field on commas (older versions split only strings).
+    tags[i] = tagsText(r);
+    id[i] = key;
+    color[i] = OUTCOME_COLOR[outcome];
+    newState[i] = OUTCOME_STATE[outcome];
+  }
   return createDataFrame({
     name: FRAME_NAMES.annotations,
     fields: [
-      { name: 'time', type: FieldType.time, values: runs.map((r) => r.start) },
-      { name: 'timeEnd', type: FieldType.time, values: runs.map((r) => drawnEnd(r, rangeTo, now)) },
-      { name: 'isRegion', type: FieldType.boolean, values: runs.map(() => true) },
-      // Grafana's tooltip renders the title as HTML too, through a sanitizer that keeps <img src>.
-      { name: 'title', type: FieldType.string, values: runs.map((r, i) => escapeHtml(`${r.name} · ${outcomes[i]}`)) },
-      {
-        name: 'text',
-        type: FieldType.string,
-        values: runs.map((r, i) =>
-          annotationText(r, outcomes[i], traceLinks(r, tracing, now), reach?.get(`${r.source}:${r.id}`))
-        ),
-      },
-      // A comma-separated string: Grafana splits the tags field on commas (older versions split only strings).
-      {
-        name: 'tags',
-        type: FieldType.string,
-        values: runs.map((r) =>
-          tagsOf(r)
-            .map((t) => t.replace(/,/g, ' '))
-            .join(',')
-        ),
-      },
-      { name: 'id', type: FieldType.string, values: runs.map((r) => `${r.source}:${r.id}`) },
-      { name: 'color', type: FieldType.string, values: outcomes.map((o) => OUTCOME_COLOR[o]) },
-      { name: 'newState', type: FieldType.string, values: outcomes.map((o) => OUTCOME_STATE[o]) },
+      { name: 'time', type: FieldType.time, values: time },
+      { name: 'timeEnd', type: FieldType.time, values: timeEnd },
+      { name: 'isRegion', type: FieldType.boolean, values: isRegion },
+      { name: 'title', type: FieldType.string, values: title },
+      { name: 'text', type: FieldType.string, values: text },
+      { name: 'tags', type: FieldType.string, values: tags },
+      { name: 'id', type: FieldType.string, values: id },
+      { name: 'color', type: FieldType.string, values: color },
+      { name: 'newState', type: FieldType.string, values: newState },
     ],
   });
+}
+
+/** The tags as one string, each tag's own commas made spaces. */
+function tagsText(r: ChaosRun): string {
+  let out = '';
+  for (const t of tagsOf(r)) {
+    out += (out ? ',' : '') + (t.includes(',') ? t.replace(/,/g, ' ') : t);
+  }
+  return out;
 }
 
 /** The tooltip body: name, kind, targets, status and verdict, source, a link to the run and to its traces. */
@@ -65,24 +79,26 @@ export function annotationText(
 ): string {
   // Grafana renders this as HTML: the link is checked here as well as in each connector.
   const href = safeUrl(r.url);
-  const lines = [
-    `<b>${escapeHtml(r.name)}</b>`,
-    escapeHtml(`${r.kind}${r.namespace ? ` in ${r.namespace}` : ''}`),
-    r.targets.length ? escapeHtml(`targets: ${r.targets.join(', ')}`) : '',
-    escapeHtml(`status: ${r.status}${outcome === 'deviated' || r.verdict ? ` · verdict: ${verdictText(r)}` : ''}`),
-    ...pauses(r).map((t) => escapeHtml(`paused at ${new Date(t).toISOString()}`)),
-    ...(r.remarks ?? []).map(escapeHtml),
-    reach ? escapeHtml(reach) : '',
-    escapeHtml(`source: ${sourceName(r)}`),
-    href
-      ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">Open run in ${escapeHtml(sourceName(r))}</a>`
-      : '',
-    ...traces.map((t) => `<a href="${escapeHtml(t.url)}">${escapeHtml(t.title)} in Explore</a>`),
-  ];
-  return lines.filter(Boolean).join('<br/>');
+  const source = escapeHtml(sourceName(r));
+  let out = `<b>${escapeHtml(r.name)}</b>`;
+  const line = (s: string) => {
+    out += s ? `<br/>${s}` : '';
+  };
+  line(escapeHtml(`${r.kind}${r.namespace ? ` in ${r.namespace}` : ''}`));
+  line(r.targets.length ? escapeHtml(`targets: ${r.targets.join(', ')}`) : '');
+  line(escapeHtml(`status: ${r.status}${outcome === 'deviated' || r.verdict ? ` · verdict: ${verdictText(r)}` : ''}`));
+  for (const e of r.events) {
+    if (e.reason === 'Paused') {
+      line(`paused at ${new Date(e.time).toISOString()}`);
+    }
+  }
+  r.remarks?.forEach((remark) => line(escapeHtml(remark)));
+  line(reach ? escapeHtml(reach) : '');
+  line(`source: ${source}`);
+  line(href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">Open run in ${source}</a>` : '');
+  traces.forEach((t) => line(`<a href="${escapeHtml(t.url)}">${escapeHtml(t.title)} in Explore</a>`));
+  return out;
 }
-
-const pauses = (r: ChaosRun) => r.events.filter((e) => e.reason === 'Paused').map((e) => e.time);
 
 export function tagsOf(r: ChaosRun): string[] {
   return [
