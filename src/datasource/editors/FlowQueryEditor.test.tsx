@@ -47,4 +47,16 @@ describe('FlowQueryEditor', () => {
     expect(screen.queryByPlaceholderText('0.5 (= 50 %)')).not.toBeInTheDocument();
     expect(screen.getByText('Matchers')).toBeInTheDocument();
   });
+
+  it('commits a chaos run to measure with the flows as they are, and runs the query', () => {
+    const { onChange, onRunQuery } = setup({ flows: { preset: 'istio', matchers: 'ns="shop"' } });
+    fireEvent.blur(screen.getByPlaceholderText('$run'), { target: { value: ' run-7 ' } });
+    expect(onChange).toHaveBeenCalledWith(
+      expect.objectContaining({
+        flows: expect.objectContaining({ preset: 'istio', matchers: 'ns="shop"' }),
+        impact: { runId: 'run-7' },
+      })
+    );
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+  });
 });

@@ -3,20 +3,19 @@ import { Combobox, InlineField, InlineSwitch } from '@grafana/ui';
 import type { EditorProps } from './types';
 import { DEFAULT_FLOW_QUERY, FLOW_GROUPINGS, FlowQuery } from '../types';
 import { ImpactOptionsEditor } from './ImpactQueryEditor';
-import { PresetField } from './PresetField';
+import { presetEditing } from './PresetField';
 import { TextFilter } from './TextFilter';
 
 const GROUPING_OPTIONS = FLOW_GROUPINGS.map((g) => ({ value: g, label: g }));
 
-export function FlowQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
+export function FlowQueryEditor(props: EditorProps) {
+  const { query } = props;
+  const { commit, presetField } = presetEditing(props);
   const flows = { ...DEFAULT_FLOW_QUERY, ...query.flows };
-  const set = (patch: Partial<FlowQuery>) => {
-    onChange({ ...query, flows: { ...flows, ...patch } });
-    onRunQuery();
-  };
+  const set = (patch: Partial<FlowQuery>) => commit({ ...query, flows: { ...flows, ...patch } });
   return (
     <>
-      <PresetField preset={flows.preset} onChange={(preset) => set({ preset })} />
+      {presetField}
       <InlineField
         label="Group by"
         labelWidth={16}
@@ -80,10 +79,7 @@ export function FlowQueryEditor({ query, onChange, onRunQuery }: EditorProps) {
         runLabel="Impact of run"
         windowsOnlyWithRun
         runTooltip="Ring each service by what this chaos run did to it, and mark the edges by what changed during it (e.g. $run); empty: no impact"
-        onChange={(impact) => {
-          onChange({ ...query, flows, impact });
-          onRunQuery();
-        }}
+        onChange={(impact) => commit({ ...query, flows, impact })}
       />
     </>
   );

@@ -26,8 +26,8 @@ export function PresetField({ preset, onChange }: { preset: string; onChange: (p
 }
 
 /**
- * For the editors of query types that read flows but edit little else of them: a commit that also
- * runs the query, and the preset field writing into the query's flows.
+ * For the editors of query types that read flows: a commit that also runs the query, and the
+ * preset field writing into the query's flows.
  */
 export function presetEditing({ query, onChange, onRunQuery }: EditorProps) {
   const commit = (q: FaultlineQuery) => {

@@ -4,10 +4,10 @@ import { FLOWGRAPH_PANEL } from '../../constants';
 import type { ChaosFilter } from '../../datasource/types';
 import { CHAOS_SOURCES, CHAOS_STATUSES, ChaosSource, ChaosStatus } from '../../model';
 import { IMPACT_HIDDEN, SERVICE_LINK_TEMPLATE } from '../shared/links';
-import { chaosQuery, faultlineRef, flowsQuery, impactQuery } from '../shared/queries';
+import { faultlineRef, flowsQuery, impactQuery } from '../shared/queries';
 import { hideInTable } from '../shared/hideInTable';
 import { pageScene } from '../shared/scene';
-import { runsTable } from '../shared/runsTable';
+import { runsTable, runsTimeline } from '../shared/runsTable';
 
 const multi = (name: string, label: string, values: readonly string[]) =>
   new CustomVariable({ name, label, query: values.join(','), isMulti: true, includeAll: true, defaultToAll: true });
@@ -25,10 +25,7 @@ export function experimentsScene(s: PageSettings) {
     sources: ['$source' as ChaosSource],
     service: '$service',
   };
-  const timeline = PanelBuilders.statetimeline()
-    .setTitle('Runs over time')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
-    .build();
+  const timeline = runsTimeline(s, chaos).setTitle('Runs over time').build();
   const table = runsTable(s, chaos)
     .setTitle('Runs')
     .setDescription(

@@ -2,13 +2,12 @@ import { PanelBuilders, SceneDataTransformer, SceneFlexItem, SceneQueryRunner, V
 import type { PageSettings } from '../../components/AppConfig/settings';
 import { FLOWGRAPH_PANEL, OWNERSHIP_PANEL } from '../../constants';
 import { SERVICE_LINK_TEMPLATE } from '../shared/links';
-import { runsTable } from '../shared/runsTable';
+import { runsTable, runsTimeline } from '../shared/runsTable';
 import { neighbourhoodOf } from '../shared/neighbourhood';
 import { impactTable } from '../Experiments/experimentsScene';
 import { hideInTable } from '../shared/hideInTable';
 import {
   chaosAnnotation,
-  chaosQuery,
   faultlineRef,
   flowsQuery,
   keyMetricQueries,
@@ -58,10 +57,7 @@ export function serviceScene(s: PageSettings, service: string, namespace?: strin
       transformations: [neighbourhoodOf(service)],
     }),
   });
-  const timeline = PanelBuilders.statetimeline()
-    .setTitle('Chaos runs targeting it')
-    .setData(new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] }))
-    .build();
+  const timeline = runsTimeline(s, chaos).setTitle('Chaos runs targeting it').build();
   const runs = runsTable(s, chaos)
     .setTitle('Runs')
     .setDescription('Run: open it in its backend, its blast radius, or the flow map at that time')

@@ -16,3 +16,10 @@ export function runsTable(s: PageSettings, chaos: ChaosFilter) {
     )
     .setOverrides((b) => b.matchFieldsWithName('run').overrideLinks(RUN_LINKS));
 }
+
+/** The runs of the pages over time: one state timeline row per run. */
+export function runsTimeline(s: PageSettings, chaos: ChaosFilter) {
+  return PanelBuilders.statetimeline().setData(
+    new SceneQueryRunner({ datasource: faultlineRef(s), queries: [chaosQuery(s, 'timeline', chaos)] })
+  );
+}

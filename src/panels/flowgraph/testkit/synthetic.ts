@@ -69,6 +69,67 @@ function edgesFrame(c: EdgeColumns): DataFrame {
   };
 }
 
+/** The nodes frame of both generators: ids `svc-0..n-1`, titled by id, then the generator's own fields. */
+function nodesFrame(n: number, fields: DataFrame['fields']): DataFrame {
+  const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
+  return {
+    name: 'nodes',
+    length: n,
+    meta: { preferredVisualisationType: 'nodeGraph' },
+    fields: [str('id', ids), str('title', ids), ...fields],
+  };
+}
+
+/**
+ * About `n * edgesPerNode` distinct calls between `n` services. `pickCallee` says whom a caller calls
+ * with its own draws from `r`, so each generator keeps its random sequence; traffic, error share,
+ * zone cost and diff are drawn alike for both. `traffic` adds the requests and errors columns.
+ */
+function randomEdges(
+  r: () => number,
+  n: number,
+  edgesPerNode: number,
+  zone: string[],
+  pickCallee: (caller: number) => number,
+  traffic: boolean
+): EdgeColumns {
+  const src: string[] = [];
+  const dst: string[] = [];
+  const bytes: number[] = [];
+  const requests: number[] = [];
+  const errors: number[] = [];
+  const share: number[] = [];
+  const cost: Array<number | null> = [];
+  const cross: Array<string | null> = [];
+  const diff: string[] = [];
+  const seen = new Set<number>();
+  const m = Math.round(n * edgesPerNode);
+  for (let k = 0, tries = 0; k < m && tries < m * 5; tries++) {
+    const a = Math.floor(r() * n);
+    const b = pickCallee(a);
+    if (a === b || seen.has(a * n + b)) {
+      continue;
+    }
+    seen.add(a * n + b);
+    k++;
+    src.push(`svc-${a}`);
+    dst.push(`svc-${b}`);
+    const v = Math.round(1e3 * Math.exp(r() * 12));
+    const req = Math.round(v / 2000) + 1;
+    const bad = r() < 0.9 ? 0 : Math.round(r() * 200) / 1000;
+    bytes.push(v);
+    requests.push(req);
+    share.push(bad);
+    errors.push(Math.round(req * bad * 100) / 100);
+    const isCross = zone[a] !== zone[b];
+    cross.push(isCross ? `${zone[a]} → ${zone[b]}` : null);
+    cost.push(isCross ? Math.round(v * 3600 * 24 * 0.01e-9 * 100) / 100 : null);
+    const d = r();
+    diff.push(d < 0.03 ? 'new' : d < 0.05 ? 'vanished' : d < 0.1 ? 'changed' : 'same');
+  }
+  return { src, dst, bytes, share, cross, cost, diff, ...(traffic ? { requests, errors } : {}) };
+}
+
 export interface SyntheticOptions {
   nodes: number;
   edgesPerNode?: number;
@@ -95,67 +156,34 @@ export function syntheticFrames({ nodes: n, edgesPerNode = 3, seed = 1 }: Synthe
     team.push(TEAMS[nsIndex % TEAMS.length]);
     zone.push(ZONES[Math.floor(r() * ZONES.length)]);
   }
-  const src: string[] = [];
-  const dst: string[] = [];
-  const bytes: number[] = [];
-  const share: number[] = [];
-  const cost: Array<number | null> = [];
-  const cross: Array<string | null> = [];
-  const diff: string[] = [];
-  const seen = new Set<string>();
-  const m = Math.round(n * edgesPerNode);
-  for (let k = 0, tries = 0; k < m && tries < m * 5; tries++) {
-    const a = Math.floor(r() * n);
+  // 85% of calls stay in the namespace; most others go to the shared platform namespaces.
+  const pickCallee = (a: number) => {
     const dice = r();
-    // 85% of calls stay in the namespace; most others go to the shared platform namespaces.
     const nsNo =
       dice < 0.85 ? Number(ns[a].slice(3)) : dice < 0.97 ? Math.floor(r() * Math.min(3, nsStart.length)) : -1;
     const lo = nsNo >= 0 ? nsStart[nsNo] : 0;
     const hi = nsNo >= 0 ? (nsStart[nsNo + 1] ?? n) : n;
-    const b = lo + Math.floor(r() * (hi - lo));
-    const key = `${a}->${b}`;
-    if (a === b || seen.has(key)) {
-      continue;
-    }
-    seen.add(key);
-    k++;
-    src.push(`svc-${a}`);
-    dst.push(`svc-${b}`);
-    const v = Math.round(1e3 * Math.exp(r() * 12));
-    bytes.push(v);
-    share.push(r() < 0.9 ? 0 : Math.round(r() * 200) / 1000);
-    const isCross = zone[a] !== zone[b];
-    cross.push(isCross ? `${zone[a]} → ${zone[b]}` : null);
-    cost.push(isCross ? Math.round(v * 3600 * 24 * 0.01e-9 * 100) / 100 : null);
-    const d = r();
-    diff.push(d < 0.03 ? 'new' : d < 0.05 ? 'vanished' : d < 0.1 ? 'changed' : 'same');
-  }
+    return lo + Math.floor(r() * (hi - lo));
+  };
+  const edges = randomEdges(r, n, edgesPerNode, zone, pickCallee, false);
   const chaos = new Array<string | null>(n).fill(null);
   if (n > 0) {
     chaos[Math.floor(n / 2)] = 'target: pod-kill';
   }
-  const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
   return [
-    {
-      name: 'nodes',
-      length: n,
-      meta: { preferredVisualisationType: 'nodeGraph' },
-      fields: [
-        str('id', ids),
-        str('title', ids),
-        str('subtitle', ns),
-        str('detail__team', team, 'Team'),
-        str(
-          'detail__owner',
-          team.map((t) => `group:default/${t}`),
-          'Owner'
-        ),
-        str('detail__namespace', ns, 'Namespace'),
-        str('detail__zone', zone, 'Zone'),
-        str('detail__chaos', chaos, 'Chaos'),
-      ],
-    },
-    edgesFrame({ src, dst, bytes, share, cross, cost, diff }),
+    nodesFrame(n, [
+      str('subtitle', ns),
+      str('detail__team', team, 'Team'),
+      str(
+        'detail__owner',
+        team.map((t) => `group:default/${t}`),
+        'Owner'
+      ),
+      str('detail__namespace', ns, 'Namespace'),
+      str('detail__zone', zone, 'Zone'),
+      str('detail__chaos', chaos, 'Chaos'),
+    ]),
+    edgesFrame(edges),
   ];
 }
 
@@ -216,19 +244,7 @@ export function estateFrames({ nodes: n, edgesPerNode = 3, seed = 1, bigNamespac
   const nsEnd = (k: number) => nsStart[k + 1] ?? n;
   // u^3 puts most picks on the first members of a namespace: its hubs.
   const hubIn = (k: number) => nsStart[k] + Math.floor((nsEnd(k) - nsStart[k]) * r() ** 3);
-  const src: string[] = [];
-  const dst: string[] = [];
-  const bytes: number[] = [];
-  const requests: number[] = [];
-  const errors: number[] = [];
-  const share: number[] = [];
-  const cost: Array<number | null> = [];
-  const cross: Array<string | null> = [];
-  const diff: string[] = [];
-  const seen = new Set<number>();
-  const m = Math.round(n * edgesPerNode);
-  for (let k = 0, tries = 0; k < m && tries < m * 5; tries++) {
-    const a = Math.floor(r() * n);
+  const pickCallee = (a: number) => {
     const home = nsOf[a];
     const c = nsCluster[home];
     const dice = r();
@@ -239,42 +255,16 @@ export function estateFrames({ nodes: n, edgesPerNode = 3, seed = 1, bigNamespac
         : dice < 0.95
           ? clusterNs[c] + Math.floor((clusterEnd - clusterNs[c]) * r() ** 4)
           : clusterNs[Math.floor(r() * clusters)];
-    const b = hubIn(target);
-    if (a === b || seen.has(a * n + b)) {
-      continue;
-    }
-    seen.add(a * n + b);
-    k++;
-    src.push(`svc-${a}`);
-    dst.push(`svc-${b}`);
-    const v = Math.round(1e3 * Math.exp(r() * 12));
-    const req = Math.round(v / 2000) + 1;
-    const bad = r() < 0.9 ? 0 : Math.round(r() * 200) / 1000;
-    bytes.push(v);
-    requests.push(req);
-    share.push(bad);
-    errors.push(Math.round(req * bad * 100) / 100);
-    const isCross = zone[a] !== zone[b];
-    cross.push(isCross ? `${zone[a]} → ${zone[b]}` : null);
-    cost.push(isCross ? Math.round(v * 3600 * 24 * 0.01e-9 * 100) / 100 : null);
-    const d = r();
-    diff.push(d < 0.03 ? 'new' : d < 0.05 ? 'vanished' : d < 0.1 ? 'changed' : 'same');
-  }
-  const ids = Array.from({ length: n }, (_, i) => `svc-${i}`);
+    return hubIn(target);
+  };
+  const edges = randomEdges(r, n, edgesPerNode, zone, pickCallee, true);
   return [
-    {
-      name: 'nodes',
-      length: n,
-      meta: { preferredVisualisationType: 'nodeGraph' },
-      fields: [
-        str('id', ids),
-        str('title', ids),
-        str('detail__cluster', cluster),
-        str('detail__namespace', ns),
-        str('detail__team', team),
-        str('detail__zone', zone),
-      ],
-    },
-    edgesFrame({ src, dst, bytes, share, cross, cost, diff, requests, errors }),
+    nodesFrame(n, [
+      str('detail__cluster', cluster),
+      str('detail__namespace', ns),
+      str('detail__team', team),
+      str('detail__zone', zone),
+    ]),
+    edgesFrame(edges),
   ];
 }

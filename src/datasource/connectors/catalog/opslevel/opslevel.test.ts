@@ -99,17 +99,25 @@ describe('OpsLevel connector', () => {
     expect(checkout.links.find((l) => l.kind === 'dashboard')?.url).toBe('https://grafana.shop.example/d/checkout');
   });
 
-  it('says in OpsLevel terms what a bare service lacks', () => {
-    const shipping = mapOpsLevelService(fixture('services-page-2.json').data!.account!.services!.nodes![0]!)!;
-    expect(Object.fromEntries(shipping.missing.map((m) => [m.field, m.hint]))).toEqual({
-      owner: 'no owner set — assign an owning team in OpsLevel',
-      onCall: 'no on-call set — add an "incidents" tool (PagerDuty, Opsgenie) in OpsLevel',
-      runbook: 'no runbook — add a "runbooks" tool in OpsLevel',
-      repo: 'no repository — add a "code" tool or repository in OpsLevel',
-      tier: 'no tier — set the service tier in OpsLevel',
-      lifecycle: 'no lifecycle — set the lifecycle in OpsLevel',
-      system: 'no system — add the service to a system in OpsLevel',
-    });
+  it('says in OpsLevel terms what a bare service lacks, and doing what the hints say fills it', () => {
+    const bare = fixture('services-page-2.json').data!.account!.services!.nodes![0]!;
+    const hints = Object.fromEntries(mapOpsLevelService(bare)!.missing.map((m) => [m.field, m.hint]));
+    expect(Object.keys(hints)).toEqual(['owner', 'onCall', 'runbook', 'repo', 'tier', 'lifecycle', 'system']);
+    // OpsLevel has no annotations: every hint sends the reader to OpsLevel, never to a catalog-info key.
+    expect(Object.values(hints).filter((h) => !h.endsWith(' in OpsLevel') || h.includes('`'))).toEqual([]);
+    expect(hints.onCall).toContain('"incidents" tool');
+    expect(hints.runbook).toContain('"runbooks" tool');
+    expect(hints.repo).toContain('"code" tool');
+    const tool = (category: string) => ({ category, url: `https://tools.shop.example/${category}` });
+    const followed = mapOpsLevelService({
+      ...bare,
+      owner: { name: 'Logistics', alias: 'team_logistics' },
+      tier: { name: 'Tier 2' },
+      lifecycle: { alias: 'beta' },
+      parent: { aliases: ['logistics_system'] },
+      tools: { nodes: [tool('incidents'), tool('runbooks'), tool('code')] },
+    })!;
+    expect(followed.missing).toEqual([]);
   });
 
   it('keeps a javascript: tool URL as data for the panel to refuse', async () => {
