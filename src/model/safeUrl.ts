@@ -29,11 +29,45 @@ export function safeUrl(raw: unknown): string | undefined {
 }
 
 /**
- * An http(s) URL of plain host labels (the last one starting with a letter, so never an IPv4
- * address; no punycode to validate), no port or user info, printable ASCII after the host:
- * the WHATWG parser accepts every such URL, so checking 5,000 catalog entries needs no parse.
+ * Whether `s` is an http(s) URL of plain host labels (the last one starting with a letter, so
+ * never an IPv4 address), no port or user info, and printable ASCII after the host: the WHATWG
+ * parser accepts every such URL. Read by hand, as `^https?://(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*
+ * (?:[/?#][\x21-\x7E]*)?$` (any case) would, because the catalog checks three links per entity.
  */
-const PLAIN_HTTP = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:[/?#][\x21-\x7E]*)?$/i;
+function isPlainHttp(s: string): boolean {
+  const n = s.length;
+  const lower = (i: number) => s.charCodeAt(i) | 32;
+  if (lower(0) !== 104 || lower(1) !== 116 || lower(2) !== 116 || lower(3) !== 112) {
+    return false;
+  }
+  let i = lower(4) === 115 ? 5 : 4;
+  if (s.charCodeAt(i) !== 58 || s.charCodeAt(i + 1) !== 47 || s.charCodeAt(i + 2) !== 47) {
+    return false;
+  }
+  i += 3;
+  let label = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    if (c === 46 && i > label) {
+      label = i + 1;
+    } else if (!letter && !(c >= 48 && c <= 57) && c !== 45) {
+      break;
+    }
+  }
+  if (i === label || lower(label) < 97 || lower(label) > 122) {
+    return false;
+  }
+  if (i < n && s.charCodeAt(i) !== 47 && s.charCodeAt(i) !== 63 && s.charCodeAt(i) !== 35) {
+    return false;
+  }
+  for (i++; i < n; i++) {
+    if (s.charCodeAt(i) < 0x21 || s.charCodeAt(i) > 0x7e) {
+      return false;
+    }
+  }
+  return true;
+}
 
 /**
  * An http(s) URL as the WHATWG parser writes it back: a lower-case plain host, a path, and after
@@ -49,7 +83,7 @@ function isCanonicalHttp(url: string): boolean {
 
 /** Whether `safeUrl` keeps the URL, without building the parsed URL when that is plain. */
 export function isSafeUrl(raw: unknown): boolean {
-  if (typeof raw === 'string' && PLAIN_HTTP.test(raw) && !/xn--/i.test(raw)) {
+  if (typeof raw === 'string' && isPlainHttp(raw) && !/xn--/i.test(raw)) {
     return true;
   }
   return safeUrl(raw) !== undefined;

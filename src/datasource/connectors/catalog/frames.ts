@@ -30,7 +30,7 @@ const COLUMNS: Column[] = [
   [F.contacts, FieldType.other, (o) => o.contacts],
   [F.links, FieldType.other, (o) => o.links],
   [F.tags, FieldType.string, (o) => o.tags.join(', '), 'Tags'],
-  [F.missing, FieldType.string, (o) => o.missing.map((m) => m.hint).join('\n'), 'Missing'],
+  [F.missing, FieldType.string, (o) => hints(o), 'Missing'],
   [F.source, FieldType.string, (o) => o.source],
   [F.ref, FieldType.string, (o) => o.ref],
 ];
@@ -60,8 +60,26 @@ export function ownershipFrame(services: Ownership[], name: string = FRAME_NAMES
     fields: COLUMNS.map(([field, type, get, displayName]) => ({
       name: field,
       type,
-      values: services.map(get),
+      values: column(services, get),
       config: { ...(displayName ? { displayName } : {}), ...(HIDDEN.has(field) ? { custom: { hidden: true } } : {}) },
     })),
   };
+}
+
+/** One column's values, in an array made at its final length. */
+function column(services: Ownership[], get: (o: Ownership) => unknown): unknown[] {
+  const values = new Array(services.length);
+  for (let i = 0; i < services.length; i++) {
+    values[i] = get(services[i]);
+  }
+  return values;
+}
+
+/** The hints of what the entry lacks, one a line. */
+function hints(o: Ownership): string {
+  let out = '';
+  for (const m of o.missing) {
+    out += out ? `\n${m.hint}` : m.hint;
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ type Kind = NonNullable<ServiceLink['kind']>;
  * value: it proves on-call is wired but is never shown.
  */
 export function annotationLink(key: string, value: string, kind: Kind): ServiceLink {
-  const v = value.replace(/^url:/, '');
+  const v = value.startsWith('url:') ? value.slice(4) : value;
   switch (key) {
     case 'pagerduty.com/service-id':
       return { kind, title: 'PagerDuty', url: `https://app.pagerduty.com/service-directory/${encodeSegment(v)}` };

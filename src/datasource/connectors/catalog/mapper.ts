@@ -2,7 +2,7 @@ import { Contact, Ownership, ServiceLink } from '../../../model';
 import { AnnotationKeyMap } from '../../types';
 import { annotationLink, classifyLink } from './links';
 import { DEFAULT_ANNOTATION_KEYS, KeyedField } from './annotationKeys';
-import { Entity, entityRef, EntityLink, parseRef, relationTargets, str, stringifyRef } from './entity';
+import { Entity, entityRef, EntityLink, parseRef, relationTarget, str, stringifyRef } from './entity';
 import { missingFields } from './missing';
 
 /** A group or user, as owners are shown. */
@@ -25,7 +25,7 @@ export function indexPeople(entities: Entity[]): Map<string, Person> {
     }
     const profile = (e.spec?.profile ?? {}) as Record<string, unknown>;
     const memberOf =
-      relationTargets(e, 'memberOf')[0] ?? (Array.isArray(e.spec?.memberOf) ? e.spec?.memberOf[0] : undefined);
+      relationTarget(e, 'memberOf') ?? (Array.isArray(e.spec?.memberOf) ? e.spec?.memberOf[0] : undefined);
     const team = parseRef(memberOf, 'group', ref.namespace);
     out.set(stringifyRef(ref), {
       ref: stringifyRef(ref),
@@ -70,28 +70,17 @@ function mapComponent(
   source: string
 ): Ownership {
   const meta = e.metadata ?? {};
-  const ownerTarget = parseRef(relationTargets(e, 'ownedBy')[0] ?? e.spec?.owner, 'group', namespace);
+  const ownerTarget = parseRef(relationTarget(e, 'ownedBy') ?? e.spec?.owner, 'group', namespace);
   const ownerRef = ownerTarget ? stringifyRef(ownerTarget) : undefined;
   const person = ownerRef ? people.get(ownerRef) : undefined;
   const ownerProblem =
     ownerRef && !person && people.size > 0
       ? `owner \`${ownerRef}\` is not in the catalog — add it or fix \`spec.owner\``
       : undefined;
-  const systemTarget = parseRef(
-    relationTargets(e, 'partOf').find((r) => r.startsWith('system:')) ?? e.spec?.system,
-    'system',
-    namespace
-  );
+  const systemTarget = parseRef(relationTarget(e, 'partOf', 'system:') ?? e.spec?.system, 'system', namespace);
 
-  const fromKeys = (field: KeyedField, kind: NonNullable<ServiceLink['kind']>): ServiceLink | undefined => {
-    for (const key of keys[field]) {
-      const v = str(meta.annotations?.[key]);
-      if (v) {
-        return annotationLink(key, v, kind);
-      }
-    }
-    return undefined;
-  };
+  const annotations = meta.annotations;
+  const fromKeys = (field: KeyedField, kind: Kind) => linkFromKeys(annotations, keys[field], kind);
   const links: ServiceLink[] = [];
   for (const l of Array.isArray(meta.links) ? (meta.links as EntityLink[]) : []) {
     const link = l && typeof l === 'object' ? classifyLink(l) : undefined;
@@ -134,6 +123,23 @@ function mapComponent(
   const out = entry as Ownership;
   out.missing = missingFields(entry, keys, ownerProblem);
   return out;
+}
+
+type Kind = NonNullable<ServiceLink['kind']>;
+
+/** The link of the first of `keys` the entity annotates. */
+function linkFromKeys(
+  annotations: Record<string, unknown> | undefined,
+  keys: string[],
+  kind: Kind
+): ServiceLink | undefined {
+  for (const key of keys) {
+    const v = str(annotations?.[key]);
+    if (v) {
+      return annotationLink(key, v, kind);
+    }
+  }
+  return undefined;
 }
 
 function contacts(

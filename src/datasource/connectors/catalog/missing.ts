@@ -8,48 +8,86 @@ const LINK_NAMES: Partial<Record<OwnershipField, string>> = {
   repo: 'repository',
 };
 
+/** The hints for one set of annotation keys, written once: every entry of a catalog shares them. */
+interface Hints {
+  owner: MissingField;
+  onCall: MissingField;
+  runbook: MissingField;
+  repo: MissingField;
+  tier: MissingField;
+  lifecycle: MissingField;
+  system: MissingField;
+  unsafe: Partial<Record<OwnershipField, MissingField>>;
+}
+
+const HINTS = new WeakMap<Required<AnnotationKeyMap>, Hints>();
+
+function hintsFor(keys: Required<AnnotationKeyMap>): Hints {
+  let hints = HINTS.get(keys);
+  if (!hints) {
+    const runbookKey = keys.runbook[0] ? ` (or \`${keys.runbook[0]}\`)` : '';
+    hints = {
+      owner: { field: 'owner', hint: 'no owner set — add `spec.owner` (a group)' },
+      onCall: { field: 'onCall', hint: `no on-call set — add \`${keys.onCall[0]}\`` },
+      runbook: {
+        field: 'runbook',
+        hint: `no runbook — add a \`metadata.links\` entry of type \`runbook\`${runbookKey}`,
+      },
+      repo: { field: 'repo', hint: `no repository — add \`${keys.repo[0]}\`` },
+      tier: { field: 'tier', hint: `no tier — add the \`${keys.tier[0]}\` label` },
+      lifecycle: { field: 'lifecycle', hint: 'no lifecycle — set `spec.lifecycle` (production, experimental…)' },
+      system: { field: 'system', hint: 'no system — set `spec.system`' },
+      unsafe: Object.fromEntries(
+        Object.entries(LINK_NAMES).map(([field, name]) => [
+          field,
+          {
+            field: field as OwnershipField,
+            hint: `the ${name} link is not an http(s) or mailto URL, so it is not shown — fix its \`url\` in the catalog`,
+          },
+        ])
+      ),
+    };
+    HINTS.set(keys, hints);
+  }
+  return hints;
+}
+
 /**
  * Which ownership fields the entry lacks, each with the one change that fixes it, so the panel
  * itself drives catalog hygiene. `annotationHint` names the first configured key per field.
+ * Entries share the hint objects: they are read, never changed.
  */
 export function missingFields(
   o: Omit<Ownership, 'missing'>,
   keys: Required<AnnotationKeyMap> = DEFAULT_ANNOTATION_KEYS,
   ownerProblem?: string
 ): MissingField[] {
+  const hints = hintsFor(keys);
   const out: MissingField[] = [];
-  const add = (field: OwnershipField, hint: string) => out.push({ field, hint });
   if (ownerProblem) {
-    add('owner', ownerProblem);
+    out.push({ field: 'owner', hint: ownerProblem });
   } else if (!o.owner) {
-    add('owner', 'no owner set — add `spec.owner` (a group)');
+    out.push(hints.owner);
   }
   // A link the panel refuses to render (javascript:, data:…) is as good as none to the reader.
-  const link = (field: OwnershipField, value: ServiceLink | undefined, hint: string) => {
+  const link = (field: 'onCall' | 'runbook' | 'repo', value: ServiceLink | undefined) => {
     if (!value) {
-      add(field, hint);
+      out.push(hints[field]);
     } else if (!isSafeUrl(value.url)) {
-      add(
-        field,
-        `the ${LINK_NAMES[field]} link is not an http(s) or mailto URL, so it is not shown — fix its \`url\` in the catalog`
-      );
+      out.push(hints.unsafe[field]!);
     }
   };
-  link('onCall', o.onCall, `no on-call set — add \`${keys.onCall[0]}\``);
-  link(
-    'runbook',
-    o.runbook,
-    `no runbook — add a \`metadata.links\` entry of type \`runbook\`${keys.runbook[0] ? ` (or \`${keys.runbook[0]}\`)` : ''}`
-  );
-  link('repo', o.repo, `no repository — add \`${keys.repo[0]}\``);
+  link('onCall', o.onCall);
+  link('runbook', o.runbook);
+  link('repo', o.repo);
   if (!o.tier) {
-    add('tier', `no tier — add the \`${keys.tier[0]}\` label`);
+    out.push(hints.tier);
   }
   if (!o.lifecycle) {
-    add('lifecycle', 'no lifecycle — set `spec.lifecycle` (production, experimental…)');
+    out.push(hints.lifecycle);
   }
   if (!o.system) {
-    add('system', 'no system — set `spec.system`');
+    out.push(hints.system);
   }
   return out;
 }
