@@ -70,6 +70,30 @@ export const NO_DATA = 'no data';
 
 const noData = (x: { noData?: boolean }) => (x.noData ? NO_DATA : undefined);
 
+/**
+ * "a → b" for the ends of an edge that crosses zones or clusters. The same few pairs repeat over
+ * 100,000 edges, so each text is made once and shared (at most 256 × 256 are kept).
+ */
+const PAIRS = new Map<string, Map<string, string>>();
+function pairText(a: string, b: string): string {
+  let byB = PAIRS.get(a);
+  if (!byB) {
+    if (PAIRS.size >= 256) {
+      PAIRS.clear();
+    }
+    byB = new Map();
+    PAIRS.set(a, byB);
+  }
+  let text = byB.get(b);
+  if (text === undefined) {
+    text = `${a} → ${b}`;
+    if (byB.size < 256) {
+      byB.set(b, text);
+    }
+  }
+  return text;
+}
+
 /** Error share of an edge's requests, when both are known. */
 export const errorShareOf = (e: FlowEdge): number | undefined =>
   e.requestRate && e.errorRate !== undefined ? Math.min(1, e.errorRate / e.requestRate) : undefined;
@@ -95,13 +119,13 @@ export const EDGE_DETAILS = {
   crossZone: {
     name: 'detail__cross_zone',
     label: 'Cross-zone',
-    of: (e) => (e.crossZoneBytesTotal ? `${e.sourceZone ?? '?'} → ${e.targetZone ?? '?'}` : undefined),
+    of: (e) => (e.crossZoneBytesTotal ? pairText(e.sourceZone ?? '?', e.targetZone ?? '?') : undefined),
     read: 'flag',
   },
   crossCluster: {
     name: 'detail__cross_cluster',
     label: 'Cross-cluster',
-    of: (e) => (e.sourceCluster !== undefined ? `${e.sourceCluster} → ${e.targetCluster ?? '?'}` : undefined),
+    of: (e) => (e.sourceCluster !== undefined ? pairText(e.sourceCluster, e.targetCluster ?? '?') : undefined),
   },
   cost: {
     name: 'detail__cost',

@@ -204,4 +204,28 @@ describe('mapFlowGraph', () => {
     const total = graph.edges.reduce((s, e) => s + (e.bytesTotal ?? 0), 0);
     expect(total + stats.selfLoops).toBe(100_000);
   });
+
+  it('keeps a name seen in several namespaces, in turns, as one node per namespace', () => {
+    const redis = (ns: string | undefined, value: string) =>
+      sample(
+        {
+          k8s_src_owner_name: 'api',
+          k8s_dst_owner_name: 'redis',
+          k8s_src_namespace: 'shop',
+          ...(ns ? { k8s_dst_namespace: ns } : {}),
+        },
+        value
+      );
+    const { graph } = mapFlowGraph(
+      [bytes(redis('a', '60'), redis('b', '120'), redis(undefined, '180'), redis('a', '60'), redis('b', '120'))],
+      beyla,
+      60
+    );
+    expect(graph.nodes.map((n) => n.id)).toEqual(['shop/api', 'a/redis', 'b/redis', 'redis']);
+    expect(graph.edges.map((e) => [e.target, e.bytesRate])).toEqual([
+      ['a/redis', 2],
+      ['b/redis', 4],
+      ['redis', 3],
+    ]);
+  });
 });

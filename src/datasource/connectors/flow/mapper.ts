@@ -194,8 +194,13 @@ export function nodeIdOf(name: string, namespace: string | undefined, cluster: s
 }
 
 class Nodes {
-  /** cluster ('' when none) -> name -> namespace ('' when none) -> node */
-  private readonly byCluster = new Map<string, Map<string, Map<string, NodeAcc>>>();
+  /**
+   * cluster ('' when none) -> name -> the first node of that name. A name is most often in one
+   * namespace: a node is found by its name alone, and by a key of namespace and name (a string
+   * built per series) only when its name is also in another namespace.
+   */
+  private readonly byCluster = new Map<string, Map<string, NodeAcc>>();
+  private readonly byNamespacedName = new Map<string, NodeAcc>();
   private readonly all: NodeAcc[] = [];
   unknownClusterNodes = 0;
 
@@ -206,16 +211,19 @@ class Nodes {
       byName = new Map();
       this.byCluster.set(c, byName);
     }
-    let byNs = byName.get(name);
-    if (!byNs) {
-      byNs = new Map();
-      byName.set(name, byNs);
+    const first = byName.get(name);
+    let n = first !== undefined && first.namespace === namespace ? first : undefined;
+    const key = first !== undefined && n === undefined ? `${c}\u0000${namespace ?? ''}\u0000${name}` : '';
+    if (key) {
+      n = this.byNamespacedName.get(key);
     }
-    const ns = namespace ?? '';
-    let n = byNs.get(ns);
     if (!n) {
-      n = new NodeAcc(nodeIdOf(name, ns, c), name, namespace, zone, cluster);
-      byNs.set(ns, n);
+      n = new NodeAcc(nodeIdOf(name, namespace ?? '', c), name, namespace, zone, cluster);
+      if (key) {
+        this.byNamespacedName.set(key, n);
+      } else {
+        byName.set(name, n);
+      }
       this.all.push(n);
     } else if (zone !== undefined) {
       // A series without the zone label says nothing about the zone: only two different zones mix.
@@ -235,14 +243,19 @@ class Nodes {
       if (clustered && n.cluster === undefined) {
         this.unknownClusterNodes++;
       }
-      nodes.push({
+      const node: FlowNodeInfo = {
         id: n.id,
         title: n.title,
         namespace: n.namespace,
         zone: n.zoneMixed ? undefined : n.zone,
-        ...(clustered ? { cluster: clusterOf(n) } : {}),
-        ...(n.hasData ? {} : { noData: true }),
-      });
+      };
+      if (clustered) {
+        node.cluster = clusterOf(n);
+      }
+      if (!n.hasData) {
+        node.noData = true;
+      }
+      nodes.push(node);
       for (const e of n.out.values()) {
         const edge = toEdge(e, secs);
         if (n.cluster !== undefined && e.targetCluster !== undefined && n.cluster !== e.targetCluster) {
@@ -259,7 +272,7 @@ class Nodes {
 const rate = (total: number | undefined, secs: number) => (total === undefined ? undefined : total / secs);
 
 function toEdge(e: EdgeAcc, secs: number): FlowEdge {
-  return {
+  const edge: FlowEdge = {
     source: e.source,
     target: e.target,
     sourceZone: e.sMixed ? undefined : e.sourceZone,
@@ -275,8 +288,11 @@ function toEdge(e: EdgeAcc, secs: number): FlowEdge {
     resetRate: rate(e.resets, secs),
     flowRate: rate(e.flows, secs),
     latencyP95: e.latency,
-    ...(e.hasData ? {} : { noData: true }),
   };
+  if (!e.hasData) {
+    edge.noData = true;
+  }
+  return edge;
 }
 
 /**

@@ -30,6 +30,22 @@ describe('statText rounding', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('rounds the scaled value the same way past a prefix, negative values included', () => {
+    const prefixes = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
+    const byPrefix = (v: number) => {
+      let i = 0;
+      while (Math.abs(v) >= 999.5 && i < prefixes.length - 1) {
+        v /= 1000;
+        i++;
+      }
+      return `${byToFixed(v)}${prefixes[i]}`;
+    };
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = Array.from({ length: 20_000 }, () => (rand() - 0.3) * 10 ** Math.floor(rand() * 20));
+    expect(values.filter((v) => statText(v, 'short') !== byPrefix(v))).toEqual([]);
+  });
+
   it('keeps the prefixes and units', () => {
     expect(statText(123_456_789, 'Bps')).toBe('123 MB/s');
     expect(statText(1_250, 'reqps')).toBe('1.25k req/s');

@@ -21,25 +21,38 @@ function digits(v: number): string {
   if (Math.abs(frac - 0.5) < 1e-6 || x >= 1e15) {
     return String(Number(v.toFixed(d)));
   }
-  const r = Math.round(x) / scale;
-  return String(v < 0 ? -r : r);
-}
-
-function scaled(v: number): { n: string; prefix: string } {
-  let i = 0;
-  let n = v;
-  while (Math.abs(n) >= 999.5 && i < PREFIXES.length - 1) {
-    n /= 1000;
-    i++;
+  // The text is written from the rounded integer's digits: a float's text costs more than the rest.
+  const k = Math.round(x);
+  if (k === 0) {
+    return '0';
   }
-  return { n: digits(n), prefix: PREFIXES[i] };
+  const sign = v < 0 ? '-' : '';
+  if (d === 0) {
+    return sign + k;
+  }
+  const whole = Math.floor(k / scale);
+  const rest = k - whole * scale;
+  if (rest === 0) {
+    return sign + whole;
+  }
+  if (d === 1) {
+    return `${sign}${whole}.${rest}`;
+  }
+  return rest % 10 === 0 ? `${sign}${whole}.${rest / 10}` : `${sign}${whole}.${rest < 10 ? '0' : ''}${rest}`;
 }
 
 export function statText(value: number, unit: StatUnit): string {
   if (unit === 'percentunit') {
     return `${digits(value * 100)}%`;
   }
-  const { n, prefix } = scaled(value);
+  let i = 0;
+  let v = value;
+  while (Math.abs(v) >= 999.5 && i < PREFIXES.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  const n = digits(v);
+  const prefix = PREFIXES[i];
   if (unit === 'Bps') {
     return `${n} ${prefix}B/s`;
   }
