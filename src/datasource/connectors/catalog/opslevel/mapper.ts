@@ -90,7 +90,11 @@ export function mapOpsLevelService(s: OlService): Ownership | undefined {
     }),
     source: 'opslevel',
   };
-  return { ...entry, missing: missingFields(entry).map((m) => ({ field: m.field, hint: HINTS[m.field] })) };
+  // A field that is set but not shown (a link the panel refuses) keeps the hint that says so.
+  const missing = missingFields(entry).map((m) =>
+    entry[m.field] === undefined ? { field: m.field, hint: HINTS[m.field] } : m
+  );
+  return { ...entry, missing };
 }
 
 function toolLink(t: Untrusted<OlTool>): ServiceLink {

@@ -120,6 +120,17 @@ describe('OpsLevel connector', () => {
     expect(followed.missing).toEqual([]);
   });
 
+  it('says a runbook tool whose link is not shown is not shown, not that there is none', () => {
+    const bare = fixture('services-page-2.json').data!.account!.services!.nodes![0]!;
+    const service = mapOpsLevelService({
+      ...bare,
+      tools: { nodes: [{ category: 'runbooks', displayName: 'Runbook', url: 'javascript:alert(1)' }] },
+    })!;
+    const runbook = service.missing.find((m) => m.field === 'runbook');
+    expect(runbook?.hint).toContain('link is not an http(s) or mailto URL, so it is not shown');
+    expect(service.missing.find((m) => m.field === 'tier')?.hint).toContain('in OpsLevel');
+  });
+
   it('keeps a javascript: tool URL as data for the panel to refuse', async () => {
     const [, payments] = await load();
     expect(payments.docs).toEqual({ kind: 'docs', title: 'Wiki', url: 'javascript:alert(document.cookie)' });
