@@ -20,7 +20,20 @@ export interface ScenePageProps {
 export function ScenePage({ testId, title, subTitle, url, getScene, parent }: ScenePageProps) {
   const styles = useStyles2(getStyles);
   const app = useMemo(
-    () => new SceneApp({ pages: [new SceneAppPage({ title, subTitle, url, routePath: '*', getScene, getParentPage: parent, preserveUrlKeys: ['from', 'to'] })] }),
+    () =>
+      new SceneApp({
+        pages: [
+          new SceneAppPage({
+            title,
+            subTitle,
+            url,
+            routePath: '*',
+            getScene,
+            getParentPage: parent,
+            preserveUrlKeys: ['from', 'to'],
+          }),
+        ],
+      }),
     [title, subTitle, url, getScene, parent]
   );
   return (

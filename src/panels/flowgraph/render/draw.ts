@@ -299,9 +299,9 @@ function drawLabels(ctx: CanvasRenderingContext2D, which: PlacedLabel[], c: Colo
   ctx.textBaseline = 'top';
   ctx.lineWidth = 3;
   ctx.strokeStyle = c.background;
+  ctx.fillStyle = c.text;
   for (const l of which) {
     ctx.font = l.group ? GROUP_FONT : LABEL_FONT;
-    ctx.fillStyle = l.group ? c.text : c.text;
     ctx.strokeText(l.text, l.x, l.y);
     ctx.fillText(l.text, l.x, l.y);
   }

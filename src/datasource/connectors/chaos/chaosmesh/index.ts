@@ -18,11 +18,24 @@ async function load(ctx: LoadContext) {
   const warnings: InputError[] = [];
   if (truncated) {
     // Pages walk back from the range end, so what is missing is the oldest part of the range.
-    warnings.push(new InputError(`only the newest ${MAX_ITEMS.toLocaleString('en')} events of the range were read; runs that began earlier may be cut: narrow the time range`, CHAOS_MESH));
+    warnings.push(
+      new InputError(
+        `only the newest ${MAX_ITEMS.toLocaleString('en')} events of the range were read; runs that began earlier may be cut: narrow the time range`,
+        CHAOS_MESH
+      )
+    );
   }
   if (failed > 0 || skipped > 0) {
-    const why = failed > 0 ? `${failed} experiment details could not be read` : `only the newest ${MAX_DETAILS} runs were looked up`;
-    warnings.push(new InputError(`${why}; those runs lack their labels and selector targets, so label and service filters may miss them`, CHAOS_MESH));
+    const why =
+      failed > 0
+        ? `${failed} experiment details could not be read`
+        : `only the newest ${MAX_DETAILS} runs were looked up`;
+    warnings.push(
+      new InputError(
+        `${why}; those runs lack their labels and selector targets, so label and service filters may miss them`,
+        CHAOS_MESH
+      )
+    );
   }
   return { runs, warnings };
 }
@@ -59,7 +72,12 @@ export const chaosMeshBackend: ChaosBackend = {
   route: ROUTE,
   isConfigured: (s) => Boolean(s.chaosMeshUrl),
   settings: [
-    { kind: 'text', key: 'chaosMeshUrl', label: 'Chaos Mesh dashboard URL', placeholder: 'http://chaos-dashboard:2333' },
+    {
+      kind: 'text',
+      key: 'chaosMeshUrl',
+      label: 'Chaos Mesh dashboard URL',
+      placeholder: 'http://chaos-dashboard:2333',
+    },
     { kind: 'secret', key: 'chaosMeshToken', label: 'Chaos Mesh token' },
   ],
   load,
