@@ -78,12 +78,17 @@ async function settled(): Promise<void> {
     const url = `http://127.0.0.1:${ports.prometheus}/api/v1/query?query=${encodeURIComponent(query)}`;
     return ((await (await fetch(url)).json()) as { data: { result: T[] } }).data.result;
   };
+  // Calm is judged on a scrape taken after this call: the last one before it can predate the last
+  // fault's final errors, which the next scrape then brings into Chaos Toolkit's window.
+  const since = Date.now() / 1000;
   const ok = await until(async () => {
     // Raw samples, not rate(): a 5xx series born in the last fault has one sample at first, and a
     // rate over it is empty, which would read as calm while the next scrape brings the errors in.
     const errors = await q<{ values: Array<[number, string]> }>(
       'http_server_requests_total{service="frontend",code=~"5.."}[15s]'
     );
+    const scrapes = await q<{ value: [number, string] }>('timestamp(http_server_requests_total{service="frontend"})');
+    const scrapedSince = scrapes.length > 0 && scrapes.every(({ value }) => Number(value[1]) >= since);
     const p95 = await q<{ value: [number, string] }>(
       'histogram_quantile(0.95, sum by (le) (rate(http_server_request_duration_seconds_bucket{service="frontend"}[15s])))'
     );
@@ -91,7 +96,7 @@ async function settled(): Promise<void> {
       ({ values }) => values.length >= 2 && values[0][1] === values[values.length - 1][1]
     );
     const fast = p95.every(({ value }) => Number.isNaN(Number(value[1])) || Number(value[1]) <= 1.2);
-    return noNewErrors && fast ? true : undefined;
+    return noNewErrors && fast && scrapedSince ? true : undefined;
   }, 300);
   if (!ok) {
     throw new Error('the frontend did not recover in Prometheus within a minute');
