@@ -131,8 +131,9 @@ test('chaos runs of the selected service are drawn as regions on the time series
   try {
     const selector = '[data-viz-panel-key="panel-3"] [data-testid="preview-annotation"][data-region="true"]';
     const regions = page.locator(selector);
-    // Regions are redrawn as the annotation layer and the series arrive: wait for the count to settle.
-    const settle = (n) => page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 20000 }).catch(() => undefined);
+    // Regions are redrawn as the annotation layer and the series arrive: wait for the count to settle
+    // (as long as the other pages' waits: on a loaded machine both queries can take a while).
+    const settle = (n) => page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 45000 }).catch(() => undefined);
     await settle(2);
     assert.equal(await regions.count(), 2, `two checkout runs in the journals; query errors: ${JSON.stringify(await queryErrors(page))}`);
     const titles = await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
