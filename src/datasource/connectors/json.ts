@@ -17,6 +17,11 @@ export function str(v: unknown): string | undefined {
   if (typeof v === 'number') {
     return Number.isFinite(v) ? String(v) : undefined;
   }
+  return text(v);
+}
+
+/** Non-blank text, trimmed; anything that is not a string (a number too) gives undefined. */
+export function text(v: unknown): string | undefined {
   if (typeof v !== 'string') {
     return undefined;
   }

@@ -1,3 +1,5 @@
+import { text } from '../json';
+
 /**
  * The Backstage entity envelope, as far as Faultline reads it. catalog-info.yaml files hold the
  * same shape (without `relations`, which the catalog computes), so both connectors share it.
@@ -70,20 +72,8 @@ export function stringifyRef(ref: EntityRef): string {
   return `${ref.kind}:${ref.namespace}/${ref.name}`;
 }
 
-export function str(v: unknown): string | undefined {
-  if (typeof v !== 'string') {
-    return undefined;
-  }
-  // Most catalog text has no surrounding space: skip the copy trim() makes.
-  if (v.length > 0 && isPlainEdge(v.charCodeAt(0)) && isPlainEdge(v.charCodeAt(v.length - 1))) {
-    return v;
-  }
-  const t = v.trim();
-  return t === '' ? undefined : t;
-}
-
-/** A printable ASCII character: never white space that trim() would remove. */
-const isPlainEdge = (c: number) => c > 32 && c < 127;
+/** Catalog text: a string, trimmed and not blank (numbers in catalog files are not names). */
+export const str = text;
 
 /** The entity's own ref, or undefined when it has no usable kind and name. */
 export function entityRef(e: Entity): EntityRef | undefined {
