@@ -1,5 +1,6 @@
 import type { NodeGraphDataFrameFieldNames } from '@grafana/data';
 import type { FlowEdge, FlowNodeInfo } from './flow';
+import { PairTexts } from './pairTexts';
 
 /**
  * The node graph frame contract of flows, declared once: the data source writes these fields and the
@@ -70,29 +71,9 @@ export const NO_DATA = 'no data';
 
 const noData = (x: { noData?: boolean }) => (x.noData ? NO_DATA : undefined);
 
-/**
- * "a → b" for the ends of an edge that crosses zones or clusters. The same few pairs repeat over
- * 100,000 edges, so each text is made once and shared (at most 256 × 256 are kept).
- */
-const PAIRS = new Map<string, Map<string, string>>();
-function pairText(a: string, b: string): string {
-  let byB = PAIRS.get(a);
-  if (!byB) {
-    if (PAIRS.size >= 256) {
-      PAIRS.clear();
-    }
-    byB = new Map();
-    PAIRS.set(a, byB);
-  }
-  let text = byB.get(b);
-  if (text === undefined) {
-    text = `${a} → ${b}`;
-    if (byB.size < 256) {
-      byB.set(b, text);
-    }
-  }
-  return text;
-}
+/** "a → b" for the ends of an edge that crosses zones or clusters. */
+const ARROWS = new PairTexts(' → ', 256);
+const pairText = (a: string, b: string) => ARROWS.of(a, b);
 
 /** Error share of an edge's requests, when both are known. */
 export const errorShareOf = (e: FlowEdge): number | undefined =>

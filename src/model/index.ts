@@ -7,3 +7,4 @@ export * from './errors';
 export * from './safeUrl';
 export * from './display';
 export * from './impact';
+export * from './pairTexts';

@@ -1,5 +1,5 @@
 import type { DataFrame } from '@grafana/data';
-import { FlowGraph, FlowNodeInfo, FRAME_NAMES, NO_DATA, NODE_DETAILS, NodeField } from '../../../model';
+import { FlowGraph, FlowNodeInfo, FRAME_NAMES, NO_DATA, NODE_DETAILS, NodeField, PairTexts } from '../../../model';
 import { COLORS, FieldSpec, frame, FrameOptions, T, writeDetails } from './frameFields';
 import { Measure } from './presets';
 import { StatUnit, statValues } from './statText';
@@ -39,15 +39,14 @@ function nodeStats(graph: FlowGraph): Map<string, NodeStats> {
 
 const NO_STATS: NodeStats = { bytesIn: 0, bytesOut: 0, reqIn: 0, reqOut: 0, errIn: 0, flows: 0 };
 
-/** "cluster · namespace · zone · no data", leaving out what the node lacks. */
-function subtitle(x: FlowNodeInfo): string {
-  let out = '';
-  for (const part of [x.cluster, x.namespace, x.zone, x.noData ? NO_DATA : undefined]) {
-    if (part) {
-      out = out ? `${out} · ${part}` : part;
-    }
-  }
-  return out;
+/**
+ * "cluster · namespace · zone · no data", leaving out what the node lacks. Nodes share a few
+ * hundred of these, so each is written once per frame.
+ */
+function subtitles(): (x: FlowNodeInfo) => string {
+  const dots = new PairTexts(' · ');
+  const add = (out: string, part: string | undefined) => (!part ? out : out ? dots.of(out, part) : part);
+  return (x) => add(add(add(add('', x.cluster), x.namespace), x.zone), x.noData ? NO_DATA : undefined);
 }
 
 export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
@@ -70,7 +69,7 @@ export function nodesFrame(graph: FlowGraph, opts: FrameOptions): DataFrame {
     {
       name: NodeField.subtitle,
       type: T.string,
-      values: col(subtitle),
+      values: col(subtitles()),
     },
     ...nodeStatFields(opts.primary, hasRequests, col, errShare),
     {

@@ -44,6 +44,9 @@ describe('statText rounding', () => {
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const values = Array.from({ length: 20_000 }, () => (rand() - 0.3) * 10 ** Math.floor(rand() * 20));
     expect(values.filter((v) => statText(v, 'short') !== byPrefix(v))).toEqual([]);
+    // Each unit keeps its own written texts: the same digits and prefix under another unit.
+    expect(values.filter((v) => statText(v, 'Bps') !== byPrefix(v).replace(/([kMGTPE]?)$/, ' $1B/s'))).toEqual([]);
+    expect(values.filter((v) => statText(v, 'reqps') !== `${byPrefix(v)} req/s`)).toEqual([]);
   });
 
   it('keeps the prefixes and units', () => {
