@@ -228,4 +228,51 @@ describe('mapFlowGraph', () => {
       ['redis', 3],
     ]);
   });
+
+  it('starts each mapping from nothing: the measures, nodes and edges of the one before do not carry over', () => {
+    const busy: MeasureSamples[] = [
+      bytes(flow('a', 'b', '60', { src_zone: 'z1', dst_zone: 'z2' })),
+      { measure: 'requests', samples: [flow('a', 'b', '6')] },
+      { measure: 'latencyP95', samples: [flow('a', 'b', '0.5')] },
+    ];
+    const first = mapFlowGraph(busy, beyla, 60).graph;
+    expect(first.edges[0]).toMatchObject({ requestRate: 0.1, latencyP95: 0.5, crossZoneBytesTotal: 60 });
+    const { graph } = mapFlowGraph([bytes(flow('b', 'c', '120'), flow('a', 'b', 'NaN'))], beyla, 60);
+    expect(graph.nodes.map((n) => [n.id, n.zone, n.noData])).toEqual([
+      ['shop/b', undefined, undefined],
+      ['shop/c', undefined, undefined],
+      ['shop/a', undefined, true],
+    ]);
+    expect(graph.edges).toEqual([
+      expect.objectContaining({ source: 'shop/b', target: 'shop/c', bytesRate: 2, noData: undefined }),
+      expect.objectContaining({ source: 'shop/a', target: 'shop/b', bytesTotal: undefined, noData: true }),
+    ]);
+    for (const e of graph.edges) {
+      expect([e.requestRate, e.latencyP95, e.crossZoneBytesTotal, e.sourceZone]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    }
+    // The same mapping again, after one too big for the kept tables, gives the same graph.
+    const wide = Array.from({ length: 70_000 }, (_, i) => flow(`s${i}`, `t${i}`, '1'));
+    expect(mapFlowGraph([bytes(...wide)], beyla, 1).graph.edges).toHaveLength(70_000);
+    expect(mapFlowGraph([bytes(flow('b', 'c', '120'), flow('a', 'b', 'NaN'))], beyla, 60).graph).toEqual(graph);
+  });
+
+  it('maps the next answer right after one that failed half way', () => {
+    const broken = [flow('a', 'b', '60'), flow('a', 'c', '60')];
+    Object.defineProperty(broken, 1, {
+      get() {
+        throw new Error('broken answer');
+      },
+    });
+    expect(() =>
+      mapFlowGraph([bytes(...broken.slice(0, 1)), { measure: 'bytes', samples: broken }], beyla, 60)
+    ).toThrow('broken answer');
+    const { graph } = mapFlowGraph([bytes(flow('x', 'y', '60'))], beyla, 60);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['shop/x', 'shop/y']);
+    expect(graph.edges.map((e) => [e.source, e.target, e.bytesRate])).toEqual([['shop/x', 'shop/y', 1]]);
+  });
 });

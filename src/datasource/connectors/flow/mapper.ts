@@ -1,4 +1,5 @@
 import { FlowEdge, FlowGraph, FlowNodeInfo } from '../../../model';
+import { EdgeTotals, SUM, sumAt, SumColumns } from './edgeTotals';
 import { EndLabels, Grouping, Measure } from './presets';
 import { PromVectorSample } from './promTypes';
 import { parseSampleValue } from './promValues';
@@ -32,67 +33,45 @@ export function edgeKey(source: string, target: string): string {
 }
 
 // 100,000 series arrive per query: nodes and edges are found through maps keyed by the label
-// strings themselves (no per-series string building) and accumulate in fixed-shape records.
-class NodeAcc {
-  zoneMixed = false;
+// strings themselves and through node numbers (no per-series string building), and accumulate in
+// fixed-shape records and typed columns.
+interface NodeAcc {
+  /** Its place in the graph's nodes, by which edges name it. */
+  readonly number: number;
+  readonly id: string;
+  readonly title: string;
+  readonly namespace: string | undefined;
+  zone: string | undefined;
+  readonly cluster: string | undefined;
+  zoneMixed: boolean;
   /** A usable sample touched this node; without one it is drawn with "no data". */
-  hasData = false;
-  /** Edges from this node, by target id. */
-  out = new Map<string, EdgeAcc>();
-  constructor(
-    readonly id: string,
-    readonly title: string,
-    readonly namespace: string | undefined,
-    public zone: string | undefined,
-    readonly cluster: string | undefined
-  ) {}
+  hasData: boolean;
 }
-
-class EdgeAcc {
-  bytes: number | undefined = undefined;
-  interZone = 0;
-  crossZone = 0;
-  requests: number | undefined = undefined;
-  errors: number | undefined = undefined;
-  retransmits: number | undefined = undefined;
-  drops: number | undefined = undefined;
-  resets: number | undefined = undefined;
-  flows: number | undefined = undefined;
-  latency: number | undefined = undefined;
-  sMixed = false;
-  tMixed = false;
-  hasData = false;
-  targetCluster: string | undefined = undefined;
-  constructor(
-    readonly source: string,
-    readonly target: string,
-    public sourceZone: string | undefined,
-    public targetZone: string | undefined
-  ) {}
-
-  /** A series without zone labels says nothing about the zones: only two different zones mix. */
-  seeZones(s: string | undefined, t: string | undefined) {
-    if (s !== undefined) {
-      this.sMixed ||= this.sourceZone !== undefined && this.sourceZone !== s;
-      this.sourceZone ??= s;
-    }
-    if (t !== undefined) {
-      this.tMixed ||= this.targetZone !== undefined && this.targetZone !== t;
-      this.targetZone ??= t;
-    }
-  }
-}
-
-type Counter = 'bytes' | 'requests' | 'errors' | 'retransmits' | 'drops' | 'resets' | 'flows';
 
 /**
  * Turns the instant vectors of a preset's measures into one graph: series that name the same
  * two ends are summed, self-loops are counted and left out. A series whose value is NaN or ±Inf
  * (or out of range) is counted and adds nothing, but its ends and its edge still exist: an edge
- * or node seen only on such series is marked `noData`.
+ * or node seen only on such series is marked `noData`. Nodes and edges come in the order of the
+ * first series that named them.
  * Counter values are `increase` over the range; rates are totals divided by the range.
  */
 export function mapFlowGraph(
+  results: MeasureSamples[],
+  grouping: Grouping,
+  rangeSeconds: number
+): { graph: FlowGraph; stats: MapStats } {
+  try {
+    return mapInto(NODES, EDGES, results, grouping, rangeSeconds);
+  } finally {
+    NODES.clear();
+    EDGES.clear();
+  }
+}
+
+function mapInto(
+  nodes: Nodes,
+  edges: EdgeTotals,
   results: MeasureSamples[],
   grouping: Grouping,
   rangeSeconds: number
@@ -106,11 +85,11 @@ export function mapFlowGraph(
     unattributedInterZoneBytes: 0,
     unknownClusterNodes: 0,
   };
-  const nodes = new Nodes();
-  const src = endReader(grouping.source);
-  const dst = endReader(grouping.target);
+  const src = endLabels(grouping.source);
+  const dst = endLabels(grouping.target);
 
   for (const { measure, samples, scale = 1 } of results) {
+    const sum = SUM[measure === 'interZoneBytes' ? 'interZone' : measure === 'latencyP95' ? 'latency' : measure];
     for (let i = 0; i < samples.length; i++) {
       stats.series++;
       const sample = samples[i];
@@ -120,8 +99,8 @@ export function mapFlowGraph(
         stats.missingLabels++;
         continue;
       }
-      const s = src.name(metric);
-      const t = dst.name(metric);
+      const s = firstLabel(metric, src.name);
+      const t = firstLabel(metric, dst.name);
       if (!s || !t) {
         if (measure === 'interZoneBytes' && Number.isFinite(value) && value >= 0) {
           stats.unattributedInterZoneBytes += value;
@@ -145,40 +124,36 @@ export function mapFlowGraph(
         stats.negative++;
         continue;
       }
-      const sZone = src.zone(metric);
-      const tZone = dst.zone(metric);
-      const sNode = nodes.get(s, src.namespace(metric), sZone, src.cluster(metric));
-      const tNode = nodes.get(t, dst.namespace(metric), tZone, dst.cluster(metric));
+      const sZone = firstLabel(metric, src.zone);
+      const tZone = firstLabel(metric, dst.zone);
+      const sNode = nodes.get(s, firstLabel(metric, src.namespace), sZone, firstLabel(metric, src.cluster));
+      const tNode = nodes.get(t, firstLabel(metric, dst.namespace), tZone, firstLabel(metric, dst.cluster));
       if (sNode === tNode) {
         stats.selfLoops++;
         continue;
       }
-      let e = sNode.out.get(tNode.id);
-      if (!e) {
-        e = new EdgeAcc(sNode.id, tNode.id, sZone, tZone);
-        e.targetCluster = tNode.cluster;
-        sNode.out.set(tNode.id, e);
+      let e = edges.find(sNode.number, tNode.number);
+      if (e < 0) {
+        e = edges.insert(sNode.number, tNode.number, sZone, tZone);
       } else {
-        e.seeZones(sZone, tZone);
+        edges.seeZones(e, sZone, tZone);
       }
       if (!usable) {
         continue;
       }
-      sNode.hasData = tNode.hasData = e.hasData = true;
+      sNode.hasData = tNode.hasData = true;
+      edges.markData(e);
       if (measure === 'latencyP95') {
-        // Quantiles of different series cannot be summed: keep the worst.
-        e.latency = e.latency === undefined || value > e.latency ? value : e.latency;
-      } else if (measure === 'interZoneBytes') {
-        e.interZone += value;
+        edges.worstLatency(e, value);
       } else {
-        e[measure as Counter] = (e[measure as Counter] ?? 0) + value;
+        edges.add(sum, e, value);
         if (measure === 'bytes' && sZone && tZone && sZone !== tZone) {
-          e.crossZone += value;
+          edges.add(SUM.crossZone, e, value);
         }
       }
     }
   }
-  const graph = nodes.finish(rangeSeconds > 0 ? rangeSeconds : 1);
+  const graph = nodes.finish(edges, rangeSeconds > 0 ? rangeSeconds : 1);
   stats.unknownClusterNodes = nodes.unknownClusterNodes;
   return { graph, stats };
 }
@@ -204,6 +179,13 @@ class Nodes {
   private readonly all: NodeAcc[] = [];
   unknownClusterNodes = 0;
 
+  clear() {
+    this.byCluster.clear();
+    this.byNamespacedName.clear();
+    this.all.length = 0;
+    this.unknownClusterNodes = 0;
+  }
+
   get(name: string, namespace: string | undefined, zone: string | undefined, cluster: string | undefined): NodeAcc {
     const c = cluster ?? '';
     let byName = this.byCluster.get(c);
@@ -218,7 +200,16 @@ class Nodes {
       n = this.byNamespacedName.get(key);
     }
     if (!n) {
-      n = new NodeAcc(nodeIdOf(name, namespace ?? '', c), name, namespace, zone, cluster);
+      n = {
+        number: this.all.length,
+        id: nodeIdOf(name, namespace ?? '', c),
+        title: name,
+        namespace,
+        zone,
+        cluster,
+        zoneMixed: false,
+        hasData: false,
+      };
       if (key) {
         this.byNamespacedName.set(key, n);
       } else {
@@ -233,66 +224,81 @@ class Nodes {
     return n;
   }
 
-  finish(secs: number): FlowGraph {
+  finish(totals: EdgeTotals, secs: number): FlowGraph {
     const nodes: FlowNodeInfo[] = [];
     const edges: FlowEdge[] = [];
     // Without any cluster label the graph is one cluster and says nothing about clusters.
     const clustered = this.byCluster.size > 1 || (this.byCluster.size === 1 && !this.byCluster.has(''));
-    const clusterOf = (n: NodeAcc) => n.cluster ?? (clustered ? UNKNOWN_CLUSTER : undefined);
     for (const n of this.all) {
       if (clustered && n.cluster === undefined) {
         this.unknownClusterNodes++;
       }
+      // Every field in the literal, none added after: one hidden class for all nodes.
       const node: FlowNodeInfo = {
         id: n.id,
         title: n.title,
         namespace: n.namespace,
         zone: n.zoneMixed ? undefined : n.zone,
+        cluster: clustered ? (n.cluster ?? UNKNOWN_CLUSTER) : undefined,
+        noData: n.hasData ? undefined : true,
       };
-      if (clustered) {
-        node.cluster = clusterOf(n);
-      }
-      if (!n.hasData) {
-        node.noData = true;
-      }
       nodes.push(node);
-      for (const e of n.out.values()) {
-        const edge = toEdge(e, secs);
-        if (n.cluster !== undefined && e.targetCluster !== undefined && n.cluster !== e.targetCluster) {
-          edge.sourceCluster = n.cluster;
-          edge.targetCluster = e.targetCluster;
-        }
-        edges.push(edge);
-      }
+    }
+    const sums = totals.columns();
+    for (let e = 0; e < totals.count; e++) {
+      const source = this.all[totals.source(e)];
+      const target = this.all[totals.target(e)];
+      const between = source.cluster !== undefined && target.cluster !== undefined && source.cluster !== target.cluster;
+      edges.push(toEdge(totals, sums, e, source, target, between, secs));
     }
     return { nodes, edges };
   }
 }
 
+/*
+ * V8 drops the hidden class of a kind of object once a garbage collection finds none of them alive,
+ * and with it the optimized code that reads them: working tables made per mapping were optimized
+ * again on every query. Hence one set of them, reused and emptied after each mapping (a mapping runs
+ * to its end before another can start), and node records made by an object literal, whose class
+ * V8 keeps.
+ */
+const NODES = new Nodes();
+const EDGES = new EdgeTotals();
 const rate = (total: number | undefined, secs: number) => (total === undefined ? undefined : total / secs);
 
-function toEdge(e: EdgeAcc, secs: number): FlowEdge {
-  const edge: FlowEdge = {
-    source: e.source,
-    target: e.target,
-    sourceZone: e.sMixed ? undefined : e.sourceZone,
-    targetZone: e.tMixed ? undefined : e.targetZone,
-    bytesTotal: e.bytes,
-    bytesRate: rate(e.bytes, secs),
+function toEdge(
+  totals: EdgeTotals,
+  sums: SumColumns,
+  e: number,
+  source: NodeAcc,
+  target: NodeAcc,
+  betweenClusters: boolean,
+  secs: number
+): FlowEdge {
+  const bytes = sumAt(sums[SUM.bytes], e);
+  const interZone = sumAt(sums[SUM.interZone], e) ?? 0;
+  const crossZone = sumAt(sums[SUM.crossZone], e) ?? 0;
+  // Every field in the literal, none added after: one hidden class for all edges.
+  return {
+    source: source.id,
+    target: target.id,
+    sourceZone: totals.sourceZone(e),
+    targetZone: totals.targetZone(e),
+    bytesTotal: bytes,
+    bytesRate: rate(bytes, secs),
     // The inter-zone metric is the exporter's own judgement of zones: it wins over comparing labels.
-    crossZoneBytesTotal: e.interZone > 0 ? e.interZone : e.crossZone > 0 ? e.crossZone : undefined,
-    requestRate: rate(e.requests, secs),
-    errorRate: rate(e.errors, secs),
-    retransmitRate: rate(e.retransmits, secs),
-    dropRate: rate(e.drops, secs),
-    resetRate: rate(e.resets, secs),
-    flowRate: rate(e.flows, secs),
-    latencyP95: e.latency,
+    crossZoneBytesTotal: interZone > 0 ? interZone : crossZone > 0 ? crossZone : undefined,
+    requestRate: rate(sumAt(sums[SUM.requests], e), secs),
+    errorRate: rate(sumAt(sums[SUM.errors], e), secs),
+    retransmitRate: rate(sumAt(sums[SUM.retransmits], e), secs),
+    dropRate: rate(sumAt(sums[SUM.drops], e), secs),
+    resetRate: rate(sumAt(sums[SUM.resets], e), secs),
+    flowRate: rate(sumAt(sums[SUM.flows], e), secs),
+    latencyP95: sumAt(sums[SUM.latency], e),
+    noData: totals.hasData(e) ? undefined : true,
+    sourceCluster: betweenClusters ? source.cluster : undefined,
+    targetCluster: betweenClusters ? target.cluster : undefined,
   };
-  if (!e.hasData) {
-    edge.noData = true;
-  }
-  return edge;
 }
 
 /**
@@ -301,35 +307,21 @@ function toEdge(e: EdgeAcc, secs: number): FlowEdge {
  */
 const MAX_SAMPLE = 1e200;
 
-type Reader = (metric: Record<string, unknown>) => string | undefined;
+type Labels = readonly string[];
+const NONE: Labels = [];
 
-/** Prometheus label values are strings; anything else in the JSON is a broken answer, not a name. */
-const labelValue = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-
-function endReader(end: EndLabels): { name: Reader; namespace: Reader; zone: Reader; cluster: Reader } {
-  return {
-    name: firstOf(end.name),
-    namespace: firstOf(end.namespace ?? []),
-    zone: firstOf(end.zone ?? []),
-    cluster: firstOf(end.cluster ?? []),
-  };
+/** An end's labels, each list read in order: the first the series has names that part of the end. */
+function endLabels(end: EndLabels): { name: Labels; namespace: Labels; zone: Labels; cluster: Labels } {
+  return { name: end.name, namespace: end.namespace ?? NONE, zone: end.zone ?? NONE, cluster: end.cluster ?? NONE };
 }
 
-function firstOf(labels: string[]): Reader {
-  if (labels.length === 0) {
-    return () => undefined;
-  }
-  if (labels.length === 1) {
-    const [l] = labels;
-    return (m) => labelValue(m[l]);
-  }
-  return (m) => {
-    for (const l of labels) {
-      const v = labelValue(m[l]);
-      if (v) {
-        return v;
-      }
+/** Prometheus label values are strings; anything else in the JSON is a broken answer, not a name. */
+function firstLabel(metric: Record<string, unknown>, labels: Labels): string | undefined {
+  for (let i = 0; i < labels.length; i++) {
+    const v = metric[labels[i]];
+    if (typeof v === 'string' && v) {
+      return v;
     }
-    return undefined;
-  };
+  }
+  return undefined;
 }
