@@ -82,21 +82,19 @@ export class EdgeTotals {
 
   /** A series without zone labels says nothing about the zones: only two different zones mix. */
   seeZones(e: number, s: string | undefined, t: string | undefined) {
-    if (s !== undefined) {
-      const was = this.sourceZones[e];
-      if (was === undefined) {
-        this.sourceZones[e] = s;
-      } else if (was !== s) {
-        this.flags[e] |= SOURCE_ZONES_MIX;
-      }
+    this.seeZone(this.sourceZones, SOURCE_ZONES_MIX, e, s);
+    this.seeZone(this.targetZones, TARGET_ZONES_MIX, e, t);
+  }
+
+  private seeZone(zones: Array<string | undefined>, mixed: number, e: number, zone: string | undefined) {
+    if (zone === undefined) {
+      return;
     }
-    if (t !== undefined) {
-      const was = this.targetZones[e];
-      if (was === undefined) {
-        this.targetZones[e] = t;
-      } else if (was !== t) {
-        this.flags[e] |= TARGET_ZONES_MIX;
-      }
+    const was = zones[e];
+    if (was === undefined) {
+      zones[e] = zone;
+    } else if (was !== zone) {
+      this.flags[e] |= mixed;
     }
   }
 
